@@ -1,0 +1,201 @@
+"""The `summit` command line: a thin Typer layer over the command modules."""
+
+from __future__ import annotations
+
+import errno
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from summitcli import __version__
+from summitcli.commands import STATE
+from summitcli.errors import EXIT_DATA, EXIT_INTERRUPTED, DataError, SummitError
+from summitcli.output import SETTINGS, ColorMode, Format
+
+app = typer.Typer(
+    name="summit",
+    help="Sourced briefings on summit diplomacy: meetings, outcomes, quotes and follow-ups.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+export_app = typer.Typer(help="Export the dataset.", no_args_is_help=True)
+app.add_typer(export_app, name="export")
+
+
+def complete_country(incomplete: str) -> list[tuple[str, str]]:
+    """Country names for shell completion, from ISO 3166 alone: completion never loads the dataset."""
+    from summitcli.countries import _records, country_name, slug
+
+    prefix = incomplete.casefold()
+    out = []
+    for record in _records():
+        name = slug(country_name(record["alpha_2"]))
+        if name.startswith(prefix) or record["alpha_2"].casefold().startswith(prefix):
+            out.append((name, country_name(record["alpha_2"])))
+    return out
+
+
+FormatOpt = Annotated[
+    Format, typer.Option("--format", "-f", help="Output format; auto = table on a terminal, plain in a pipe.")
+]
+CountryArg = Annotated[
+    str, typer.Argument(help="Country: name, ISO code, slug or Korean name (canada, CA, CAN, 캐나다).",
+                        autocompletion=complete_country, show_default=False)
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"summit {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    data: Annotated[Optional[list[Path]], typer.Option(  # noqa: UP045 - Typer needs Optional here
+        "--data", "-d", help="Dataset file or directory (repeatable). Default: $SUMMIT_DATA, else the bundled data.",
+        show_default=False)] = None,
+    color: Annotated[ColorMode, typer.Option("--color", help="Colour in terminal output.")] = ColorMode.auto,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Parse the YAML even when a cached copy is valid.")] = False,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")] = False,
+) -> None:
+    """Sourced briefings on summit diplomacy.
+
+    Examples: summit brief canada · summit timeline --from 2025-10-30 · summit agreements nz --format json
+    """
+    STATE.data = list(data or [])
+    STATE.use_cache = not no_cache
+    SETTINGS.color = color
+
+
+@app.command()
+def brief(country: CountryArg, fmt: FormatOpt = Format.auto) -> None:
+    """Everything the dataset knows about one country: counterparts, meetings, outcomes, quotes, follow-ups, sources.
+
+    Example: summit brief canada; summit brief 뉴질랜드 --format json
+    """
+    from summitcli.commands.brief import brief as run
+
+    run(country, fmt)
+
+
+@app.command()
+def timeline(
+    fmt: FormatOpt = Format.auto,
+    date_from: Annotated[Optional[str], typer.Option("--from", help="First day, YYYY-MM-DD.")] = None,  # noqa: UP045
+    date_to: Annotated[Optional[str], typer.Option("--to", help="Last day, YYYY-MM-DD.")] = None,  # noqa: UP045
+    country: Annotated[Optional[str], typer.Option("--country", "-c", help="Only events with this country.",  # noqa: UP045
+                                                   autocompletion=complete_country)] = None,
+    topic: Annotated[Optional[str], typer.Option("--topic", "-t", help="Only events on this topic.")] = None,  # noqa: UP045
+    kind: Annotated[Optional[str], typer.Option("--kind", "-k", help="Only this kind: bilateral, summit, dinner, ...")] = None,  # noqa: UP045
+) -> None:
+    """Every meeting and event in date order, grouped by day.
+
+    Example: summit timeline --from 2025-10-30 --to 2025-10-31 --kind bilateral
+    """
+    from summitcli.commands.timeline import timeline as run
+
+    run(fmt, date_from, date_to, country, topic, kind)
+
+
+@app.command()
+def agreements(
+    country: Annotated[Optional[str], typer.Argument(help="Only this country (default: all, grouped by country).",  # noqa: UP045
+                                                     autocompletion=complete_country, show_default=False)] = None,
+    fmt: FormatOpt = Format.auto,
+    status: Annotated[Optional[str], typer.Option("--status", "-s", help="signed, adopted, agreed, stalled, ...")] = None,  # noqa: UP045
+    kind: Annotated[Optional[str], typer.Option("--kind", "-k", help="mou, joint-statement, partnership, ...")] = None,  # noqa: UP045
+    topic: Annotated[Optional[str], typer.Option("--topic", "-t", help="Only outcomes on this topic.")] = None,  # noqa: UP045
+    sources: Annotated[bool, typer.Option("--sources", help="Print the sources the outcomes cite.")] = False,
+) -> None:
+    """Outcomes per country: kind, status, date, parties and figures.
+
+    Example: summit agreements nz; summit agreements --status signed --format csv
+    """
+    from summitcli.commands.agreements import agreements as run
+
+    run(country, fmt, status, kind, topic, sources)
+
+
+@app.command()
+def countries(fmt: FormatOpt = Format.auto) -> None:
+    """Every country in the dataset with its counterparts, meeting dates and outcome count.
+
+    Example: summit countries --format tsv
+    """
+    from summitcli.commands.countries import countries as run
+
+    run(fmt)
+
+
+@app.command()
+def validate(
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or directories (default: the data in use).",  # noqa: UP045
+                                                          show_default=False)] = None,
+) -> None:
+    """Check a dataset and report every problem as FILE:LINE:COLUMN: FIELD: message.
+
+    Example: summit validate my-summits/
+    """
+    from summitcli.commands.data import validate as run
+
+    run(list(paths or []))
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of a dataset file (for editors: yaml-language-server).
+
+    Example: summit schema > summit-data.schema.json
+    """
+    from summitcli.commands.data import schema as run
+
+    run()
+
+
+@export_app.command("json")
+def export_json() -> None:
+    """The whole dataset as one JSON document.
+
+    Example: summit export json | jq '.events | length'
+    """
+    from summitcli.commands.data import export_json as run
+
+    run()
+
+
+def _quiet_stdout() -> None:
+    """After a closed pipe: point stdout at /dev/null so the exit flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def main() -> None:
+    try:
+        app(prog_name="summit")
+    except DataError as exc:
+        for line in exc.problems:
+            print(line, file=sys.stderr)
+        sys.exit(exc.exit_code)
+    except SummitError as exc:
+        print(f"summit: error: {exc}", file=sys.stderr)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        sys.exit(EXIT_INTERRUPTED)
+    except BrokenPipeError:
+        _quiet_stdout()
+        sys.exit(0)
+    except OSError as exc:
+        if exc.errno == errno.EPIPE:
+            _quiet_stdout()
+            sys.exit(0)
+        print(f"summit: error: cannot write output: {exc.strerror or exc}", file=sys.stderr)
+        sys.exit(EXIT_DATA)

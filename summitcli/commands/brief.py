@@ -1,0 +1,89 @@
+"""`summit brief COUNTRY`: everything the dataset knows about the home country and one other."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from summitcli.commands import load_query
+from summitcli.output import Column, Format, View, emit
+from summitcli.query import Query, clock
+
+COLUMNS = [
+    Column("section", "Section", no_wrap=True),
+    Column("date", "Date", no_wrap=True),
+    Column("time", "Time"),
+    Column("title", "Item", 5),
+    Column("status", "Status"),
+    Column("detail", "Detail", 8),
+    Column("id", "Id"),
+    Column("sources", "Sources"),
+]
+
+
+def _join(*parts: tuple[str, object]) -> str:
+    return "; ".join(f"{label}: {value if value not in (None, '', []) else 'not reported'}" for label, value in parts)
+
+
+def rows_for(q: Query, code: str) -> list[dict[str, Any]]:
+    from summitcli.countries import country_name
+
+    rows: list[dict[str, Any]] = []
+
+    def add(section: str, record: Any, title: str, *, date: Any = None, time: str | None = None,
+            status: str | None = None, detail: str | None = None, sources: list[str] | None = None) -> None:
+        rows.append({
+            "country": code, "section": section, "date": date.isoformat() if date else None, "time": time,
+            "title": title, "status": status, "detail": detail, "id": record.id,
+            "sources": list(sources if sources is not None else record.sources),
+        })
+
+    for person in q.counterparts(code):
+        add("counterpart", person, person.name, detail=_join(("title", person.title), ("country", country_name(code))))
+    for event in q.country_events(code):
+        length = f"{event.duration_minutes} minutes" if event.duration_minutes else event.duration_note
+        detail = _join(("venue", event.venue), ("city", event.city), ("length", length), ("atmosphere", event.atmosphere))
+        if event.summary:
+            detail += f"; summary: {event.summary}"
+        for dispute in event.disputes:
+            detail += f"; sources differ on {dispute.field}: {dispute.note}"
+        add("meeting", event, event.title, date=event.date, time=clock(event), status=event.kind, detail=detail)
+    for outcome in sorted((o for o in q.data.outcomes if code in o.parties), key=lambda o: (o.kind, o.id)):
+        figures = "; ".join(f"{f.label}: {f.value}" for f in outcome.figures)
+        detail = _join(("kind", outcome.kind), ("figures", figures or None))
+        if outcome.summary:
+            detail += f"; summary: {outcome.summary}"
+        add("outcome", outcome, outcome.title, date=outcome.date, status=outcome.status, detail=detail)
+    for quote in (qt for qt in q.data.quotes if q.involves(qt, code)):
+        add("quote", quote, q.person_name(quote.speaker), date=quote.date, detail=f"“{quote.text}”")
+    for fact in (f for f in q.data.facts if code in f.countries):
+        add("context", fact, fact.text)
+    for followup in (f for f in q.data.followups if code in f.parties):
+        due = followup.due.isoformat() if followup.due else followup.due_note
+        detail = _join(("cadence", followup.cadence), ("due", due), ("from", followup.origin))
+        add("follow-up", followup, followup.title, date=followup.status_date, status=followup.status, detail=detail,
+            sources=list(dict.fromkeys([*followup.sources, *followup.status_sources])))
+    for plan in (p for p in q.data.plans if code in p.parties):
+        add("plan", plan, plan.planned, date=plan.planned_date, status="changed" if plan.changed else "as planned",
+            detail=f"what happened: {plan.actual}", sources=list(dict.fromkeys([*plan.sources, *plan.actual_sources])))
+    cited = list(dict.fromkeys(ref for row in rows for ref in row["sources"]))
+    for sid in cited:
+        source = q.sources[sid]
+        title = source.publication or "publication not reported"
+        add("source", source, title, date=source.date, status=source.confidence,
+            detail=source.title or "title not reported", sources=[sid])
+        rows[-1]["detail"] += f"; {source.url or source.file or 'no address'}"
+    return rows
+
+
+def brief(country: str, fmt: Format) -> None:
+    from summitcli.countries import country_name
+
+    q = load_query()
+    code = q.resolve_country(country)
+    rows = rows_for(q, code)
+    leaders = ", ".join(f"{p.name} ({p.title or 'title not reported'})" for p in q.counterparts(code)) or "not reported"
+    view = View(
+        title=f"{country_name(q.home)} – {country_name(code)} briefing · counterparts: {leaders}",
+        group_by="section", hidden=("country", "id", "sources"), sources=q.citations(),
+    )
+    emit(rows, [Column("country", "Country"), *COLUMNS], fmt, view)

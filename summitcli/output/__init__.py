@@ -1,0 +1,121 @@
+"""One output layer for every command: a command builds rows of one shape, every format writes them.
+
+Values in a row are text, numbers, lists of text, or None for "not reported".
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+NOT_REPORTED = "not reported"
+
+
+class Format(str, Enum):
+    auto = "auto"
+    table = "table"
+    plain = "plain"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    tsv = "tsv"
+    markdown = "markdown"
+
+
+class ColorMode(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str
+    ratio: int | None = None  # share of the spare width in a terminal table; None = as wide as its content
+    no_wrap: bool = False
+
+
+@dataclass(frozen=True)
+class View:
+    """How a terminal shows the rows: grouped under headings, with source markers and a footnote list."""
+
+    title: str | None = None
+    group_by: str | None = None
+    hidden: tuple[str, ...] = ()  # columns shown in pipes but not in the terminal table
+    sources: dict[str, str] | None = None  # source id -> citation, for markers and footnotes
+    empty: str = "nothing matches"
+
+
+@dataclass
+class Settings:
+    color: ColorMode = ColorMode.auto
+
+
+SETTINGS = Settings()
+
+
+def stdout_is_terminal() -> bool:
+    """Rich's own rule, without importing Rich: TTY_COMPATIBLE, then FORCE_COLOR, then isatty()."""
+    tty_compatible = os.environ.get("TTY_COMPATIBLE", "")
+    if tty_compatible in ("0", "1"):
+        return tty_compatible == "1"
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def resolve(fmt: Format) -> Format:
+    if fmt is Format.auto:
+        return Format.table if stdout_is_terminal() else Format.plain
+    return fmt
+
+
+@contextmanager
+def pipe_guard() -> Iterator[None]:
+    """A reader that closed the pipe (`| head -n1`) ends the command quietly with exit 0."""
+    try:
+        yield
+        sys.stdout.flush()
+    except BrokenPipeError:
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        sys.exit(0)
+
+
+def emit(rows: Sequence[dict[str, Any]], columns: Sequence[Column], fmt: Format, view: View | None = None) -> None:
+    """Write rows in the chosen format to stdout."""
+    with pipe_guard():
+        _write(rows, columns, resolve(fmt), view or View())
+
+
+def _write(rows: Sequence[dict[str, Any]], columns: Sequence[Column], fmt: Format, view: View) -> None:
+    if fmt is Format.table:
+        from summitcli.output.rich_view import write_table
+
+        write_table(rows, columns, view, SETTINGS.color)
+        return
+    from summitcli.output import writers
+
+    out = sys.stdout
+    if fmt is Format.json:
+        writers.write_json(out, rows)
+    elif fmt is Format.jsonl:
+        writers.write_jsonl(out, rows)
+    elif fmt is Format.markdown:
+        writers.write_markdown(out, rows, columns)
+    elif fmt is Format.csv:
+        writers.write_csv(out, rows, columns)
+    else:
+        writers.write_tab_separated(out, rows, columns, plain=fmt is Format.plain)

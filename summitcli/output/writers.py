@@ -1,0 +1,81 @@
+"""Writers for pipes and files: plain, csv, tsv, json, jsonl, markdown. No Rich, no escape codes."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+from summitcli.output import NOT_REPORTED, Column
+from summitcli.text import visible
+
+
+def _safe(value: Any) -> Any:
+    if isinstance(value, str):
+        return visible(value)
+    if isinstance(value, list):
+        return [_safe(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _safe(v) for k, v in value.items()}
+    return value
+
+
+def cell(value: Any, unknown: str) -> str:
+    """One value as a single line of text: lists joined, None as `unknown`, controls escaped."""
+    if value is None:
+        return unknown
+    if isinstance(value, list):
+        return ", ".join(cell(v, unknown) for v in value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return visible(str(value))
+
+
+def write_json(out: TextIO, rows: Sequence[dict[str, Any]]) -> None:
+    """One JSON array, one record per line; `[]` when empty."""
+    if not rows:
+        out.write("[]\n")
+        return
+    for i, row in enumerate(rows):
+        out.write("[" if i == 0 else " ")
+        out.write(json.dumps(_safe(row), ensure_ascii=False))
+        out.write(",\n" if i < len(rows) - 1 else "]\n")
+
+
+def write_jsonl(out: TextIO, rows: Sequence[dict[str, Any]]) -> None:
+    for row in rows:
+        out.write(json.dumps(_safe(row), ensure_ascii=False) + "\n")
+
+
+def write_tab_separated(out: TextIO, rows: Sequence[dict[str, Any]], columns: Sequence[Column], *, plain: bool) -> None:
+    """tsv: a header row, empty cells for unknown. plain: no header, "not reported" for unknown.
+
+    Tabs and newlines inside values are written as the two characters `\\t` and `\\n`.
+    """
+    unknown = NOT_REPORTED if plain else ""
+    keys = [c.key for c in columns]
+    if not plain:
+        out.write("\t".join(keys) + "\n")
+    for row in rows:
+        out.write("\t".join(cell(row.get(k), unknown) for k in keys) + "\n")
+
+
+def write_csv(out: TextIO, rows: Sequence[dict[str, Any]], columns: Sequence[Column]) -> None:
+    keys = [c.key for c in columns]
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(keys)
+    for row in rows:
+        writer.writerow([cell(row.get(k), "") for k in keys])
+
+
+def write_markdown(out: TextIO, rows: Sequence[dict[str, Any]], columns: Sequence[Column]) -> None:
+    """A GitHub-flavoured table; pipes escaped, unknown values read "not reported"."""
+
+    def md(value: Any) -> str:
+        return cell(value, NOT_REPORTED).replace("|", "\\|")
+
+    out.write("| " + " | ".join(c.header for c in columns) + " |\n")
+    out.write("|" + "|".join(" --- " for _ in columns) + "|\n")
+    for row in rows:
+        out.write("| " + " | ".join(md(row.get(c.key)) for c in columns) + " |\n")

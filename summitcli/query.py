@@ -1,0 +1,135 @@
+"""Questions every command asks of the dataset: who, where, which country, which source."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cached_property
+from typing import Any
+
+from summitcli import model
+from summitcli.errors import NotFoundError, UsageError
+
+
+def citation(source: model.Source) -> str:
+    parts = [source.publication or "publication not reported", f'"{source.title}"' if source.title else "title not reported",
+             source.date.isoformat() if source.date else "date not reported"]
+    if source.url:
+        parts.append(source.url)
+    elif source.file:
+        parts.append(f"file {source.file}")
+    return ", ".join(parts) + f" [{source.confidence}]"
+
+
+def clock(event: model.Event) -> str | None:
+    if not event.start:
+        return None
+    span = f"{event.start}-{event.end}" if event.end else event.start
+    return f"{span} {event.tz}" if event.tz else span
+
+
+class Query:
+    def __init__(self, dataset: model.Dataset) -> None:
+        self.data = dataset
+        self.home = dataset.meta.home
+
+    @cached_property
+    def people(self) -> dict[str, model.Person]:
+        return {p.id: p for p in self.data.people}
+
+    @cached_property
+    def events(self) -> dict[str, model.Event]:
+        return {e.id: e for e in self.data.events}
+
+    @cached_property
+    def sources(self) -> dict[str, model.Source]:
+        return {s.id: s for s in self.data.sources}
+
+    @cached_property
+    def topics(self) -> dict[str, model.Topic]:
+        return {t.id: t for t in self.data.topics}
+
+    @cached_property
+    def countries(self) -> list[str]:
+        """Every country the dataset has a record on, other than the home country, sorted by name."""
+        from summitcli.countries import country_name
+
+        found: set[str] = set()
+        for record in (*self.data.events, *self.data.outcomes, *self.data.facts, *self.data.followups, *self.data.plans):
+            found.update(getattr(record, "parties", None) or getattr(record, "countries", None) or [])
+        found.discard(self.home)
+        return sorted(found, key=country_name)
+
+    def citations(self) -> dict[str, str]:
+        return {sid: citation(s) for sid, s in self.sources.items()}
+
+    def person_name(self, pid: str) -> str:
+        person = self.people.get(pid)
+        return person.name if person else pid
+
+    def resolve_country(self, name: str) -> str:
+        """A user's country name to an alpha-2 code that the dataset covers; UsageError or NotFoundError otherwise."""
+        from summitcli.countries import country_name, lookup, slug, suggestions
+
+        code = lookup(name)
+        if code is None:
+            close = suggestions(name)
+            hint = f" Did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+            raise UsageError(f"unknown country '{name}'.{hint} Run 'summit countries' for the list.")
+        if code != self.home and code not in self.countries:
+            raise NotFoundError(
+                f"the dataset has no meetings or outcomes with {country_name(code)} ({code}). "
+                f"Covered: {', '.join(slug(country_name(c)) for c in self.countries)}."
+            )
+        return code
+
+    def involves(self, record: Any, code: str) -> bool:
+        codes = getattr(record, "parties", None) or getattr(record, "countries", None) or []
+        if code in codes:
+            return True
+        if isinstance(record, model.Quote):
+            speaker = self.people.get(record.speaker)
+            return speaker is not None and speaker.country == code
+        return False
+
+    def counterparts(self, code: str) -> list[model.Person]:
+        """People of `code` who took part in events with the home country."""
+        seen: dict[str, model.Person] = {}
+        for event in self.data.events:
+            if code in event.parties and self.home in event.parties:
+                for pid in event.participants:
+                    person = self.people.get(pid)
+                    if person and person.country == code:
+                        seen.setdefault(pid, person)
+        return list(seen.values())
+
+    def country_events(self, code: str) -> list[model.Event]:
+        return sorted((e for e in self.data.events if code in e.parties), key=event_order)
+
+
+def event_order(event: model.Event) -> tuple[int, dt.date, str, str]:
+    """Dated events by date and time; undated ones last."""
+    return (event.date is None, event.date or dt.date.max, event.start or "99:99", event.id)
+
+
+def parse_date(value: str | None, option: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"{option} '{value}' is not an ISO date (expected YYYY-MM-DD)") from None
+
+
+def check_topic(query: Query, topic: str | None) -> str | None:
+    if topic is None:
+        return None
+    from summitcli.countries import slug
+
+    key = slug(topic)
+    if key not in query.topics:
+        import difflib
+
+        close = difflib.get_close_matches(key, list(query.topics), n=3)
+        hint = f" Did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+        raise UsageError(f"unknown topic '{topic}'.{hint} Topics: {', '.join(query.topics)}.")
+    return key

@@ -1,0 +1,145 @@
+"""Safe YAML reading from parser events, never a loader that builds Python objects.
+
+Building values from events, not from PyYAML's composer, lets the reader:
+- refuse nesting deeper than MAX_DEPTH before libyaml's recursive composer can crash the interpreter;
+- refuse documents whose aliases expand past MAX_NODES (alias bombs);
+- refuse a key written twice in one mapping (PyYAML keeps the last one silently);
+- resolve plain scalars with the YAML 1.2 core schema: `no` stays a string (Norway), `14:39` stays a time.
+Positions are recorded only when asked for (`locate`), so the fast path pays nothing for them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+# Only the parser's events are used: the constructor half of the loader never runs.
+_Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+MAX_DEPTH = 64
+MAX_NODES = 5_000_000
+
+_INT = re.compile(r"[-+]?[0-9]+\Z")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_TRUE = frozenset({"true", "True", "TRUE"})
+_FALSE = frozenset({"false", "False", "FALSE"})
+
+Path = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class YamlProblem(Exception):
+    line: int
+    column: int
+    path: Path
+    message: str
+
+
+def _scalar(event: Any) -> Any:
+    value: str = event.value
+    if event.style or event.tag not in (None, "!"):  # quoted, block or tagged: text
+        return value
+    if value in _NULLS:
+        return None
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    if _INT.match(value):
+        return int(value)
+    if _FLOAT.match(value) and any(c.isdigit() for c in value):
+        return float(value)
+    return value
+
+
+class _Reader:
+    def __init__(self, text: str, want: Path | None = None) -> None:
+        self.parser = _Parser(text)
+        self.want = want
+        self.found: tuple[int, int] | None = None
+        self.nodes = 0
+        self.anchors: dict[str, tuple[Any, int]] = {}
+
+    def _mark(self, event: Any) -> tuple[int, int]:
+        return event.start_mark.line + 1, event.start_mark.column + 1
+
+    def _fail(self, event: Any, path: Path, message: str) -> YamlProblem:
+        line, column = self._mark(event)
+        return YamlProblem(line, column, path, message)
+
+    def read(self) -> Any:
+        p = self.parser
+        p.get_event()  # StreamStart
+        if p.check_event(yaml.StreamEndEvent):
+            return None
+        p.get_event()  # DocumentStart
+        value = self._node((), 0)
+        p.get_event()  # DocumentEnd
+        if not p.check_event(yaml.StreamEndEvent):
+            raise self._fail(p.peek_event(), (), "a second YAML document in one file (expected one document)")
+        return value
+
+    def _node(self, path: Path, depth: int) -> Any:
+        event = self.parser.get_event()
+        if self.want is not None and path == self.want and self.found is None:
+            self.found = self._mark(event)
+        if depth > MAX_DEPTH:
+            raise self._fail(event, path, f"nested deeper than {MAX_DEPTH} levels (expected a flat record layout)")
+        if isinstance(event, yaml.AliasEvent):
+            if event.anchor not in self.anchors:
+                raise self._fail(event, path, f"alias *{event.anchor} has no anchor")
+            value, size = self.anchors[event.anchor]
+            self._count(event, path, size)
+            return value
+        start = self.nodes
+        self._count(event, path, 1)
+        if isinstance(event, yaml.ScalarEvent):
+            value = _scalar(event)
+        elif isinstance(event, yaml.SequenceStartEvent):
+            items: list[Any] = []
+            while not self.parser.check_event(yaml.SequenceEndEvent):
+                items.append(self._node((*path, len(items)), depth + 1))
+            self.parser.get_event()
+            value = items
+        elif isinstance(event, yaml.MappingStartEvent):
+            mapping: dict[str, Any] = {}
+            while not self.parser.check_event(yaml.MappingEndEvent):
+                key_event = self.parser.peek_event()
+                key = self._node((*path, "<key>"), depth + 1)
+                if not isinstance(key, str):
+                    raise self._fail(key_event, path, f"key {key!r} is not text (expected a field name)")
+                if key in mapping:
+                    raise self._fail(key_event, (*path, key), "key written twice in one mapping (expected each key once)")
+                mapping[key] = self._node((*path, key), depth + 1)
+            self.parser.get_event()
+            value = mapping
+        else:  # pragma: no cover - the parser yields nothing else here
+            raise self._fail(event, path, f"unexpected YAML event {type(event).__name__}")
+        anchor = getattr(event, "anchor", None)
+        if anchor:
+            self.anchors[anchor] = (value, self.nodes - start)
+        return value
+
+    def _count(self, event: Any, path: Path, size: int) -> None:
+        self.nodes += size
+        if self.nodes > MAX_NODES:
+            raise self._fail(event, path, f"expands to more than {MAX_NODES:,} values (an alias bomb?)")
+
+
+def read_yaml(text: str) -> Any:
+    """Parse one YAML document to plain dicts, lists and scalars; raise YamlProblem or yaml.YAMLError."""
+    return _Reader(text).read()
+
+
+def locate(text: str, path: Path) -> tuple[int, int] | None:
+    """Line and column (1-based) of the value at `path`, for error messages; None if absent."""
+    reader = _Reader(text, want=path)
+    try:
+        reader.read()
+    except (YamlProblem, yaml.YAMLError):
+        pass
+    return reader.found
