@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import errno
-import os
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from summitcli import __version__
 from summitcli.commands import STATE
-from summitcli.errors import EXIT_DATA, EXIT_INTERRUPTED, DataError, SummitError
+from summitcli.errors import EXIT_DATA
 from summitcli.output import SETTINGS, ColorMode, Format
 
 app = typer.Typer(
@@ -44,8 +42,12 @@ FormatOpt = Annotated[
     Format, typer.Option("--format", "-f", help="Output format; auto = table on a terminal, plain in a pipe.")
 ]
 CountryArg = Annotated[
-    str, typer.Argument(help="Country: name, ISO code, slug or Korean name (canada, CA, CAN, 캐나다).",
-                        autocompletion=complete_country, show_default=False)
+    str,
+    typer.Argument(
+        help="Country: name, ISO code, slug or Korean name (canada, CA, CAN, 캐나다).",
+        autocompletion=complete_country,
+        show_default=False,
+    ),
 ]
 
 
@@ -57,12 +59,22 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def root(
-    data: Annotated[Optional[list[Path]], typer.Option(  # noqa: UP045 - Typer needs Optional here
-        "--data", "-d", help="Dataset file or directory (repeatable). Default: $SUMMIT_DATA, else the bundled data.",
-        show_default=False)] = None,
+    data: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--data",
+            "-d",
+            help="Dataset file or directory (repeatable). Default: $SUMMIT_DATA, else the bundled data.",
+            show_default=False,
+        ),
+    ] = None,
     color: Annotated[ColorMode, typer.Option("--color", help="Colour in terminal output.")] = ColorMode.auto,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Parse the YAML even when a cached copy is valid.")] = False,
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")] = False,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Parse the YAML even when a cached copy is valid.")
+    ] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
 ) -> None:
     """Sourced briefings on summit diplomacy.
 
@@ -87,12 +99,21 @@ def brief(country: CountryArg, fmt: FormatOpt = Format.auto) -> None:
 @app.command()
 def timeline(
     fmt: FormatOpt = Format.auto,
-    date_from: Annotated[Optional[str], typer.Option("--from", help="First day, YYYY-MM-DD.")] = None,  # noqa: UP045
-    date_to: Annotated[Optional[str], typer.Option("--to", help="Last day, YYYY-MM-DD.")] = None,  # noqa: UP045
-    country: Annotated[Optional[str], typer.Option("--country", "-c", help="Only events with this country.",  # noqa: UP045
-                                                   autocompletion=complete_country)] = None,
-    topic: Annotated[Optional[str], typer.Option("--topic", "-t", help="Only events on this topic.")] = None,  # noqa: UP045
-    kind: Annotated[Optional[str], typer.Option("--kind", "-k", help="Only this kind: bilateral, summit, dinner, ...")] = None,  # noqa: UP045
+    date_from: Annotated[str | None, typer.Option("--from", help="First day, YYYY-MM-DD.")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Last day, YYYY-MM-DD.")] = None,
+    country: Annotated[
+        str | None,
+        typer.Option(
+            "--country",
+            "-c",
+            help="Only events with this country.",
+            autocompletion=complete_country,
+        ),
+    ] = None,
+    topic: Annotated[str | None, typer.Option("--topic", "-t", help="Only events on this topic.")] = None,
+    kind: Annotated[
+        str | None, typer.Option("--kind", "-k", help="Only this kind: bilateral, summit, dinner, ...")
+    ] = None,
 ) -> None:
     """Every meeting and event in date order, grouped by day.
 
@@ -105,12 +126,18 @@ def timeline(
 
 @app.command()
 def agreements(
-    country: Annotated[Optional[str], typer.Argument(help="Only this country (default: all, grouped by country).",  # noqa: UP045
-                                                     autocompletion=complete_country, show_default=False)] = None,
+    country: Annotated[
+        str | None,
+        typer.Argument(
+            help="Only this country (default: all, grouped by country).",
+            autocompletion=complete_country,
+            show_default=False,
+        ),
+    ] = None,
     fmt: FormatOpt = Format.auto,
-    status: Annotated[Optional[str], typer.Option("--status", "-s", help="signed, adopted, agreed, stalled, ...")] = None,  # noqa: UP045
-    kind: Annotated[Optional[str], typer.Option("--kind", "-k", help="mou, joint-statement, partnership, ...")] = None,  # noqa: UP045
-    topic: Annotated[Optional[str], typer.Option("--topic", "-t", help="Only outcomes on this topic.")] = None,  # noqa: UP045
+    status: Annotated[str | None, typer.Option("--status", "-s", help="signed, adopted, agreed, stalled, ...")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", "-k", help="mou, joint-statement, partnership, ...")] = None,
+    topic: Annotated[str | None, typer.Option("--topic", "-t", help="Only outcomes on this topic.")] = None,
     sources: Annotated[bool, typer.Option("--sources", help="Print the sources the outcomes cite.")] = False,
 ) -> None:
     """Outcomes per country: kind, status, date, parties and figures.
@@ -135,8 +162,13 @@ def countries(fmt: FormatOpt = Format.auto) -> None:
 
 @app.command()
 def validate(
-    paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or directories (default: the data in use).",  # noqa: UP045
-                                                          show_default=False)] = None,
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Files or directories (default: the data in use).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Check a dataset and report every problem as FILE:LINE:COLUMN: FIELD: message.
 
@@ -169,33 +201,11 @@ def export_json() -> None:
     run()
 
 
-def _quiet_stdout() -> None:
-    """After a closed pipe: point stdout at /dev/null so the exit flush cannot fail again."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
-
-
 def main() -> None:
+    """Entry point. Typer prints usage and data errors (exit 2, 1, 3) and handles Ctrl-C; a write that fails
+    for any other reason than a closed pipe (a full disk) becomes one line and exit 1."""
     try:
         app(prog_name="summit")
-    except DataError as exc:
-        for line in exc.problems:
-            print(line, file=sys.stderr)
-        sys.exit(exc.exit_code)
-    except SummitError as exc:
-        print(f"summit: error: {exc}", file=sys.stderr)
-        sys.exit(exc.exit_code)
-    except KeyboardInterrupt:
-        sys.exit(EXIT_INTERRUPTED)
-    except BrokenPipeError:
-        _quiet_stdout()
-        sys.exit(0)
     except OSError as exc:
-        if exc.errno == errno.EPIPE:
-            _quiet_stdout()
-            sys.exit(0)
         print(f"summit: error: cannot write output: {exc.strerror or exc}", file=sys.stderr)
         sys.exit(EXIT_DATA)

@@ -16,9 +16,25 @@ from pathlib import Path
 
 # Only names no ISO library carries: common short forms and Korean usage.
 EXTRA_ALIASES: dict[str, str] = {
-    "america": "US", "usa": "US", "uk": "GB", "britain": "GB", "great britain": "GB", "prc": "CN",
-    "uae": "AE", "emirates": "AE", "abu dhabi": "AE", "korea": "KR", "rok": "KR", "dprk": "KP",
-    "north korea": "KP", "nz": "NZ", "한국": "KR", "남한": "KR", "북한": "KP", "호주": "AU", "아랍에미리트연합": "AE",
+    "america": "US",
+    "usa": "US",
+    "uk": "GB",
+    "britain": "GB",
+    "great britain": "GB",
+    "prc": "CN",
+    "uae": "AE",
+    "emirates": "AE",
+    "abu dhabi": "AE",
+    "korea": "KR",
+    "rok": "KR",
+    "dprk": "KP",
+    "north korea": "KP",
+    "nz": "NZ",
+    "한국": "KR",
+    "남한": "KR",
+    "북한": "KP",
+    "호주": "AU",
+    "아랍에미리트연합": "AE",
 }
 
 
@@ -110,11 +126,13 @@ def lookup(name: str) -> str | None:
     return _korean_names().get(key) or _aliases().get(key)
 
 
-def suggestions(name: str, limit: int = 3) -> list[str]:
-    """Slugs of the names closest to `name`, for 'did you mean'."""
+def suggestions(name: str, prefer: set[str] | None = None, limit: int = 3) -> list[str]:
+    """Names closest to `name`, for 'did you mean'; countries in `prefer` (the dataset's) win when any match."""
     key = normalize(name)
     table = _aliases() if key.isascii() else {**_aliases(), **_korean_names()}
-    matches = difflib.get_close_matches(key, list(table), n=limit * 3, cutoff=0.6)
+    matches = difflib.get_close_matches(key, list(table), n=limit * 4, cutoff=0.6)
+    if prefer and any(table[m] in prefer for m in matches):
+        matches = [m for m in matches if table[m] in prefer]
     seen: list[str] = []
     for match in matches:
         label = slug(country_name(table[match])) if key.isascii() else match

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import sys
+from typing import IO, Any
+
+# Typer vendors Click; its ClickException is what Typer's main loop shows and exits with.
+from typer._click.exceptions import ClickException
+
 EXIT_OK = 0
 EXIT_DATA = 1  # invalid data, unreadable file, write failure
 EXIT_USAGE = 2  # bad option or unknown name (Typer uses 2 for usage errors too)
@@ -9,8 +15,17 @@ EXIT_NOT_FOUND = 3  # a real country or record the dataset has nothing on
 EXIT_INTERRUPTED = 130
 
 
-class SummitError(Exception):
+class SummitError(ClickException):
+    """Shown by Typer as one line on stderr, `summit: error: ...`, then exit with `exit_code`."""
+
     exit_code = EXIT_DATA
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.exit_code = type(self).exit_code
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        print(f"summit: error: {self.message}", file=file or sys.stderr)
 
 
 class DataError(SummitError):
@@ -19,6 +34,9 @@ class DataError(SummitError):
     def __init__(self, problems: list[str]) -> None:
         super().__init__("\n".join(problems))
         self.problems = problems
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        print(self.message, file=file or sys.stderr)
 
 
 class UsageError(SummitError):

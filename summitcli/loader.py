@@ -65,12 +65,16 @@ def find_files(paths: list[Path]) -> list[Path]:
             continue
         except OSError as exc:
             reason = "symlink loop" if exc.errno == 40 else "does not exist"
-            problems.append(_problem(str(path), 0, 0, "path", f"{reason} (expected a YAML file or a directory of them)"))
+            problems.append(
+                _problem(str(path), 0, 0, "path", f"{reason} (expected a YAML file or a directory of them)")
+            )
             continue
         if resolved.is_dir():
             files = sorted(p for p in path.iterdir() if p.suffix in YAML_SUFFIXES and not p.name.startswith("."))
             if not files:
-                problems.append(_problem(str(path), 0, 0, "path", "directory has no .yaml files (expected at least one)"))
+                problems.append(
+                    _problem(str(path), 0, 0, "path", "directory has no .yaml files (expected at least one)")
+                )
             found.extend(files)
         elif resolved.is_file():
             found.append(path)
@@ -109,14 +113,20 @@ def _format_path(path: tuple[str | int, ...]) -> str:
 _MSGSPEC_AT = re.compile(r"^(?P<msg>.*?)(?: - at `\$(?P<path>[^`]*)`)?$", re.S)
 _PATH_PART = re.compile(r"\.([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]")
 _FRIENDLY = {
-    "str": "text", "int": "a whole number", "float": "a number", "null": "nothing", "array": "a list",
-    "object": "a mapping", "bool": "true or false", "date": "an ISO date YYYY-MM-DD",
+    "str": "text",
+    "int": "a whole number",
+    "float": "a number",
+    "null": "nothing",
+    "array": "a list",
+    "object": "a mapping",
+    "bool": "true or false",
+    "date": "an ISO date YYYY-MM-DD",
 }
 
 
 def _friendly(message: str, struct: type | None, field_name: str | None) -> str:
     if m := re.match(r"Object contains unknown field `(.+)`", message):
-        known = sorted(struct.__struct_fields__) if struct is not None else []
+        known = sorted(getattr(struct, "__struct_fields__", ()))
         close = difflib.get_close_matches(m.group(1), known, n=1)
         hint = f"did you mean '{close[0]}'?" if close else "expected one of: " + ", ".join(known)
         return f"unknown field '{m.group(1)}' ({hint})"
@@ -128,11 +138,25 @@ def _friendly(message: str, struct: type | None, field_name: str | None) -> str:
     if message.startswith("Invalid RFC3339 encoded date"):
         return "invalid date (expected an ISO date YYYY-MM-DD that exists)"
     if m := re.match(r"Invalid enum value (.+)", message):
-        return f"invalid value {m.group(1)} (expected one of the documented values; see the schema)"
+        return f"invalid value {m.group(1)} (expected one of: {', '.join(_choices(struct, field_name))})"
     if message.startswith("Expected `str` matching regex"):
-        hint = {"id": "a lower-case slug like korea-canada-2025", "start": "HH:MM", "end": "HH:MM"}.get(field_name or "")
+        formats = {"id": "a lower-case slug like korea-canada-2025", "start": "HH:MM", "end": "HH:MM"}
+        hint: str | None = formats.get(field_name or "")
         return f"invalid format (expected {hint or 'see the schema'})"
     return message
+
+
+def _choices(struct: type | None, field_name: str | None) -> list[str]:
+    """The values a Literal field accepts, for error messages."""
+    import typing
+
+    if struct is None or field_name is None:
+        return []
+    hint: Any = typing.get_type_hints(struct).get(field_name)
+    while hint is not None and typing.get_origin(hint) is not typing.Literal:
+        args = [a for a in typing.get_args(hint) if a is not type(None)]
+        hint = args[0] if args else None
+    return [str(a) for a in typing.get_args(hint)] if hint is not None else []
 
 
 def _walk_struct(struct: type, parts: list[str | int]) -> tuple[type | None, str | None]:
@@ -200,7 +224,9 @@ class FileParser:
         except UnicodeDecodeError as exc:
             line = data[: exc.start].count(b"\n") + 1
             column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-            self.problems.append(_problem(name, line, column, "file", f"not UTF-8: byte 0x{data[exc.start]:02x} (expected UTF-8 text)"))
+            self.problems.append(
+                _problem(name, line, column, "file", f"not UTF-8: byte 0x{data[exc.start]:02x} (expected UTF-8 text)")
+            )
             return None
         try:
             document = read_yaml(text)
@@ -214,7 +240,9 @@ class FileParser:
             self.problems.append(_problem(name, line, column, "syntax", f"{what} (expected valid YAML)"))
             return None
         if not isinstance(document, dict):
-            self.problems.append(_problem(name, 1, 1, "file", "top level is not a mapping (expected keys such as events:, outcomes:)"))
+            self.problems.append(
+                _problem(name, 1, 1, "file", "top level is not a mapping (expected keys such as events:, outcomes:)")
+            )
             return None
         return self._convert(document)
 
@@ -321,7 +349,9 @@ def _check(located: list[Located], parsers: dict[str, FileParser], meta_at: list
         first = namespaces[space].get(item.record.id)
         if first is not None:
             where = f"{first.file.name}:{_format_path(first.path)}"
-            parser.at((*item.path, "id"), f"duplicate id '{item.record.id}' (first defined at {where}; expected unique ids)")
+            parser.at(
+                (*item.path, "id"), f"duplicate id '{item.record.id}' (first defined at {where}; expected unique ids)"
+            )
             continue
         namespaces[space][item.record.id] = item
         if kind == "events":
@@ -349,7 +379,10 @@ def _check(located: list[Located], parsers: dict[str, FileParser], meta_at: list
                 try:
                     ZoneInfo(record.tz)
                 except (ZoneInfoNotFoundError, ValueError):
-                    parser.at((*item.path, "tz"), f"unknown time zone '{record.tz}' (expected an IANA zone such as Asia/Seoul)")
+                    parser.at(
+                        (*item.path, "tz"),
+                        f"unknown time zone '{record.tz}' (expected an IANA zone such as Asia/Seoul)",
+                    )
 
 
 def parse_and_validate(sources: list[SourceFile]) -> model.Dataset:
@@ -374,8 +407,15 @@ def parse_and_validate(sources: list[SourceFile]) -> model.Dataset:
         _check(located, parsers, meta_at)
     metas = [meta for _, meta in meta_at]
     if not problems and not metas:
-        problems.append(_problem(sources[0].name if sources else "(no files)", 1, 1, "meta",
-                                 "no file has a meta: block (expected one with title: and home:)"))
+        problems.append(
+            _problem(
+                sources[0].name if sources else "(no files)",
+                1,
+                1,
+                "meta",
+                "no file has a meta: block (expected one with title: and home:)",
+            )
+        )
     if len(metas) > 1:
         for parser, _ in meta_at[1:]:
             parser.at(("meta",), "a second meta: block (expected exactly one across the dataset)")

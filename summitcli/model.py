@@ -11,7 +11,9 @@ from typing import Annotated, Literal
 
 import msgspec
 
-Slug = Annotated[str, msgspec.Meta(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", description="lower-case id: letters, digits, hyphens")]
+Slug = Annotated[
+    str, msgspec.Meta(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", description="lower-case id: letters, digits, hyphens")
+]
 CountryCode = Annotated[str, msgspec.Meta(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 code, e.g. CA")]
 ClockTime = Annotated[str, msgspec.Meta(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$", description="local time HH:MM")]
 Text = Annotated[str, msgspec.Meta(min_length=1)]
@@ -22,12 +24,31 @@ EventKind = Literal[
     "bilateral", "summit", "ministerial", "dinner", "banquet", "address", "business", "ceremony", "press", "travel"
 ]
 OutcomeKind = Literal[
-    "joint-statement", "declaration", "agreement", "partnership", "mou", "contract", "currency-swap",
-    "trade-deal", "initiative", "framework", "negotiation", "commitment", "announcement",
+    "joint-statement",
+    "declaration",
+    "agreement",
+    "partnership",
+    "mou",
+    "contract",
+    "currency-swap",
+    "trade-deal",
+    "initiative",
+    "framework",
+    "negotiation",
+    "commitment",
+    "announcement",
 ]
 OutcomeStatus = Literal[
-    "signed", "adopted", "agreed", "established", "renewed", "announced", "concluded-not-in-force",
-    "under-negotiation", "stalled", "proposed",
+    "signed",
+    "adopted",
+    "agreed",
+    "established",
+    "renewed",
+    "announced",
+    "concluded-not-in-force",
+    "under-negotiation",
+    "stalled",
+    "proposed",
 ]
 FollowupStatus = Literal["planned", "in-progress", "done", "stalled", "pending"]
 Cadence = Literal["once", "annual", "biennial", "regular"]
@@ -189,7 +210,15 @@ class DataFile(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
 
 
 RECORD_LISTS: tuple[str, ...] = (
-    "sources", "topics", "people", "events", "outcomes", "quotes", "facts", "followups", "plans",
+    "sources",
+    "topics",
+    "people",
+    "events",
+    "outcomes",
+    "quotes",
+    "facts",
+    "followups",
+    "plans",
 )
 
 

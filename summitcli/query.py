@@ -11,8 +11,11 @@ from summitcli.errors import NotFoundError, UsageError
 
 
 def citation(source: model.Source) -> str:
-    parts = [source.publication or "publication not reported", f'"{source.title}"' if source.title else "title not reported",
-             source.date.isoformat() if source.date else "date not reported"]
+    parts = [
+        source.publication or "publication not reported",
+        f'"{source.title}"' if source.title else "title not reported",
+        source.date.isoformat() if source.date else "date not reported",
+    ]
     if source.url:
         parts.append(source.url)
     elif source.file:
@@ -54,7 +57,13 @@ class Query:
         from summitcli.countries import country_name
 
         found: set[str] = set()
-        for record in (*self.data.events, *self.data.outcomes, *self.data.facts, *self.data.followups, *self.data.plans):
+        for record in (
+            *self.data.events,
+            *self.data.outcomes,
+            *self.data.facts,
+            *self.data.followups,
+            *self.data.plans,
+        ):
             found.update(getattr(record, "parties", None) or getattr(record, "countries", None) or [])
         found.discard(self.home)
         return sorted(found, key=country_name)
@@ -72,7 +81,7 @@ class Query:
 
         code = lookup(name)
         if code is None:
-            close = suggestions(name)
+            close = suggestions(name, prefer={self.home, *self.countries})
             hint = f" Did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
             raise UsageError(f"unknown country '{name}'.{hint} Run 'summit countries' for the list.")
         if code != self.home and code not in self.countries:

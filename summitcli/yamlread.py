@@ -10,6 +10,7 @@ Positions are recorded only when asked for (`locate`), so the fast path pays not
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -113,7 +114,9 @@ class _Reader:
                 if not isinstance(key, str):
                     raise self._fail(key_event, path, f"key {key!r} is not text (expected a field name)")
                 if key in mapping:
-                    raise self._fail(key_event, (*path, key), "key written twice in one mapping (expected each key once)")
+                    raise self._fail(
+                        key_event, (*path, key), "key written twice in one mapping (expected each key once)"
+                    )
                 mapping[key] = self._node((*path, key), depth + 1)
             self.parser.get_event()
             value = mapping
@@ -138,8 +141,6 @@ def read_yaml(text: str) -> Any:
 def locate(text: str, path: Path) -> tuple[int, int] | None:
     """Line and column (1-based) of the value at `path`, for error messages; None if absent."""
     reader = _Reader(text, want=path)
-    try:
+    with contextlib.suppress(YamlProblem, yaml.YAMLError):
         reader.read()
-    except (YamlProblem, yaml.YAMLError):
-        pass
     return reader.found

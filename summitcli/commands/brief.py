@@ -29,19 +29,38 @@ def rows_for(q: Query, code: str) -> list[dict[str, Any]]:
 
     rows: list[dict[str, Any]] = []
 
-    def add(section: str, record: Any, title: str, *, date: Any = None, time: str | None = None,
-            status: str | None = None, detail: str | None = None, sources: list[str] | None = None) -> None:
-        rows.append({
-            "country": code, "section": section, "date": date.isoformat() if date else None, "time": time,
-            "title": title, "status": status, "detail": detail, "id": record.id,
-            "sources": list(sources if sources is not None else record.sources),
-        })
+    def add(
+        section: str,
+        record: Any,
+        title: str,
+        *,
+        date: Any = None,
+        time: str | None = None,
+        status: str | None = None,
+        detail: str | None = None,
+        sources: list[str] | None = None,
+    ) -> None:
+        rows.append(
+            {
+                "country": code,
+                "section": section,
+                "date": date.isoformat() if date else None,
+                "time": time,
+                "title": title,
+                "status": status,
+                "detail": detail,
+                "id": record.id,
+                "sources": list(sources if sources is not None else record.sources),
+            }
+        )
 
     for person in q.counterparts(code):
         add("counterpart", person, person.name, detail=_join(("title", person.title), ("country", country_name(code))))
     for event in q.country_events(code):
         length = f"{event.duration_minutes} minutes" if event.duration_minutes else event.duration_note
-        detail = _join(("venue", event.venue), ("city", event.city), ("length", length), ("atmosphere", event.atmosphere))
+        detail = _join(
+            ("venue", event.venue), ("city", event.city), ("length", length), ("atmosphere", event.atmosphere)
+        )
         if event.summary:
             detail += f"; summary: {event.summary}"
         for dispute in event.disputes:
@@ -60,17 +79,38 @@ def rows_for(q: Query, code: str) -> list[dict[str, Any]]:
     for followup in (f for f in q.data.followups if code in f.parties):
         due = followup.due.isoformat() if followup.due else followup.due_note
         detail = _join(("cadence", followup.cadence), ("due", due), ("from", followup.origin))
-        add("follow-up", followup, followup.title, date=followup.status_date, status=followup.status, detail=detail,
-            sources=list(dict.fromkeys([*followup.sources, *followup.status_sources])))
+        add(
+            "follow-up",
+            followup,
+            followup.title,
+            date=followup.status_date,
+            status=followup.status,
+            detail=detail,
+            sources=list(dict.fromkeys([*followup.sources, *followup.status_sources])),
+        )
     for plan in (p for p in q.data.plans if code in p.parties):
-        add("plan", plan, plan.planned, date=plan.planned_date, status="changed" if plan.changed else "as planned",
-            detail=f"what happened: {plan.actual}", sources=list(dict.fromkeys([*plan.sources, *plan.actual_sources])))
+        add(
+            "plan",
+            plan,
+            plan.planned,
+            date=plan.planned_date,
+            status="changed" if plan.changed else "as planned",
+            detail=f"what happened: {plan.actual}",
+            sources=list(dict.fromkeys([*plan.sources, *plan.actual_sources])),
+        )
     cited = list(dict.fromkeys(ref for row in rows for ref in row["sources"]))
     for sid in cited:
         source = q.sources[sid]
         title = source.publication or "publication not reported"
-        add("source", source, title, date=source.date, status=source.confidence,
-            detail=source.title or "title not reported", sources=[sid])
+        add(
+            "source",
+            source,
+            title,
+            date=source.date,
+            status=source.confidence,
+            detail=source.title or "title not reported",
+            sources=[sid],
+        )
         rows[-1]["detail"] += f"; {source.url or source.file or 'no address'}"
     return rows
 
@@ -84,6 +124,8 @@ def brief(country: str, fmt: Format) -> None:
     leaders = ", ".join(f"{p.name} ({p.title or 'title not reported'})" for p in q.counterparts(code)) or "not reported"
     view = View(
         title=f"{country_name(q.home)} – {country_name(code)} briefing · counterparts: {leaders}",
-        group_by="section", hidden=("country", "id", "sources"), sources=q.citations(),
+        group_by="section",
+        hidden=("country", "id", "sources"),
+        sources=q.citations(),
     )
     emit(rows, [Column("country", "Country"), *COLUMNS], fmt, view)

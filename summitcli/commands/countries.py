@@ -27,12 +27,18 @@ def rows_for(q: Query) -> list[dict[str, Any]]:
     for code in q.countries:
         meetings = [e for e in q.country_events(code) if q.home in e.parties]
         dates = sorted({e.date.isoformat() for e in meetings if e.date})
-        rows.append({
-            "code": code, "name": country_name(code), "slug": slug(country_name(code)), "korean": korean_name(code),
-            "leaders": [f"{p.name} ({p.title})" if p.title else p.name for p in q.counterparts(code)],
-            "meeting_dates": dates, "meetings": len(meetings),
-            "outcomes": sum(code in o.parties for o in q.data.outcomes),
-        })
+        rows.append(
+            {
+                "code": code,
+                "name": country_name(code),
+                "slug": slug(country_name(code)),
+                "korean": korean_name(code),
+                "leaders": [f"{p.name} ({p.title})" if p.title else p.name for p in q.counterparts(code)],
+                "meeting_dates": dates,
+                "meetings": len(meetings),
+                "outcomes": sum(code in o.parties for o in q.data.outcomes),
+            }
+        )
     return rows
 
 

@@ -16,12 +16,19 @@ def validate(paths: list[Path]) -> None:
     dataset = loader.parse_and_validate(files)
     counts = {
         "files": len(files),
-        "countries": len({c for e in dataset.events for c in e.parties} | {c for o in dataset.outcomes for c in o.parties}),
+        "countries": len(
+            {c for e in dataset.events for c in e.parties} | {c for o in dataset.outcomes for c in o.parties}
+        ),
         "meetings": sum(e.kind == "bilateral" for e in dataset.events),
         "events": sum(e.kind != "bilateral" for e in dataset.events),
-        "outcomes": len(dataset.outcomes), "quotes": len(dataset.quotes), "facts": len(dataset.facts),
-        "follow-ups": len(dataset.followups), "plans": len(dataset.plans), "people": len(dataset.people),
-        "topics": len(dataset.topics), "sources": len(dataset.sources),
+        "outcomes": len(dataset.outcomes),
+        "quotes": len(dataset.quotes),
+        "facts": len(dataset.facts),
+        "follow-ups": len(dataset.followups),
+        "plans": len(dataset.plans),
+        "people": len(dataset.people),
+        "topics": len(dataset.topics),
+        "sources": len(dataset.sources),
     }
     print(f"valid: {dataset.meta.title}")
     for name, count in counts.items():
@@ -32,7 +39,6 @@ def export_json() -> None:
     import msgspec
 
     from summitcli.commands import load_query
-
     from summitcli.output import pipe_guard
 
     dataset = load_query().data

@@ -59,8 +59,9 @@ def write_table(rows: Sequence[dict[str, Any]], columns: Sequence[Column], view:
             table.title_style = "bold magenta"
             table.title_justify = "left"
         for column in shown:
-            table.add_column(column.header, ratio=column.ratio, no_wrap=column.no_wrap, overflow="fold",
-                             min_width=len(column.header))
+            table.add_column(
+                column.header, ratio=column.ratio, no_wrap=column.no_wrap, overflow="fold", min_width=len(column.header)
+            )
         if view.sources is not None:
             table.add_column("src", overflow="fold", max_width=12)
         for row in members:

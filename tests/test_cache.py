@@ -1,0 +1,72 @@
+"""The parsed-dataset cache: never stale, rebuilt when corrupt, skipped when it cannot be written."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+from conftest import FIXTURE, run
+
+
+def _copy(tmp_path: Path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(FIXTURE, target)
+    return target
+
+
+def _title(data: Path) -> str:
+    result = run("--data", str(data), "export", "json")
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)["meta"]["title"]
+
+
+def test_edit_keeping_size_and_mtime_is_seen(tmp_path: Path) -> None:
+    data = _copy(tmp_path)
+    file = data / "data.yaml"
+    assert _title(data) == "Mini week"
+    stat = file.stat()
+    file.write_text(file.read_text(encoding="utf-8").replace("Mini week", "Maxi week"), encoding="utf-8")
+    os.utime(file, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert file.stat().st_size == stat.st_size and file.stat().st_mtime_ns == stat.st_mtime_ns
+    assert _title(data) == "Maxi week"
+
+
+def test_added_file_is_seen(tmp_path: Path) -> None:
+    data = _copy(tmp_path)
+    assert _title(data) == "Mini week"
+    (data / "more.yaml").write_text("sources:\n  - {id: src-c, confidence: L}\n", encoding="utf-8")
+    result = run("--data", str(data), "export", "json")
+    assert [s["id"] for s in json.loads(result.stdout)["sources"]] == ["src-a", "src-b", "src-c"]
+
+
+def test_corrupt_cache_is_rebuilt(tmp_path: Path) -> None:
+    data = _copy(tmp_path)
+    assert _title(data) == "Mini week"
+    entries = list((tmp_path / "cache" / "summit").glob("*.msgpack"))
+    assert len(entries) == 1
+    entries[0].write_bytes(b"\x93garbage")
+    assert _title(data) == "Mini week"
+    assert entries[0].read_bytes() != b"\x93garbage"
+
+
+def test_unwritable_cache_directory_is_skipped(tmp_path: Path, monkeypatch) -> None:
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    assert _title(_copy(tmp_path)) == "Mini week"
+
+
+def test_no_cache_writes_nothing(tmp_path: Path) -> None:
+    data = _copy(tmp_path)
+    assert run("--no-cache", "--data", str(data), "timeline").exit_code == 0
+    assert not (tmp_path / "cache" / "summit").exists()
+
+
+def test_summit_data_environment_variable_and_flag_precedence(tmp_path: Path, monkeypatch) -> None:
+    data = _copy(tmp_path)
+    monkeypatch.setenv("SUMMIT_DATA", str(data))
+    assert json.loads(run("export", "json").stdout)["meta"]["title"] == "Mini week"
+    bundled = json.loads(run("--data", str(Path(__file__).parents[1] / "data"), "export", "json").stdout)
+    assert bundled["meta"]["home"] == "KR" and bundled["meta"]["title"] != "Mini week"

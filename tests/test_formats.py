@@ -1,0 +1,115 @@
+"""Exact output of every command in every pipe format, on the small fixture dataset.
+
+Expected outputs live in tests/golden/; each was read and checked by hand when written. To refresh after an
+intended change: SUMMIT_REGOLD=1 pytest tests/test_formats.py, then review the diff before committing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+from conftest import ROOT, run_mini
+
+GOLDEN = ROOT / "tests" / "golden"
+FORMATS = ["plain", "json", "jsonl", "csv", "tsv", "markdown"]
+COMMANDS = {
+    "brief": ["brief", "canada"],
+    "timeline": ["timeline"],
+    "agreements": ["agreements"],
+    "agreements-ca": ["agreements", "CA"],
+    "countries": ["countries"],
+}
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("name", COMMANDS)
+def test_exact_output(name: str, fmt: str) -> None:
+    result = run_mini(*COMMANDS[name], "--format", fmt)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    golden = GOLDEN / f"{name}.{fmt}"
+    if os.environ.get("SUMMIT_REGOLD"):
+        golden.write_text(result.stdout, encoding="utf-8")
+    assert result.stdout == golden.read_text(encoding="utf-8")
+
+
+def test_auto_format_in_a_pipe_is_plain() -> None:
+    assert run_mini("timeline").stdout == run_mini("timeline", "--format", "plain").stdout
+
+
+def test_json_is_one_document_and_jsonl_one_object_per_line() -> None:
+    rows = json.loads(run_mini("brief", "canada", "-f", "json").stdout)
+    lines = run_mini("brief", "canada", "-f", "jsonl").stdout.splitlines()
+    assert [json.loads(line) for line in lines] == rows
+    assert {row["section"] for row in rows} >= {
+        "counterpart",
+        "meeting",
+        "outcome",
+        "quote",
+        "context",
+        "follow-up",
+        "plan",
+        "source",
+    }
+
+
+def test_unknown_is_null_in_json_and_not_reported_in_plain() -> None:
+    rows = json.loads(run_mini("timeline", "-f", "json").stdout)
+    dinner = next(r for r in rows if r["id"] == "kr-ca-dinner")
+    assert dinner["date"] is None and dinner["venue"] is None
+    plain = run_mini("timeline").stdout.splitlines()
+    assert plain[-1].startswith("not reported\tnot reported\tdinner")
+
+
+def test_tabs_and_newlines_in_values_are_escaped_in_tsv_and_plain() -> None:
+    for fmt in ("tsv", "plain"):
+        out = run_mini("timeline", "-f", fmt).stdout
+        assert "Dinner\\twith\\ntabs" in out
+        assert all(line.count("\t") == 9 for line in out.splitlines())
+
+
+def test_undated_events_come_last_and_plans_that_changed_are_marked() -> None:
+    rows = json.loads(run_mini("timeline", "-f", "json").stdout)
+    assert [r["id"] for r in rows] == ["kr-ca", "kr-ca-dinner"]
+    assert rows[0]["note"] == "plan changed: Meet in Seoul"
+
+
+@pytest.mark.parametrize(
+    ("args", "ids"),
+    [
+        (["--from", "2025-10-31"], []),
+        (["--to", "2025-10-30"], ["kr-ca"]),
+        (["--kind", "dinner"], ["kr-ca-dinner"]),
+        (["--topic", "defence"], ["kr-ca"]),
+        (["--country", "canada"], ["kr-ca", "kr-ca-dinner"]),
+    ],
+)
+def test_timeline_filters(args: list[str], ids: list[str]) -> None:
+    rows = json.loads(run_mini("timeline", *args, "-f", "json").stdout)
+    assert [r["id"] for r in rows] == ids
+
+
+def test_agreements_filters() -> None:
+    assert json.loads(run_mini("agreements", "--status", "signed", "-f", "json").stdout) == []
+    rows = json.loads(run_mini("agreements", "--kind", "partnership", "-f", "json").stdout)
+    assert [r["id"] for r in rows] == ["kr-ca-pact"]
+
+
+def test_agreements_sources_lists_the_cited_sources() -> None:
+    out = run_mini("agreements", "canada", "--sources", "-f", "tsv").stdout.splitlines()
+    assert out[0] == "id\tcitation"
+    assert out[1] == 'src-a\tDaily A, "Leaders meet", 2025-10-30, https://a.example/1 [H]'
+    assert out[2] == "src-b\tWeekly B, title not reported, date not reported [M]"
+
+
+def test_export_json_is_the_whole_model() -> None:
+    data = json.loads(run_mini("export", "json").stdout)
+    assert data["meta"] == {"title": "Mini week", "home": "KR", "description": None}
+    assert [e["id"] for e in data["events"]] == ["kr-ca", "kr-ca-dinner"]
+    assert data["outcomes"][0]["figures"][0]["amount"] == 60000000000000
+
+
+def test_markup_in_data_is_printed_literally() -> None:
+    assert "HICO \\| hall [bold]A[/bold]" in run_mini("timeline", "-f", "markdown").stdout

@@ -1,0 +1,119 @@
+"""Terminal rendering, colour rules, pipes that close, full disks, and shell completion."""
+
+from __future__ import annotations
+
+import os
+import pty
+import select
+import subprocess
+import sys
+
+from conftest import FIXTURE, ROOT, run_mini, sh, subprocess_env, summit_cmd
+from rich.cells import cell_len
+
+ANSI = "\x1b["
+
+
+def test_terminal_table_fits_the_window_and_aligns_hangul() -> None:
+    result = run_mini("countries", env={"TTY_COMPATIBLE": "1", "COLUMNS": "60"})
+    assert result.exit_code == 0
+    lines = [line for line in result.stdout.splitlines() if line]
+    assert "캐나다" in result.stdout
+    assert all(cell_len(_strip(line)) <= 60 for line in lines)
+    assert ANSI in result.stdout
+
+
+def test_terminal_brief_has_sections_markers_and_sources() -> None:
+    out = _strip(run_mini("brief", "canada", env={"TTY_COMPATIBLE": "1", "COLUMNS": "100"}).stdout)
+    for heading in ("counterpart", "meeting", "outcome", "quote", "follow-up", "plan", "Sources"):
+        assert heading in out
+    assert "[1]" in out and 'Daily A, "Leaders meet", 2025-10-30, https://a.example/1 [H]' in out
+    assert "not reported" in out
+    assert "[bold]A[/bold]" in out  # data is never read as Rich markup
+
+
+def test_color_never_and_no_color_emit_no_colour() -> None:
+    env = {"TTY_COMPATIBLE": "1", "COLUMNS": "80"}
+    assert ANSI not in run_mini("--color", "never", "countries", env=env).stdout
+    assert "\x1b[3" not in run_mini("countries", env={**env, "NO_COLOR": "1"}).stdout
+
+
+def test_pipe_output_has_no_escape_codes_even_with_color_always() -> None:
+    out = run_mini("--color", "always", "brief", "canada").stdout
+    assert ANSI not in out and "─" not in out
+
+
+def test_head_closing_the_pipe_ends_quietly() -> None:
+    done = sh(f'{sys.executable} -m summitcli --data {FIXTURE} timeline | head -n1; echo "rc=${{PIPESTATUS[0]}}"')
+    assert done.stdout.splitlines()[-1] == "rc=0"
+    assert done.stderr == ""
+
+
+def test_reader_closed_before_the_first_write(tmp_path) -> None:
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    proc = subprocess.run(
+        summit_cmd("--data", str(FIXTURE), "export", "json"),
+        stdout=write_end,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=subprocess_env(),
+        timeout=60,
+    )
+    os.close(write_end)
+    assert proc.stderr == ""
+    assert proc.returncode == 0
+
+
+def test_full_disk_is_one_line_and_exit_1() -> None:
+    done = sh(f"{sys.executable} -m summitcli --data {FIXTURE} timeline > /dev/full")
+    assert done.returncode == 1
+    assert done.stderr == "summit: error: cannot write output: No space left on device\n"
+
+
+def test_real_pseudo_terminal_gets_the_table() -> None:
+    pid, fd = pty.fork()
+    if pid == 0:  # child
+        os.environ.update({"COLUMNS": "90", "LINES": "40"})
+        os.execv(sys.executable, summit_cmd("--data", str(FIXTURE), "countries"))
+    output = b""
+    while True:
+        ready, _, _ = select.select([fd], [], [], 30)
+        if not ready:
+            break
+        try:
+            chunk = os.read(fd, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        output += chunk
+    _, status = os.waitpid(pid, 0)
+    text = output.decode()
+    assert os.waitstatus_to_exitcode(status) == 0
+    assert "┃" in text or "│" in text
+    assert "캐나다" in text
+
+
+def test_python_dash_m_and_version() -> None:
+    done = subprocess.run(summit_cmd("--version"), capture_output=True, text=True, env=subprocess_env(), timeout=60)
+    assert done.stdout.startswith("summit ") and done.returncode == 0
+
+
+def test_completion_of_countries_in_a_subprocess() -> None:
+    env = subprocess_env(_SUMMIT_COMPLETE="complete_zsh", _TYPER_COMPLETE_ARGS="summit brief new-z")
+    done = subprocess.run(summit_cmd(), capture_output=True, text=True, env=env, timeout=60, cwd=ROOT)
+    assert "new-zealand" in done.stdout
+    assert done.returncode == 0
+
+
+def test_completion_of_formats() -> None:
+    env = subprocess_env(_SUMMIT_COMPLETE="complete_zsh", _TYPER_COMPLETE_ARGS="summit timeline --format js")
+    done = subprocess.run(summit_cmd(), capture_output=True, text=True, env=env, timeout=60, cwd=ROOT)
+    assert "json" in done.stdout and "jsonl" in done.stdout
+
+
+def _strip(text: str) -> str:
+    import re
+
+    return re.sub(r"\x1b\[[0-9;]*m", "", text)
