@@ -141,8 +141,8 @@ def _friendly(message: str, struct: type | None, field_name: str | None) -> str:
         return f"invalid value {m.group(1)} (expected one of: {', '.join(_choices(struct, field_name))})"
     if message.startswith("Expected `str` matching regex"):
         formats = {"id": "a lower-case slug like korea-canada-2025", "start": "HH:MM", "end": "HH:MM"}
-        hint: str | None = formats.get(field_name or "")
-        return f"invalid format (expected {hint or 'see the schema'})"
+        expected = formats.get(field_name or "")
+        return f"invalid format (expected {expected or 'see the schema'})"
     return message
 
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from summitcli.query import Query
+if TYPE_CHECKING:
+    from summitcli.query import Query
 
 
 @dataclass
@@ -19,5 +21,6 @@ STATE = State()
 
 def load_query() -> Query:
     from summitcli.loader import load
+    from summitcli.query import Query
 
     return Query(load(STATE.data or None, use_cache=STATE.use_cache))
