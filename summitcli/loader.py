@@ -9,8 +9,9 @@ from __future__ import annotations
 import difflib
 import os
 import re
+import types
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -124,11 +125,16 @@ _FRIENDLY = {
 }
 
 
+def _hint(word: str, choices: Sequence[str], otherwise: str) -> str:
+    """`did you mean 'x'?` for the closest choice, else `otherwise`."""
+    close = difflib.get_close_matches(word, choices, n=1)
+    return f"did you mean '{close[0]}'?" if close else otherwise
+
+
 def _friendly(message: str, struct: type | None, field_name: str | None) -> str:
     if m := re.match(r"Object contains unknown field `(.+)`", message):
         known = sorted(getattr(struct, "__struct_fields__", ()))
-        close = difflib.get_close_matches(m.group(1), known, n=1)
-        hint = f"did you mean '{close[0]}'?" if close else "expected one of: " + ", ".join(known)
+        hint = _hint(m.group(1), known, "expected one of: " + ", ".join(known))
         return f"unknown field '{m.group(1)}' ({hint})"
     if m := re.match(r"Object missing required field `(.+)`", message):
         return f"missing required field '{m.group(1)}'"
@@ -177,7 +183,7 @@ def _walk_struct(struct: type, parts: list[str | int]) -> tuple[type | None, str
             current = hints.get(part)
         while typing.get_origin(current) is typing.Annotated:
             current = typing.get_args(current)[0]
-        if typing.get_origin(current) in (typing.Union, getattr(__import__("types"), "UnionType", None)):
+        if typing.get_origin(current) in (typing.Union, types.UnionType):
             current = next((a for a in typing.get_args(current) if a is not type(None)), current)
     if isinstance(current, type) and issubclass(current, msgspec.Struct):
         owner = current
@@ -253,8 +259,7 @@ class FileParser:
         located: list[Located] = []
         for key, value in document.items():
             if key not in fields:
-                close = difflib.get_close_matches(key, fields, n=1)
-                hint = f"did you mean '{close[0]}'?" if close else "expected one of: " + ", ".join(fields)
+                hint = _hint(key, fields, "expected one of: " + ", ".join(fields))
                 self.at((key,), f"unknown section '{key}' ({hint})")
                 continue
             if key == "meta":
@@ -365,9 +370,7 @@ def _check(located: list[Located], parsers: dict[str, FileParser], meta_at: list
         record = item.record
         for sub, space, ref in _iter_refs(record):
             if ref not in namespaces[space]:
-                pool = list(namespaces[space])
-                close = difflib.get_close_matches(ref, pool, n=1)
-                hint = f"did you mean '{close[0]}'?" if close else f"expected the id of a {space}"
+                hint = _hint(ref, list(namespaces[space]), f"expected the id of a {space}")
                 parser.at((*item.path, *sub), f"unknown {space} id '{ref}' ({hint})")
         for sub, code in _iter_countries(record):
             if not is_country_code(code):

@@ -108,10 +108,9 @@ def rows_for(q: Query, code: str) -> list[dict[str, Any]]:
             title,
             date=source.date,
             status=source.confidence,
-            detail=source.title or "title not reported",
+            detail=f"{source.title or 'title not reported'}; {source.url or source.file or 'no address'}",
             sources=[sid],
         )
-        rows[-1]["detail"] += f"; {source.url or source.file or 'no address'}"
     return rows
 
 
