@@ -8,15 +8,18 @@ a cache directory that cannot be written is skipped silently.
 
 from __future__ import annotations
 
-import hashlib
 import os
-import tempfile
 from pathlib import Path
 
 import msgspec
 
 from summitcli import __version__, model
-from summitcli.loader import SourceFile
+from summitcli.datafiles import SourceFile
+
+try:  # the BLAKE2 module alone: `hashlib` also loads OpenSSL, a few ms of every run's start-up
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - Pythons built without it
+    from hashlib import blake2b
 
 
 class _Entry(msgspec.Struct):
@@ -31,8 +34,8 @@ def cache_dir() -> Path:
 
 
 def _names(sources: list[SourceFile]) -> tuple[str, str]:
-    paths = hashlib.blake2b(digest_size=16)
-    content = hashlib.blake2b(digest_size=32)
+    paths = blake2b(digest_size=16)
+    content = blake2b(digest_size=32)
     for source in sources:
         name = os.path.abspath(source.path).encode()
         paths.update(name + b"\0")
@@ -53,6 +56,8 @@ def get(sources: list[SourceFile]) -> model.Dataset | None:
 
 
 def put(sources: list[SourceFile], dataset: model.Dataset) -> None:
+    import tempfile
+
     key, digest = _names(sources)
     folder = cache_dir()
     try:

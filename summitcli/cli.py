@@ -1,7 +1,5 @@
 """The `summit` command line: a thin Typer layer over the command modules."""
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 from typing import Annotated

@@ -7,99 +7,17 @@ problems are reported, not only the first.
 from __future__ import annotations
 
 import difflib
-import os
 import re
 import types
-import unicodedata
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 from typing import Any
 
 import msgspec
 
 from summitcli import model
+from summitcli.datafiles import SourceFile, problem
 from summitcli.errors import DataError
-
-YAML_SUFFIXES = (".yaml", ".yml")
-MAX_FILE_BYTES = 256 * 1024 * 1024
-
-
-@dataclass
-class SourceFile:
-    path: Path
-    data: bytes
-    _text: str | None = field(default=None, repr=False)
-
-    @property
-    def name(self) -> str:
-        return str(self.path)
-
-    @property
-    def text(self) -> str:
-        if self._text is None:
-            self._text = unicodedata.normalize("NFC", self.data.decode("utf-8"))
-        return self._text
-
-
-def bundled_data_dir() -> Path:
-    """The dataset shipped with summit: inside the installed package, or beside it in a source checkout."""
-    from importlib.resources import files
-
-    packaged = Path(str(files("summitcli"))) / "data"
-    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[1] / "data"
-
-
-def _problem(name: str, line: int, column: int, where: str, message: str) -> str:
-    return f"{name}:{line}:{column}: {where}: {message}"
-
-
-def find_files(paths: list[Path]) -> list[Path]:
-    """Expand directories to their YAML files (sorted); refuse paths that cannot be read."""
-    found: list[Path] = []
-    problems: list[str] = []
-    for path in paths:
-        try:
-            resolved = path.resolve(strict=True)
-        except RuntimeError:
-            problems.append(_problem(str(path), 0, 0, "path", "symlink loop (expected a file or directory)"))
-            continue
-        except OSError as exc:
-            reason = "symlink loop" if exc.errno == 40 else "does not exist"
-            problems.append(
-                _problem(str(path), 0, 0, "path", f"{reason} (expected a YAML file or a directory of them)")
-            )
-            continue
-        if resolved.is_dir():
-            files = sorted(p for p in path.iterdir() if p.suffix in YAML_SUFFIXES and not p.name.startswith("."))
-            if not files:
-                problems.append(
-                    _problem(str(path), 0, 0, "path", "directory has no .yaml files (expected at least one)")
-                )
-            found.extend(files)
-        elif resolved.is_file():
-            found.append(path)
-        else:
-            problems.append(_problem(str(path), 0, 0, "path", "not a regular file (expected a YAML file)"))
-    if problems:
-        raise DataError(problems)
-    return found
-
-
-def read_files(paths: list[Path]) -> list[SourceFile]:
-    problems: list[str] = []
-    sources: list[SourceFile] = []
-    for path in paths:
-        try:
-            if path.stat().st_size > MAX_FILE_BYTES:
-                problems.append(_problem(str(path), 0, 0, "file", f"larger than {MAX_FILE_BYTES >> 20} MiB"))
-                continue
-            sources.append(SourceFile(path, path.read_bytes()))
-        except OSError as exc:
-            problems.append(_problem(str(path), 0, 0, "file", f"cannot be read: {exc.strerror or exc}"))
-    if problems:
-        raise DataError(problems)
-    return sources
 
 
 def _format_path(path: tuple[str | int, ...]) -> str:
@@ -210,7 +128,7 @@ class FileParser:
         from summitcli.yamlread import locate
 
         line, column = locate(self.source.text, path) or (1, 1)
-        self.problems.append(_problem(self.source.name, line, column, _format_path(path), message))
+        self.problems.append(problem(self.source.name, line, column, _format_path(path), message))
 
     def parse(self) -> tuple[model.DataFile, list[Located]] | None:
         import yaml
@@ -220,10 +138,10 @@ class FileParser:
         name = self.source.name
         data = self.source.data
         if not data.strip():
-            self.problems.append(_problem(name, 1, 1, "file", "empty (expected a YAML mapping of record lists)"))
+            self.problems.append(problem(name, 1, 1, "file", "empty (expected a YAML mapping of record lists)"))
             return None
         if b"\0" in data[:8192]:
-            self.problems.append(_problem(name, 1, 1, "file", "binary content (expected UTF-8 YAML text)"))
+            self.problems.append(problem(name, 1, 1, "file", "binary content (expected UTF-8 YAML text)"))
             return None
         try:
             text = self.source.text
@@ -231,23 +149,23 @@ class FileParser:
             line = data[: exc.start].count(b"\n") + 1
             column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
             self.problems.append(
-                _problem(name, line, column, "file", f"not UTF-8: byte 0x{data[exc.start]:02x} (expected UTF-8 text)")
+                problem(name, line, column, "file", f"not UTF-8: byte 0x{data[exc.start]:02x} (expected UTF-8 text)")
             )
             return None
         try:
             document = read_yaml(text)
         except YamlProblem as exc:
-            self.problems.append(_problem(name, exc.line, exc.column, _format_path(exc.path), exc.message))
+            self.problems.append(problem(name, exc.line, exc.column, _format_path(exc.path), exc.message))
             return None
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
             what = getattr(exc, "problem", None) or str(exc)
-            self.problems.append(_problem(name, line, column, "syntax", f"{what} (expected valid YAML)"))
+            self.problems.append(problem(name, line, column, "syntax", f"{what} (expected valid YAML)"))
             return None
         if not isinstance(document, dict):
             self.problems.append(
-                _problem(name, 1, 1, "file", "top level is not a mapping (expected keys such as events:, outcomes:)")
+                problem(name, 1, 1, "file", "top level is not a mapping (expected keys such as events:, outcomes:)")
             )
             return None
         return self._convert(document)
@@ -411,7 +329,7 @@ def parse_and_validate(sources: list[SourceFile]) -> model.Dataset:
     metas = [meta for _, meta in meta_at]
     if not problems and not metas:
         problems.append(
-            _problem(
+            problem(
                 sources[0].name if sources else "(no files)",
                 1,
                 1,
@@ -429,27 +347,3 @@ def parse_and_validate(sources: list[SourceFile]) -> model.Dataset:
         for name in model.RECORD_LISTS:
             merged[name].extend(getattr(datafile, name))
     return model.Dataset(meta=metas[0], files=[s.name for s in sources], **merged)
-
-
-def data_paths(cli_paths: list[Path] | None) -> list[Path]:
-    """--data beats SUMMIT_DATA beats the bundled dataset."""
-    if cli_paths:
-        return cli_paths
-    env = os.environ.get("SUMMIT_DATA", "")
-    if env.strip():
-        return [Path(p) for p in env.split(os.pathsep) if p]
-    return [bundled_data_dir()]
-
-
-def load(cli_paths: list[Path] | None = None, use_cache: bool = True) -> model.Dataset:
-    from summitcli import cache
-
-    sources = read_files(find_files(data_paths(cli_paths)))
-    if use_cache:
-        hit = cache.get(sources)
-        if hit is not None:
-            return hit
-    dataset = parse_and_validate(sources)
-    if use_cache:
-        cache.put(sources, dataset)
-    return dataset

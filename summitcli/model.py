@@ -4,8 +4,6 @@ Each YAML file of a dataset is a `DataFile`; the files of a dataset merge into o
 Unknown values are `None` (the tool prints "not reported"); nothing is guessed.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Annotated, Literal
 

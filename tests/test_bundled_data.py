@@ -8,7 +8,7 @@ import pytest
 from conftest import ROOT, run
 
 from summitcli import model
-from summitcli.loader import bundled_data_dir, load
+from summitcli.datafiles import bundled_data_dir, load
 
 WEEK = {
     "US": "united-states",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -10,17 +9,19 @@ if TYPE_CHECKING:
     from summitcli.query import Query
 
 
-@dataclass
 class State:
-    data: list[Path] = field(default_factory=list)
-    use_cache: bool = True
+    """Options of the root command (`--data`, `--no-cache`) that every command reads."""
+
+    def __init__(self) -> None:
+        self.data: list[Path] = []
+        self.use_cache = True
 
 
 STATE = State()
 
 
 def load_query() -> Query:
-    from summitcli.loader import load
+    from summitcli.datafiles import load
     from summitcli.query import Query
 
     return Query(load(STATE.data or None, use_cache=STATE.use_cache))

@@ -10,10 +10,11 @@ from summitcli.commands import STATE
 
 
 def validate(paths: list[Path]) -> None:
-    from summitcli import loader
+    from summitcli.datafiles import data_paths, find_files, read_files
+    from summitcli.loader import parse_and_validate
 
-    files = loader.read_files(loader.find_files(paths or loader.data_paths(STATE.data or None)))
-    dataset = loader.parse_and_validate(files)
+    files = read_files(find_files(paths or data_paths(STATE.data or None)))
+    dataset = parse_and_validate(files)
     counts = {
         "files": len(files),
         "countries": len(

@@ -9,9 +9,8 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from enum import Enum
-from typing import Any
+from typing import Any, NamedTuple
 
 NOT_REPORTED = "not reported"
 
@@ -33,16 +32,14 @@ class ColorMode(str, Enum):
     never = "never"
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     key: str
     header: str
     ratio: int | None = None  # share of the spare width in a terminal table; None = as wide as its content
     no_wrap: bool = False
 
 
-@dataclass(frozen=True)
-class View:
+class View(NamedTuple):
     """How a terminal shows the rows: grouped under headings, with source markers and a footnote list."""
 
     title: str | None = None
@@ -52,8 +49,9 @@ class View:
     empty: str = "nothing matches"
 
 
-@dataclass
 class Settings:
+    """Options of the root command that every writer reads."""
+
     color: ColorMode = ColorMode.auto
 
 

@@ -1,9 +1,11 @@
-"""Writers for pipes and files: plain, csv, tsv, json, jsonl, markdown. No Rich, no escape codes."""
+"""Writers for pipes and files: plain, csv, tsv, json, jsonl, markdown. No Rich, no escape codes.
+
+`json` and `csv` are imported by the writers that use them: plain text is the default in a pipe, and start-up
+counts.
+"""
 
 from __future__ import annotations
 
-import csv
-import json
 from collections.abc import Sequence
 from typing import Any, TextIO
 
@@ -34,6 +36,8 @@ def cell(value: Any, unknown: str) -> str:
 
 def write_json(out: TextIO, rows: Sequence[dict[str, Any]]) -> None:
     """One JSON array, one record per line; `[]` when empty."""
+    import json
+
     if not rows:
         out.write("[]\n")
         return
@@ -44,6 +48,8 @@ def write_json(out: TextIO, rows: Sequence[dict[str, Any]]) -> None:
 
 
 def write_jsonl(out: TextIO, rows: Sequence[dict[str, Any]]) -> None:
+    import json
+
     for row in rows:
         out.write(json.dumps(_safe(row), ensure_ascii=False) + "\n")
 
@@ -62,6 +68,8 @@ def write_tab_separated(out: TextIO, rows: Sequence[dict[str, Any]], columns: Se
 
 
 def write_csv(out: TextIO, rows: Sequence[dict[str, Any]], columns: Sequence[Column]) -> None:
+    import csv
+
     keys = [c.key for c in columns]
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(keys)

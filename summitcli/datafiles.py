@@ -1,0 +1,126 @@
+"""Which files make up the dataset, their bytes, and the dataset itself: from the cache when valid, else parsed.
+
+This is the warm path of every command, so it imports little: YAML parsing and validation (`loader`) load
+only when the cache cannot answer.
+"""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from summitcli.errors import DataError
+
+if TYPE_CHECKING:
+    from summitcli import model
+
+YAML_SUFFIXES = (".yaml", ".yml")
+MAX_FILE_BYTES = 256 * 1024 * 1024
+
+
+class SourceFile:
+    """One data file as read from disk; its text is decoded (and NFC-normalised) only when parsed."""
+
+    __slots__ = ("_text", "data", "path")
+
+    def __init__(self, path: Path, data: bytes) -> None:
+        self.path = path
+        self.data = data
+        self._text: str | None = None
+
+    @property
+    def name(self) -> str:
+        return str(self.path)
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            self._text = unicodedata.normalize("NFC", self.data.decode("utf-8"))
+        return self._text
+
+
+def problem(name: str, line: int, column: int, where: str, message: str) -> str:
+    """One line of a data error: `FILE:LINE:COLUMN: FIELD: message`."""
+    return f"{name}:{line}:{column}: {where}: {message}"
+
+
+def bundled_data_dir() -> Path:
+    """The dataset shipped with summit: inside the installed package, or beside it in a source checkout."""
+    here = Path(__file__).parent
+    packaged = here / "data"
+    return packaged if packaged.is_dir() else here.parent / "data"
+
+
+def data_paths(cli_paths: list[Path] | None) -> list[Path]:
+    """--data beats SUMMIT_DATA beats the bundled dataset."""
+    if cli_paths:
+        return cli_paths
+    env = os.environ.get("SUMMIT_DATA", "")
+    if env.strip():
+        return [Path(p) for p in env.split(os.pathsep) if p]
+    return [bundled_data_dir()]
+
+
+def find_files(paths: list[Path]) -> list[Path]:
+    """Expand directories to their YAML files (sorted); refuse paths that cannot be read."""
+    found: list[Path] = []
+    problems: list[str] = []
+    for path in paths:
+        try:
+            resolved = path.resolve(strict=True)
+        except RuntimeError:
+            problems.append(problem(str(path), 0, 0, "path", "symlink loop (expected a file or directory)"))
+            continue
+        except OSError as exc:
+            reason = "symlink loop" if exc.errno == 40 else "does not exist"
+            problems.append(problem(str(path), 0, 0, "path", f"{reason} (expected a YAML file or a directory of them)"))
+            continue
+        if resolved.is_dir():
+            files = sorted(p for p in path.iterdir() if p.suffix in YAML_SUFFIXES and not p.name.startswith("."))
+            if not files:
+                problems.append(
+                    problem(str(path), 0, 0, "path", "directory has no .yaml files (expected at least one)")
+                )
+            found.extend(files)
+        elif resolved.is_file():
+            found.append(path)
+        else:
+            problems.append(problem(str(path), 0, 0, "path", "not a regular file (expected a YAML file)"))
+    if problems:
+        raise DataError(problems)
+    return found
+
+
+def read_files(paths: list[Path]) -> list[SourceFile]:
+    problems: list[str] = []
+    sources: list[SourceFile] = []
+    for path in paths:
+        try:
+            if path.stat().st_size > MAX_FILE_BYTES:
+                problems.append(problem(str(path), 0, 0, "file", f"larger than {MAX_FILE_BYTES >> 20} MiB"))
+                continue
+            sources.append(SourceFile(path, path.read_bytes()))
+        except OSError as exc:
+            problems.append(problem(str(path), 0, 0, "file", f"cannot be read: {exc.strerror or exc}"))
+    if problems:
+        raise DataError(problems)
+    return sources
+
+
+def load(cli_paths: list[Path] | None = None, use_cache: bool = True) -> model.Dataset:
+    """The validated dataset: from the cache when its key matches the files' bytes, else parsed and cached."""
+    from summitcli import cache
+
+    sources = read_files(find_files(data_paths(cli_paths)))
+    if use_cache:
+        hit = cache.get(sources)
+        if hit is not None:
+            return hit
+    from summitcli.loader import parse_and_validate
+
+    dataset = parse_and_validate(sources)
+    if use_cache:
+        cache.put(sources, dataset)
+    return dataset
