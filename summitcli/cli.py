@@ -42,6 +42,7 @@ FormatOpt = Annotated[
 CountryArg = Annotated[
     str,
     typer.Argument(
+        metavar="COUNTRY",
         help="Country: name, ISO code, slug or Korean name (canada, CA, CAN, 캐나다).",
         autocompletion=complete_country,
         show_default=False,
@@ -83,15 +84,47 @@ def root(
     SETTINGS.color = color
 
 
+SourcesOpt = Annotated[
+    bool, typer.Option("--sources", help="Print only the list of sources the rows cite (id and citation).")
+]
+
+
+def complete_topic(incomplete: str) -> list[str]:
+    """Topic ids for shell completion, from the cached dataset only: completion never parses YAML, and
+    offers nothing until a command has run once on the data (or on any error: never a traceback in a shell)."""
+    try:
+        from summitcli import cache
+        from summitcli.datafiles import data_paths, find_files, read_files
+
+        dataset = cache.get(read_files(find_files(data_paths(STATE.data or None))))
+    except Exception:
+        return []
+    return [t.id for t in dataset.topics if t.id.startswith(incomplete)] if dataset else []
+
+
+TopicOpt = Annotated[
+    str | None, typer.Option("--topic", "-t", help="Only records on this topic.", autocompletion=complete_topic)
+]
+CountryFilter = Annotated[
+    str | None,
+    typer.Argument(
+        metavar="[COUNTRY]",
+        help="Only this country (default: all).",
+        autocompletion=complete_country,
+        show_default=False,
+    ),
+]
+
+
 @app.command()
-def brief(country: CountryArg, fmt: FormatOpt = Format.auto) -> None:
+def brief(country: CountryArg, fmt: FormatOpt = Format.auto, sources: SourcesOpt = False) -> None:
     """Everything the dataset knows about one country: counterparts, meetings, outcomes, quotes, follow-ups, sources.
 
-    Example: summit brief canada; summit brief 뉴질랜드 --format json
+    Example: summit brief canada; summit brief 뉴질랜드 --format json; summit brief nz --sources
     """
     from summitcli.commands.brief import brief as run
 
-    run(country, fmt)
+    run(country, fmt, sources)
 
 
 @app.command()
@@ -108,7 +141,7 @@ def timeline(
             autocompletion=complete_country,
         ),
     ] = None,
-    topic: Annotated[str | None, typer.Option("--topic", "-t", help="Only events on this topic.")] = None,
+    topic: TopicOpt = None,
     kind: Annotated[
         str | None, typer.Option("--kind", "-k", help="Only this kind: bilateral, summit, dinner, ...")
     ] = None,
@@ -124,19 +157,12 @@ def timeline(
 
 @app.command()
 def agreements(
-    country: Annotated[
-        str | None,
-        typer.Argument(
-            help="Only this country (default: all, grouped by country).",
-            autocompletion=complete_country,
-            show_default=False,
-        ),
-    ] = None,
+    country: CountryFilter = None,
     fmt: FormatOpt = Format.auto,
     status: Annotated[str | None, typer.Option("--status", "-s", help="signed, adopted, agreed, stalled, ...")] = None,
     kind: Annotated[str | None, typer.Option("--kind", "-k", help="mou, joint-statement, partnership, ...")] = None,
-    topic: Annotated[str | None, typer.Option("--topic", "-t", help="Only outcomes on this topic.")] = None,
-    sources: Annotated[bool, typer.Option("--sources", help="Print the sources the outcomes cite.")] = False,
+    topic: TopicOpt = None,
+    sources: SourcesOpt = False,
 ) -> None:
     """Outcomes per country: kind, status, date, parties and figures.
 
@@ -159,10 +185,124 @@ def countries(fmt: FormatOpt = Format.auto) -> None:
 
 
 @app.command()
+def topics(
+    topic: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[TOPIC]", help="A topic id or name (default: list them all).", autocompletion=complete_topic
+        ),
+    ] = None,
+    fmt: FormatOpt = Format.auto,
+) -> None:
+    """The topics with counts per record kind, or every meeting, outcome, follow-up, quote and fact under one.
+
+    Example: summit topics; summit topics critical-minerals --format csv
+    """
+    from summitcli.commands.topics import topics as run
+
+    run(topic, fmt)
+
+
+@app.command()
+def followups(
+    country: CountryFilter = None,
+    fmt: FormatOpt = Format.auto,
+    status: Annotated[
+        str | None, typer.Option("--status", "-s", help="planned, in-progress, done, stalled or pending.")
+    ] = None,
+    due_before: Annotated[
+        str | None, typer.Option("--due-before", help="Only commitments with a known due date before YYYY-MM-DD.")
+    ] = None,
+) -> None:
+    """A tracker of commitments: what each came from, cadence, due date, status and the source of that status.
+
+    Example: summit followups canada; summit followups --status stalled --format tsv
+    """
+    from summitcli.commands.followups import followups as run
+
+    run(country, fmt, status, due_before)
+
+
+@app.command()
+def quotes(
+    country: CountryFilter = None,
+    fmt: FormatOpt = Format.auto,
+    speaker: Annotated[str | None, typer.Option("--speaker", help="Part of the speaker's name, e.g. Albanese.")] = None,
+) -> None:
+    """Attributed quotes with speaker, occasion, date and source.
+
+    Example: summit quotes --speaker Albanese; summit quotes us --format jsonl
+    """
+    from summitcli.commands.quotes import quotes as run
+
+    run(country, fmt, speaker)
+
+
+@app.command()
+def people(
+    name: Annotated[
+        str | None, typer.Argument(metavar="[NAME]", help="Part of a name (default: everyone).", show_default=False)
+    ] = None,
+    fmt: FormatOpt = Format.auto,
+) -> None:
+    """Who's who: leaders, ministers and officials, their titles and the meetings they attended.
+
+    Example: summit people; summit people carney --format json
+    """
+    from summitcli.commands.people import people as run
+
+    run(name, fmt)
+
+
+@app.command()
+def search(
+    text: Annotated[
+        list[str], typer.Argument(metavar="TEXT...", help="Words to find; every word must occur in a record.")
+    ],
+    fmt: FormatOpt = Format.auto,
+) -> None:
+    """Full-text search over every text field, ranked; matches highlighted in a terminal.
+
+    Example: summit search submarine; summit search rare earth --format tsv
+    """
+    from summitcli.commands.search import search as run
+
+    run(text, fmt)
+
+
+@app.command()
+def sources(
+    source_id: Annotated[
+        str | None, typer.Argument(metavar="[ID]", help="A source id: list every record that cites it.")
+    ] = None,
+    fmt: FormatOpt = Format.auto,
+) -> None:
+    """Every source with publication, date, address and confidence; with an id, the records citing it.
+
+    Example: summit sources; summit sources asiae-post-summit
+    """
+    from summitcli.commands.sources import sources as run
+
+    run(source_id, fmt)
+
+
+@app.command()
+def matrix(fmt: FormatOpt = Format.auto) -> None:
+    """A country-by-topic grid: how many records link each country to each topic.
+
+    Example: summit matrix; summit matrix --format csv > matrix.csv
+    """
+    from summitcli.commands.matrix import matrix as run
+
+    run(fmt)
+
+
+@app.command()
 def validate(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
+            metavar="[PATH]...",
             help="Files or directories (default: the data in use).",
             show_default=False,
         ),

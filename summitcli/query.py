@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Iterator
 from functools import cached_property
 from typing import Any
 
@@ -28,6 +29,64 @@ def clock(event: model.Event) -> str | None:
         return None
     span = f"{event.start}-{event.end}" if event.end else event.start
     return f"{span} {event.tz}" if event.tz else span
+
+
+# The record lists that carry facts, with the kind each record is called by in output.
+FACT_KINDS: tuple[tuple[str, str], ...] = (
+    ("events", "event"),
+    ("outcomes", "outcome"),
+    ("followups", "followup"),
+    ("quotes", "quote"),
+    ("facts", "fact"),
+    ("plans", "plan"),
+)
+
+
+def did_you_mean(word: str, choices: Iterable[str], n: int = 3) -> str:
+    """` Did you mean 'a' or 'b'?` for the closest choices, else an empty string."""
+    import difflib
+
+    close = difflib.get_close_matches(word, list(choices), n=n)
+    return f" Did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+
+
+def check_choice(value: str | None, choices: Iterable[str], option: str) -> str | None:
+    """A filter value that must be one of `choices` (a Literal of the model); UsageError otherwise."""
+    if value is None:
+        return None
+    allowed = list(choices)
+    if value not in allowed:
+        raise UsageError(
+            f"{option} '{value}' is not known.{did_you_mean(value, allowed)} Choose from: {', '.join(allowed)}."
+        )
+    return value
+
+
+def label(record: Any) -> str:
+    """The line that names a record: its name, title, text or plan (a person's name, not their job title)."""
+    for attr in ("name", "title", "text", "planned"):
+        value = getattr(record, attr, None)
+        if value:
+            return str(value)
+    return str(getattr(record, "publication", None) or record.id)
+
+
+def record_date(record: Any) -> str | None:
+    """A record's date as ISO text: when it happened, or when its status was last reported."""
+    date = getattr(record, "date", None) or getattr(record, "status_date", None)
+    return date.isoformat() if date else None
+
+
+def cited_sources(record: Any) -> list[str]:
+    """Every source id a record cites: its own, those of its latest status or outcome, and those of disputes."""
+    refs = [
+        *(getattr(record, "sources", None) or []),
+        *(getattr(record, "status_sources", None) or []),
+        *(getattr(record, "actual_sources", None) or []),
+    ]
+    for dispute in getattr(record, "disputes", None) or []:
+        refs.extend(dispute.sources)
+    return list(dict.fromkeys(refs))
 
 
 class Query:
@@ -67,6 +126,48 @@ class Query:
             found.update(getattr(record, "parties", None) or getattr(record, "countries", None) or [])
         found.discard(self.home)
         return sorted(found, key=country_name)
+
+    def fact_records(self) -> Iterator[tuple[str, Any]]:
+        """(kind, record) for every event, outcome, follow-up, quote, fact and plan."""
+        for attr, kind in FACT_KINDS:
+            for record in getattr(self.data, attr):
+                yield kind, record
+
+    @cached_property
+    def records_by_id(self) -> dict[str, Any]:
+        """Every event, outcome, follow-up, quote, fact and plan by id (ids are unique across the dataset)."""
+        return {record.id: record for _, record in self.fact_records()}
+
+    def find_people(self, name: str) -> list[model.Person]:
+        """People whose name, alias or id contains `name` (case-insensitive); UsageError when nobody does."""
+        needle = name.casefold().strip()
+        found = [
+            p for p in self.data.people if needle and any(needle in n.casefold() for n in (p.name, p.id, *p.aliases))
+        ]
+        if not found:
+            words = {w for p in self.data.people for w in (p.name, *p.name.split(), *p.aliases)}
+            raise UsageError(
+                f"nobody in the dataset is called '{name}'.{did_you_mean(name, words)} Run 'summit people'."
+            )
+        return found
+
+    def title_of(self, record: Any) -> str:
+        """The line that names a record in a list; a quote is its speaker and words."""
+        if isinstance(record, model.Quote):
+            return f"{self.person_name(record.speaker)}: “{record.text}”"
+        return label(record)
+
+    def countries_of(self, record: Any) -> list[str]:
+        """The countries other than home that a record involves; a quote involves its speaker's country too,
+        a person their own."""
+        codes = list(getattr(record, "parties", None) or getattr(record, "countries", None) or [])
+        if isinstance(record, model.Person) and record.country:
+            codes = [record.country]
+        if isinstance(record, model.Quote):
+            speaker = self.people.get(record.speaker)
+            if speaker is not None and speaker.country and speaker.country not in codes:
+                codes.append(speaker.country)
+        return [c for c in codes if c != self.home]
 
     def citations(self) -> dict[str, str]:
         return {sid: citation(s) for sid, s in self.sources.items()}
@@ -135,10 +236,9 @@ def check_topic(query: Query, topic: str | None) -> str | None:
     from summitcli.countries import slug
 
     key = slug(topic)
+    by_name = {slug(t.name): t.id for t in query.topics.values()}
+    key = by_name.get(key, key)
     if key not in query.topics:
-        import difflib
-
-        close = difflib.get_close_matches(key, list(query.topics), n=3)
-        hint = f" Did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+        hint = did_you_mean(key, query.topics)
         raise UsageError(f"unknown topic '{topic}'.{hint} Topics: {', '.join(query.topics)}.")
     return key

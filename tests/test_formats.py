@@ -13,20 +13,33 @@ import pytest
 from conftest import ROOT, run_mini
 
 GOLDEN = ROOT / "tests" / "golden"
-FORMATS = ["plain", "json", "jsonl", "csv", "tsv", "markdown"]
+FORMATS = ["table", "plain", "json", "jsonl", "csv", "tsv", "markdown"]
 COMMANDS = {
     "brief": ["brief", "canada"],
+    "brief-sources": ["brief", "nz", "--sources"],
     "timeline": ["timeline"],
     "agreements": ["agreements"],
     "agreements-ca": ["agreements", "CA"],
     "countries": ["countries"],
+    "topics": ["topics"],
+    "topics-minerals": ["topics", "critical-minerals"],
+    "followups": ["followups"],
+    "followups-due": ["followups", "--due-before", "2026-12-31"],
+    "quotes": ["quotes"],
+    "quotes-luxon": ["quotes", "--speaker", "luxon"],
+    "people": ["people"],
+    "search": ["search", "minerals"],
+    "sources": ["sources"],
+    "sources-src-a": ["sources", "src-a"],
+    "matrix": ["matrix"],
 }
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
 @pytest.mark.parametrize("name", COMMANDS)
 def test_exact_output(name: str, fmt: str) -> None:
-    result = run_mini(*COMMANDS[name], "--format", fmt)
+    """`table` is what a 100-column terminal shows, colour aside (CliRunner's stdout is not a terminal)."""
+    result = run_mini(*COMMANDS[name], "--format", fmt, env={"COLUMNS": "100"})
     assert result.exit_code == 0, result.stderr
     assert result.stderr == ""
     golden = GOLDEN / f"{name}.{fmt}"
@@ -72,14 +85,15 @@ def test_tabs_and_newlines_in_values_are_escaped_in_tsv_and_plain() -> None:
 
 def test_undated_events_come_last_and_plans_that_changed_are_marked() -> None:
     rows = json.loads(run_mini("timeline", "-f", "json").stdout)
-    assert [r["id"] for r in rows] == ["kr-ca", "kr-ca-dinner"]
+    assert [r["id"] for r in rows] == ["kr-ca", "kr-nz", "kr-ca-dinner"]
     assert rows[0]["note"] == "plan changed: Meet in Seoul"
 
 
 @pytest.mark.parametrize(
     ("args", "ids"),
     [
-        (["--from", "2025-10-31"], []),
+        (["--from", "2025-10-31"], ["kr-nz"]),
+        (["--from", "2025-11-01"], []),
         (["--to", "2025-10-30"], ["kr-ca"]),
         (["--kind", "dinner"], ["kr-ca-dinner"]),
         (["--topic", "defence"], ["kr-ca"]),
@@ -107,7 +121,7 @@ def test_agreements_sources_lists_the_cited_sources() -> None:
 def test_export_json_is_the_whole_model() -> None:
     data = json.loads(run_mini("export", "json").stdout)
     assert data["meta"] == {"title": "Mini week", "home": "KR", "description": None}
-    assert [e["id"] for e in data["events"]] == ["kr-ca", "kr-ca-dinner"]
+    assert [e["id"] for e in data["events"]] == ["kr-ca", "kr-ca-dinner", "kr-nz"]
     assert data["outcomes"][0]["figures"][0]["amount"] == 60000000000000
 
 

@@ -91,7 +91,7 @@ def test_valid_directory_prints_summary() -> None:
 
     result = run("validate", str(FIXTURE))
     assert result.exit_code == 0
-    assert result.stdout.splitlines()[:4] == ["valid: Mini week", "files\t1", "countries\t2", "meetings\t1"]
+    assert result.stdout.splitlines()[:4] == ["valid: Mini week", "files\t2", "countries\t2", "meetings\t2"]
 
 
 def test_usage_error_exits_2() -> None:

@@ -107,6 +107,19 @@ def test_completion_of_countries_in_a_subprocess() -> None:
     assert done.returncode == 0
 
 
+def test_completion_of_topics_from_the_cache_never_parsing_yaml(tmp_path) -> None:
+    env = subprocess_env(
+        XDG_CACHE_HOME=str(tmp_path), _SUMMIT_COMPLETE="complete_zsh", _TYPER_COMPLETE_ARGS="summit topics crit"
+    )
+    cold = subprocess.run(summit_cmd(), capture_output=True, text=True, env=env, timeout=60, cwd=ROOT)
+    assert cold.returncode == 0 and "critical-minerals" not in cold.stdout and cold.stderr == ""
+    assert not any(tmp_path.rglob("*.msgpack")), "completion must not parse the data to fill the cache"
+    warm_env = {k: v for k, v in env.items() if not k.startswith(("_SUMMIT", "_TYPER"))}
+    subprocess.run([*summit_cmd(), "topics"], capture_output=True, env=warm_env, timeout=60, cwd=ROOT, check=True)
+    warm = subprocess.run(summit_cmd(), capture_output=True, text=True, env=env, timeout=60, cwd=ROOT)
+    assert "critical-minerals" in warm.stdout
+
+
 def test_completion_of_formats() -> None:
     env = subprocess_env(_SUMMIT_COMPLETE="complete_zsh", _TYPER_COMPLETE_ARGS="summit timeline --format js")
     done = subprocess.run(summit_cmd(), capture_output=True, text=True, env=env, timeout=60, cwd=ROOT)

@@ -69,17 +69,10 @@ def agreements(
     code = q.resolve_country(country) if country else None
     rows = rows_for(q, country=code, status=status, kind=kind, topic=check_topic(q, topic))
     if show_sources:
-        from summitcli.output import resolve
-        from summitcli.query import citation
+        from summitcli.commands.sources import emit_cited
 
-        if resolve(fmt) is not Format.table:
-            cited = dict.fromkeys(ref for row in rows for ref in row["sources"])
-            emit(
-                [{"id": sid, "citation": citation(q.sources[sid])} for sid in cited],
-                [Column("id", "Id"), Column("citation", "Citation", 6)],
-                fmt,
-            )
-            return
+        emit_cited(q, rows, fmt)
+        return
     view = View(
         group_by=None if code else "country",
         hidden=("id", "sources", "country") if code else ("id", "sources"),

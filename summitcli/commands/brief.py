@@ -6,7 +6,7 @@ from typing import Any
 
 from summitcli.commands import load_query
 from summitcli.output import Column, Format, View, emit
-from summitcli.query import Query, clock
+from summitcli.query import Query, clock, label
 
 COLUMNS = [
     Column("section", "Section", no_wrap=True),
@@ -78,7 +78,7 @@ def rows_for(q: Query, code: str) -> list[dict[str, Any]]:
         add("context", fact, fact.text)
     for followup in (f for f in q.data.followups if code in f.parties):
         due = followup.due.isoformat() if followup.due else followup.due_note
-        detail = _join(("cadence", followup.cadence), ("due", due), ("from", followup.origin))
+        detail = _join(("cadence", followup.cadence), ("due", due), ("from", label(q.records_by_id[followup.origin])))
         add(
             "follow-up",
             followup,
@@ -114,12 +114,17 @@ def rows_for(q: Query, code: str) -> list[dict[str, Any]]:
     return rows
 
 
-def brief(country: str, fmt: Format) -> None:
+def brief(country: str, fmt: Format, show_sources: bool = False) -> None:
     from summitcli.countries import country_name
 
     q = load_query()
     code = q.resolve_country(country)
     rows = rows_for(q, code)
+    if show_sources:
+        from summitcli.commands.sources import emit_cited
+
+        emit_cited(q, [r for r in rows if r["section"] != "source"], fmt)
+        return
     leaders = ", ".join(f"{p.name} ({p.title or 'title not reported'})" for p in q.counterparts(code)) or "not reported"
     view = View(
         title=f"{country_name(q.home)} – {country_name(code)} briefing · counterparts: {leaders}",

@@ -18,7 +18,8 @@ def validate(paths: list[Path]) -> None:
     counts = {
         "files": len(files),
         "countries": len(
-            {c for e in dataset.events for c in e.parties} | {c for o in dataset.outcomes for c in o.parties}
+            ({c for e in dataset.events for c in e.parties} | {c for o in dataset.outcomes for c in o.parties})
+            - {dataset.meta.home}
         ),
         "meetings": sum(e.kind == "bilateral" for e in dataset.events),
         "events": sum(e.kind != "bilateral" for e in dataset.events),

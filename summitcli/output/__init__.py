@@ -40,13 +40,18 @@ class Column(NamedTuple):
 
 
 class View(NamedTuple):
-    """How a terminal shows the rows: grouped under headings, with source markers and a footnote list."""
+    """How the rows are presented beyond their values: in a terminal grouped under headings, with source markers
+    and a footnote list; in a pipe, whether plain text keeps a header row."""
 
     title: str | None = None
     group_by: str | None = None
     hidden: tuple[str, ...] = ()  # columns shown in pipes but not in the terminal table
     sources: dict[str, str] | None = None  # source id -> citation, for markers and footnotes
     empty: str = "nothing matches"
+    source_columns: tuple[str, ...] = ()  # columns of source ids, shown as [n] markers in a terminal
+    highlight: tuple[str, ...] = ()  # words to highlight in a terminal (search terms)
+    heat: bool = False  # colour whole-number cells by size in a terminal (a grid of counts)
+    plain_header: bool = False  # plain text starts with a header row (a grid is unreadable without one)
 
 
 class Settings:
@@ -116,4 +121,6 @@ def _write(rows: Sequence[dict[str, Any]], columns: Sequence[Column], fmt: Forma
     elif fmt is Format.csv:
         writers.write_csv(out, rows, columns)
     else:
-        writers.write_tab_separated(out, rows, columns, plain=fmt is Format.plain)
+        writers.write_tab_separated(
+            out, rows, columns, plain=fmt is Format.plain, header=fmt is Format.tsv or view.plain_header
+        )

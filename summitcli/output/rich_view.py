@@ -25,12 +25,21 @@ def make_console(color: ColorMode) -> Console:
     return Console(highlight=False)
 
 
-def _cell(value: Any) -> Text:
+HEAT = ((4, "bold green"), (2, "green"), (1, "yellow"))
+
+
+def _cell(value: Any, view: View) -> Text:
     if value is None:
         return Text(NOT_REPORTED, style="dim italic")
+    if view.heat and isinstance(value, int) and not isinstance(value, bool):
+        style = next((style for floor, style in HEAT if value >= floor), "dim")
+        return Text(str(value) if value else "·", style=style, justify="right")
     if isinstance(value, list):
         value = ", ".join(str(v) for v in value) if value else ""
-    return Text(visible_keep_newlines(str(value)))
+    text = Text(visible_keep_newlines(str(value)))
+    if view.highlight:
+        text.highlight_words(view.highlight, style="bold reverse", case_sensitive=False)
+    return text
 
 
 def write_table(rows: Sequence[dict[str, Any]], columns: Sequence[Column], view: View, color: ColorMode) -> None:
@@ -38,8 +47,7 @@ def write_table(rows: Sequence[dict[str, Any]], columns: Sequence[Column], view:
     shown = [c for c in columns if c.key not in view.hidden and c.key != view.group_by]
     numbers: dict[str, int] = {}
 
-    def markers(row: dict[str, Any]) -> Text:
-        refs = row.get("sources") or []
+    def markers(refs: list[str]) -> Text:
         for ref in refs:
             numbers.setdefault(ref, len(numbers) + 1)
         return Text("".join(f"[{numbers[r]}]" for r in refs), style="cyan")
@@ -65,9 +73,12 @@ def write_table(rows: Sequence[dict[str, Any]], columns: Sequence[Column], view:
         if view.sources is not None:
             table.add_column("src", overflow="fold", max_width=12)
         for row in members:
-            cells = [_cell(row.get(c.key)) for c in shown]
+            cells = [
+                markers(row.get(c.key) or []) if c.key in view.source_columns else _cell(row.get(c.key), view)
+                for c in shown
+            ]
             if view.sources is not None:
-                cells.append(markers(row))
+                cells.append(markers(row.get("sources") or []))
             table.add_row(*cells)
         console.print(table)
         console.print()

@@ -54,14 +54,16 @@ def write_jsonl(out: TextIO, rows: Sequence[dict[str, Any]]) -> None:
         out.write(json.dumps(_safe(row), ensure_ascii=False) + "\n")
 
 
-def write_tab_separated(out: TextIO, rows: Sequence[dict[str, Any]], columns: Sequence[Column], *, plain: bool) -> None:
-    """tsv: a header row, empty cells for unknown. plain: no header, "not reported" for unknown.
+def write_tab_separated(
+    out: TextIO, rows: Sequence[dict[str, Any]], columns: Sequence[Column], *, plain: bool, header: bool
+) -> None:
+    """tsv: empty cells for unknown. plain: "not reported" for unknown. A header row of column keys if `header`.
 
     Tabs and newlines inside values are written as the two characters `\\t` and `\\n`.
     """
     unknown = NOT_REPORTED if plain else ""
     keys = [c.key for c in columns]
-    if not plain:
+    if header:
         out.write("\t".join(keys) + "\n")
     for row in rows:
         out.write("\t".join(cell(row.get(k), unknown) for k in keys) + "\n")

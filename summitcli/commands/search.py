@@ -1,0 +1,138 @@
+"""`summit search TEXT`: case-insensitive full-text search over every text field, ranked by where and how often
+the words occur. Every word must occur somewhere in a record for it to match."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from summitcli.commands import load_query
+from summitcli.errors import UsageError
+from summitcli.output import Column, Format, View, emit
+from summitcli.query import FACT_KINDS, Query, record_date
+
+COLUMNS = [
+    Column("score", "Score"),
+    Column("kind", "Kind"),
+    Column("title", "Record", 4),
+    Column("field", "Field"),
+    Column("snippet", "Match", 7),
+    Column("countries", "Countries", 2),
+    Column("date", "Date", no_wrap=True),
+    Column("id", "Id"),
+    Column("sources", "Sources"),
+]
+# References, codes and machine fields: searching them would match ids, not what the record says.
+NOT_TEXT = frozenset(
+    [
+        "id",
+        "sources",
+        "status_sources",
+        "actual_sources",
+        "confidence",
+        "parties",
+        "countries",
+        "participants",
+        "topics",
+        "event",
+        "origin",
+        "speaker",
+        "actual_event",
+        "country",
+        "tz",
+        "start",
+        "end",
+        "file",
+        "url",
+        "kind",
+        "status",
+        "cadence",
+        "unit",
+    ]
+)
+WEIGHTS = {"title": 3, "name": 3, "text": 3, "planned": 3, "publication": 2}
+CONTEXT = 60
+
+
+def text_fields(record: Any, prefix: str = "") -> Iterator[tuple[str, str]]:
+    """(field path, text) for every text field of a record, nested figures and disputes included."""
+    for name in record.__struct_fields__:
+        if name in NOT_TEXT:
+            continue
+        value = getattr(record, name)
+        items = value if isinstance(value, list) else [value]
+        for item in items:
+            if isinstance(item, str):
+                yield prefix + name, item
+            elif hasattr(item, "__struct_fields__"):
+                yield from text_fields(item, f"{prefix}{name}.")
+
+
+def snippet(text: str, word: str) -> str:
+    """The text around the first occurrence of `word`, on one line."""
+    flat = " ".join(text.split())
+    at = flat.casefold().find(word)
+    if at < 0 or len(flat) <= 2 * CONTEXT:
+        return flat
+    start, end = max(0, at - CONTEXT), min(len(flat), at + len(word) + CONTEXT)
+    return ("…" if start else "") + flat[start:end].strip() + ("…" if end < len(flat) else "")
+
+
+def searchable(q: Query) -> Iterator[tuple[str, Any]]:
+    yield from q.fact_records()
+    for kind, records in (("person", q.data.people), ("source", q.data.sources), ("topic", q.data.topics)):
+        for record in records:
+            yield kind, record
+
+
+def rows_for(q: Query, words: list[str]) -> list[dict[str, Any]]:
+    from summitcli.countries import country_name
+
+    order = {kind: i for i, kind in enumerate([k for _, k in FACT_KINDS] + ["person", "source", "topic"])}
+    rows = []
+    for kind, record in searchable(q):
+        score = 0
+        best: tuple[int, str, str] | None = None
+        found: set[str] = set()
+        for field, text in text_fields(record):
+            folded = text.casefold()
+            hits = {w: folded.count(w) for w in words}
+            weight = WEIGHTS.get(field, 1) * sum(hits.values())
+            if weight:
+                found.update(w for w, n in hits.items() if n)
+                score += weight
+                if best is None or weight > best[0]:
+                    best = (weight, field, text)
+        if best is None or len(found) < len(words):
+            continue
+        first = next(w for w in words if w in best[2].casefold())
+        rows.append(
+            {
+                "score": score,
+                "kind": kind,
+                "title": q.title_of(record),
+                "field": best[1],
+                "snippet": snippet(best[2], first),
+                "countries": sorted(country_name(c) for c in q.countries_of(record)),
+                "date": record_date(record),
+                "id": record.id,
+                "sources": list(getattr(record, "sources", None) or ([record.id] if kind == "source" else [])),
+            }
+        )
+    rows.sort(key=lambda r: (-r["score"], order[r["kind"]], r["id"]))
+    return rows
+
+
+def search(text: list[str], fmt: Format) -> None:
+    words = list(dict.fromkeys(w.casefold() for part in text for w in part.split()))
+    if not words:
+        raise UsageError("nothing to search for (expected one or more words, e.g. summit search submarine)")
+    q = load_query()
+    view = View(
+        title=f"{q.data.meta.title} · search: {' '.join(words)}",
+        hidden=("id", "sources", "date"),
+        sources=q.citations(),
+        empty=f"nothing in the dataset mentions {' '.join(words)}",
+        highlight=tuple(words),
+    )
+    emit(rows_for(q, words), COLUMNS, fmt, view)

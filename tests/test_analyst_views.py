@@ -1,0 +1,150 @@
+"""Analyst views on the bundled data: the questions of the issue answered with what the sources say,
+and the errors a mistyped filter gets. Exact output per format is in test_formats.py (fixture dataset)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from conftest import run, run_mini
+
+
+def rows(*args: str) -> list[dict[str, Any]]:
+    result = run(*args, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_topic_critical_minerals_names_the_countries_and_outcomes_of_the_week() -> None:
+    found = rows("topics", "critical-minerals")
+    countries = {c for row in found for c in row["countries"]}
+    assert {"Australia", "Chile", "New Zealand", "United States", "China"} <= countries
+    outcomes = {row["id"] for row in found if row["kind"] == "outcome"}
+    assert {
+        "nz-minerals-security-partnership-intent",
+        "korea-us-joint-fact-sheet",
+        "us-china-busan-deal",
+        "korea-australia-minerals-cooperation",
+        "korea-chile-minerals-energy-culture",
+    } <= outcomes
+    assert all(row["topic"] == "critical-minerals" for row in found)
+
+
+def test_topic_by_its_name_and_the_topic_list_counts() -> None:
+    assert rows("topics", "Critical minerals") == rows("topics", "critical-minerals")
+    listed = {row["id"]: row for row in rows("topics")}
+    by_topic = rows("topics", "critical-minerals")
+    assert listed["critical-minerals"]["outcomes"] == sum(r["kind"] == "outcome" for r in by_topic)
+    assert listed["critical-minerals"]["events"] == sum(r["kind"] == "event" for r in by_topic)
+
+
+def test_followups_canada_tracks_the_classified_information_agreement() -> None:
+    found = {row["id"]: row for row in rows("followups", "canada")}
+    pending = found["canada-classified-information-entry-into-force"]
+    assert pending["status"] == "pending"
+    assert pending["status_sources"] == ["newswire-canada-2025-10-30"]
+    assert found["canada-biennial-ministers-meeting"]["cadence"] == "biennial"
+    assert {row["country"] for row in found.values()} == {"Canada"}
+
+
+def test_followups_status_and_due_filters() -> None:
+    stalled = rows("followups", "--status", "stalled")
+    assert "chile-fta-upgrade-talks" in {row["id"] for row in stalled}
+    assert all(row["status"] == "stalled" for row in stalled)
+    done = {row["id"]: row for row in rows("followups", "us", "--status", "done")}
+    assert done["us-investment-mou-signature"]["status_date"] == "2025-11-14"
+    mini = json.loads(run_mini("followups", "--due-before", "2026-07-01", "-f", "json").stdout)
+    assert [row["id"] for row in mini] == ["fu2"]
+    assert json.loads(run_mini("followups", "--due-before", "2026-06-30", "-f", "json").stdout) == []
+
+
+def test_quotes_by_speaker_albanese() -> None:
+    found = rows("quotes", "--speaker", "Albanese")
+    assert len(found) == 4
+    assert {row["speaker"] for row in found} == {"Anthony Albanese"}
+    assert any("critical minerals" in row["text"] for row in found)
+    assert all(row["sources"] for row in found)
+    assert rows("quotes", "australia", "--speaker", "albanese") == found
+
+
+def test_search_submarine_finds_canada_and_the_united_states_ranked() -> None:
+    found = rows("search", "submarine")
+    countries = {c for row in found for c in row["countries"]}
+    assert {"Canada", "United States"} <= countries
+    assert [row["score"] for row in found] == sorted((row["score"] for row in found), reverse=True)
+    assert "korea-us-nuclear-submarine-approval" in {row["id"] for row in found[:3]}
+    assert all("submarine" in row["snippet"].casefold() for row in found)
+
+
+def test_search_needs_every_word_and_is_case_insensitive() -> None:
+    assert rows("search", "SUBMARINE") == rows("search", "submarine")
+    both = {row["id"] for row in rows("search", "submarine", "philadelphia")}
+    assert both and both <= {row["id"] for row in rows("search", "submarine")}
+    assert rows("search", "zzzunlikely") == []
+
+
+def test_search_piped_is_one_result_per_line_with_kind_and_id() -> None:
+    lines = run("search", "submarine").stdout.splitlines()
+    assert len(lines) == len(rows("search", "submarine"))
+    first = lines[0].split("\t")
+    assert first[1] == "quote" and first[7] == "trump-submarine-approval"
+
+
+def test_search_highlights_matches_in_a_terminal() -> None:
+    result = run("--color", "always", "search", "minerals", "-f", "table", env={"COLUMNS": "120"})
+    assert "\x1b[1;7mminerals\x1b[0m" in result.stdout or "\x1b[1;7mMinerals\x1b[0m" in result.stdout
+
+
+def test_people_and_their_meetings() -> None:
+    found = rows("people", "carney")
+    assert [row["name"] for row in found] == ["Mark Carney"]
+    assert any("Korea-Canada summit" in m for m in found[0]["meetings"])
+    everyone = rows("people")
+    assert len(everyone) == 46
+
+
+def test_sources_list_and_records_citing_one() -> None:
+    listed = {row["id"]: row for row in rows("sources")}
+    assert len(listed) == 136
+    citing = rows("sources", "newswire-canada-2025-10-30")
+    assert len(citing) == listed["newswire-canada-2025-10-30"]["cited_by"]
+    assert "canada-classified-information-entry-into-force" in {row["id"] for row in citing}
+
+
+def test_matrix_is_a_grid_of_every_country_by_every_topic() -> None:
+    grid = {row["code"]: row for row in rows("matrix")}
+    assert set(grid) == {row["code"] for row in rows("countries")}
+    assert grid["CA"]["defence"] > 0 and grid["US"]["shipbuilding"] > 0 and grid["AU"]["critical-minerals"] > 0
+    assert grid["KH"]["transnational-crime"] > 0
+    header = run("matrix", "-f", "csv").stdout.splitlines()[0].split(",")
+    assert header[:3] == ["country", "code", "critical-minerals"] and header[-1] == "total"
+    assert run("matrix").stdout.splitlines()[0].split("\t") == header
+
+
+def test_brief_and_agreements_sources_list_what_their_markers_point_to() -> None:
+    brief = rows("brief", "nz")
+    cited = list(dict.fromkeys(ref for row in brief if row["section"] != "source" for ref in row["sources"]))
+    assert [row["id"] for row in rows("brief", "nz", "--sources")] == cited
+    assert all(row["sources"] for row in brief), "every row of a brief carries its source ids"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["topics", "minerals"], "Did you mean 'critical-minerals'?"),
+        (["quotes", "--speaker", "Albanesse"], "Did you mean 'Albanese'"),
+        (["people", "Carnie"], "Did you mean 'Carney'"),
+        (["sources", "asiae-post-sumit"], "Did you mean 'asiae-post-summit'?"),
+        (["followups", "--status", "stall"], "Did you mean 'stalled'?"),
+        (["followups", "--due-before", "next week"], "is not an ISO date"),
+        (["search", " "], "nothing to search for"),
+        (["followups", "narnia"], "unknown country 'narnia'"),
+    ],
+)
+def test_bad_filters_exit_2_with_one_line(args: list[str], message: str) -> None:
+    result = run(*args)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
