@@ -1,3 +1,3 @@
-from summitcli.cli import main
+from summitcli.entry import main
 
 main()

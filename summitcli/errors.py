@@ -8,11 +8,11 @@ from typing import IO, Any
 # Typer vendors Click; its ClickException is what Typer's main loop shows and exits with.
 from typer._click.exceptions import ClickException
 
-EXIT_OK = 0
+from summitcli.text import visible
+
 EXIT_DATA = 1  # invalid data, unreadable file, write failure
 EXIT_USAGE = 2  # bad option or unknown name (Typer uses 2 for usage errors too)
 EXIT_NOT_FOUND = 3  # a real country or record the dataset has nothing on
-EXIT_INTERRUPTED = 130
 
 
 class SummitError(ClickException):
@@ -25,7 +25,7 @@ class SummitError(ClickException):
         self.exit_code = type(self).exit_code
 
     def show(self, file: IO[Any] | None = None) -> None:
-        print(f"summit: error: {self.message}", file=file or sys.stderr)
+        print(f"summit: error: {visible(self.message)}", file=file or sys.stderr)
 
 
 class DataError(SummitError):
@@ -36,7 +36,7 @@ class DataError(SummitError):
         self.problems = problems
 
     def show(self, file: IO[Any] | None = None) -> None:
-        print(self.message, file=file or sys.stderr)
+        print("\n".join(visible(p) for p in self.problems), file=file or sys.stderr)
 
 
 class UsageError(SummitError):

@@ -157,10 +157,18 @@ class FileParser:
         except YamlProblem as exc:
             self.problems.append(problem(name, exc.line, exc.column, _format_path(exc.path), exc.message))
             return None
+        except yaml.reader.ReaderError as exc:  # a character YAML forbids: libyaml's reader gives only an offset
+            before = text[: exc.position]
+            line, column = before.count("\n") + 1, exc.position - before.rfind("\n")
+            char = exc.character if isinstance(exc.character, int) else ord(exc.character)
+            self.problems.append(
+                problem(name, line, column, "syntax", f"control character U+{char:04X} (expected printable text)")
+            )
+            return None
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-            what = getattr(exc, "problem", None) or str(exc)
+            what = " ".join((getattr(exc, "problem", None) or str(exc)).split())
             self.problems.append(problem(name, line, column, "syntax", f"{what} (expected valid YAML)"))
             return None
         if not isinstance(document, dict):

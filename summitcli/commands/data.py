@@ -42,10 +42,11 @@ def export_json() -> None:
 
     from summitcli.commands import load_query
     from summitcli.output import pipe_guard
+    from summitcli.text import json_safe
 
     dataset = load_query().data
     with pipe_guard():
-        sys.stdout.write(json.dumps(msgspec.to_builtins(dataset), ensure_ascii=False, indent=1) + "\n")
+        sys.stdout.write(json_safe(json.dumps(msgspec.to_builtins(dataset), ensure_ascii=False, indent=1)) + "\n")
 
 
 def schema_text() -> str:

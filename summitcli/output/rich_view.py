@@ -59,7 +59,8 @@ def write_table(rows: Sequence[dict[str, Any]], columns: Sequence[Column], view:
         return
     groups: dict[Any, list[dict[str, Any]]] = {}
     for row in rows:
-        groups.setdefault(row.get(view.group_by) if view.group_by else None, []).append(row)
+        key = row.get(view.group_by) if view.group_by else None
+        groups.setdefault(", ".join(map(str, key)) if isinstance(key, list) else key, []).append(row)
     for group, members in groups.items():
         table = Table(expand=True, show_edge=False, header_style="bold", pad_edge=False)
         if view.group_by:

@@ -10,17 +10,7 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from summitcli.output import NOT_REPORTED, Column
-from summitcli.text import visible
-
-
-def _safe(value: Any) -> Any:
-    if isinstance(value, str):
-        return visible(value)
-    if isinstance(value, list):
-        return [_safe(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _safe(v) for k, v in value.items()}
-    return value
+from summitcli.text import json_safe, visible
 
 
 def cell(value: Any, unknown: str) -> str:
@@ -43,7 +33,7 @@ def write_json(out: TextIO, rows: Sequence[dict[str, Any]]) -> None:
         return
     for i, row in enumerate(rows):
         out.write("[" if i == 0 else " ")
-        out.write(json.dumps(_safe(row), ensure_ascii=False))
+        out.write(json_safe(json.dumps(row, ensure_ascii=False)))
         out.write(",\n" if i < len(rows) - 1 else "]\n")
 
 
@@ -51,7 +41,7 @@ def write_jsonl(out: TextIO, rows: Sequence[dict[str, Any]]) -> None:
     import json
 
     for row in rows:
-        out.write(json.dumps(_safe(row), ensure_ascii=False) + "\n")
+        out.write(json_safe(json.dumps(row, ensure_ascii=False)) + "\n")
 
 
 def write_tab_separated(
