@@ -328,15 +328,77 @@ def schema() -> None:
     run()
 
 
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="PATH",
+        help="Write to PATH atomically (a temporary file renamed into place) instead of stdout.",
+        show_default=False,
+    ),
+]
+BookCountries = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--country",
+        "-c",
+        help="Only this country (repeatable; default: every country).",
+        autocompletion=complete_country,
+        show_default=False,
+    ),
+]
+
+
 @export_app.command("json")
-def export_json() -> None:
+def export_json(output: OutputOpt = None) -> None:
     """The whole dataset as one JSON document.
 
     Example: summit export json | jq '.events | length'
     """
     from summitcli.commands.data import export_json as run
 
-    run()
+    run(output)
+
+
+@export_app.command("ics")
+def export_ics(
+    country: Annotated[
+        str | None,
+        typer.Option("--country", "-c", help="Only events with this country.", autocompletion=complete_country),
+    ] = None,
+    output: OutputOpt = None,
+) -> None:
+    """Every dated meeting and event as an RFC 5545 calendar; importing it again updates, never duplicates.
+
+    Example: summit export ics --country canada -o canada.ics
+    """
+    from summitcli.commands.export import ics as run
+
+    run(country, output)
+
+
+@export_app.command("markdown")
+def export_markdown(countries: BookCountries = None, output: OutputOpt = None) -> None:
+    """The briefing book in Markdown: contents, timeline, one section per country, agreements, follow-ups,
+    the country-by-topic matrix and the sources.
+
+    Example: summit export markdown -c canada -c nz -o book.md
+    """
+    from summitcli.commands.export import book as run
+
+    run("markdown", list(countries or []), output)
+
+
+@export_app.command("html")
+def export_html(countries: BookCountries = None, output: OutputOpt = None) -> None:
+    """The briefing book as one self-contained HTML file that reads well on screen and prints one country a page.
+
+    Example: summit export html -o book.html
+    """
+    from summitcli.commands.export import book as run
+
+    run("html", list(countries or []), output)
 
 
 def main() -> None:

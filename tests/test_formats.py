@@ -13,7 +13,7 @@ import pytest
 from conftest import ROOT, run_mini
 
 GOLDEN = ROOT / "tests" / "golden"
-FORMATS = ["table", "plain", "json", "jsonl", "csv", "tsv", "markdown"]
+FORMATS = ["table", "plain", "json", "jsonl", "csv", "tsv", "markdown", "html"]
 COMMANDS = {
     "brief": ["brief", "canada"],
     "brief-sources": ["brief", "nz", "--sources"],

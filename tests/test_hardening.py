@@ -303,3 +303,12 @@ def test_error_messages_never_print_raw_control_characters(tmp_path: Path) -> No
     usage_error = run("brief", "\x1b[2J\u202e")
     assert usage_error.exit_code == 2
     assert not RAW.findall(usage_error.stderr) and "\\x1b[2J\\u202e" in usage_error.stderr
+
+
+@pytest.mark.parametrize("kind", ["markdown", "html", "ics", "json"])
+def test_exports_never_carry_raw_control_characters(tmp_path: Path, kind: str) -> None:
+    result = run("--data", str(hostile_dataset(tmp_path)), "export", kind)
+    assert result.exit_code == 0, result.stderr
+    assert not RAW.findall(result.stdout.replace("\r\n", "\n")) and "\x1b" not in result.stdout
+    if kind != "json":
+        assert "[link=https://evil.example]click[/link]" in result.stdout.replace("\r\n ", "").replace("\\,", ",")

@@ -37,16 +37,15 @@ def validate(paths: list[Path]) -> None:
         print(f"{name}\t{count}")
 
 
-def export_json() -> None:
+def export_json(output: Path | None = None) -> None:
     import msgspec
 
     from summitcli.commands import load_query
-    from summitcli.output import pipe_guard
+    from summitcli.output import deliver
     from summitcli.text import json_safe
 
     dataset = load_query().data
-    with pipe_guard():
-        sys.stdout.write(json_safe(json.dumps(msgspec.to_builtins(dataset), ensure_ascii=False, indent=1)) + "\n")
+    deliver(json_safe(json.dumps(msgspec.to_builtins(dataset), ensure_ascii=False, indent=1)) + "\n", output)
 
 
 def schema_text() -> str:

@@ -10,6 +10,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from enum import Enum
+from pathlib import Path
 from typing import Any, NamedTuple
 
 NOT_REPORTED = "not reported"
@@ -24,6 +25,7 @@ class Format(str, Enum):
     csv = "csv"
     tsv = "tsv"
     markdown = "markdown"
+    html = "html"
 
 
 class ColorMode(str, Enum):
@@ -118,9 +120,46 @@ def _write(rows: Sequence[dict[str, Any]], columns: Sequence[Column], fmt: Forma
         writers.write_jsonl(out, rows)
     elif fmt is Format.markdown:
         writers.write_markdown(out, rows, columns)
+    elif fmt is Format.html:
+        from summitcli.output.document import Document, Section, to_html
+
+        page = Section("rows", "", rows, columns, view)
+        out.write(to_html(Document(view.title or "summit", None, [page], view.sources or {}, contents=False)))
     elif fmt is Format.csv:
         writers.write_csv(out, rows, columns)
     else:
         writers.write_tab_separated(
             out, rows, columns, plain=fmt is Format.plain, header=fmt is Format.tsv or view.plain_header
         )
+
+
+def deliver(text: str, path: Path | None) -> None:
+    """Write a whole document to stdout, or to `path` atomically: a temporary file beside it, flushed to disk,
+    then renamed over it, so an interrupted export never leaves a half-written file over a good one."""
+    if path is None:
+        with pipe_guard():
+            sys.stdout.write(text)
+        return
+    import tempfile
+
+    from summitcli.errors import DataError
+
+    target = path.expanduser()
+    try:
+        fd, tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".", prefix=f".{target.name}.")
+    except OSError as exc:
+        raise DataError([f"{path}: cannot write: {exc.strerror or exc}"]) from None
+    umask = os.umask(0)
+    os.umask(umask)
+    try:
+        os.fchmod(fd, 0o666 & ~umask)  # as an ordinary new file would be, not mkstemp's 0600
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException as exc:
+        os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise DataError([f"{path}: cannot write: {exc.strerror or exc}"]) from None
+        raise
