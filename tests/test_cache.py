@@ -70,3 +70,24 @@ def test_summit_data_environment_variable_and_flag_precedence(tmp_path: Path, mo
     assert json.loads(run("export", "json").stdout)["meta"]["title"] == "Mini week"
     bundled = json.loads(run("--data", str(Path(__file__).parents[1] / "data"), "export", "json").stdout)
     assert bundled["meta"]["home"] == "KR" and bundled["meta"]["title"] != "Mini week"
+
+
+def test_processes_started_together_on_a_cold_cache_all_answer(tmp_path: Path) -> None:
+    import subprocess
+
+    from conftest import ROOT, subprocess_env, summit_cmd
+
+    data = _copy(tmp_path)
+    env = subprocess_env(XDG_CACHE_HOME=str(tmp_path / "cold"))
+    cmd = summit_cmd("--data", str(data), "agreements", "--format", "json")
+    procs = [
+        subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=ROOT) for _ in range(6)
+    ]
+    results = [proc.communicate(timeout=120) for proc in procs]
+    assert all(proc.returncode == 0 for proc in procs), [err for _, err in results]
+    outputs = {out for out, _ in results}
+    assert len(outputs) == 1 and json.loads(outputs.pop())[0]["id"] == "kr-ca-pact"
+    assert all(err == b"" for _, err in results)
+    after = subprocess.run(cmd, capture_output=True, env=env, cwd=ROOT, timeout=60)
+    assert json.loads(after.stdout)[0]["id"] == "kr-ca-pact"
+    assert not list((tmp_path / "cold").rglob("*.tmp")), "no temporary files left behind"
