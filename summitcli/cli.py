@@ -93,13 +93,13 @@ def complete_topic(incomplete: str) -> list[str]:
     """Topic ids for shell completion, from the cached dataset only: completion never parses YAML, and
     offers nothing until a command has run once on the data (or on any error: never a traceback in a shell)."""
     try:
-        from summitcli import cache
         from summitcli.datafiles import data_paths, find_files, read_files
+        from summitcli.index import open_index
 
-        dataset = cache.get(read_files(find_files(data_paths(STATE.data or None))))
+        indexed = open_index(read_files(find_files(data_paths(STATE.data or None))))
+        return [t.id for t in indexed.topics if t.id.startswith(incomplete)] if indexed else []
     except Exception:
         return []
-    return [t.id for t in dataset.topics if t.id.startswith(incomplete)] if dataset else []
 
 
 TopicOpt = Annotated[

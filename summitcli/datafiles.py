@@ -15,6 +15,7 @@ from summitcli.errors import DataError
 
 if TYPE_CHECKING:
     from summitcli import model
+    from summitcli.index import IndexedDataset
 
 YAML_SUFFIXES = (".yaml", ".yml")
 MAX_FILE_BYTES = 256 * 1024 * 1024
@@ -109,18 +110,27 @@ def read_files(paths: list[Path]) -> list[SourceFile]:
     return sources
 
 
-def load(cli_paths: list[Path] | None = None, use_cache: bool = True) -> model.Dataset:
-    """The validated dataset: from the cache when its key matches the files' bytes, else parsed and cached."""
-    from summitcli import cache
+def open_data(cli_paths: list[Path] | None = None, use_cache: bool = True) -> model.Dataset | IndexedDataset:
+    """The validated dataset: from the index when it matches the files' bytes (records decoded as they are
+    used), else parsed, validated and indexed for the next run."""
+    from summitcli import index
 
     sources = read_files(find_files(data_paths(cli_paths)))
     if use_cache:
-        hit = cache.get(sources)
-        if hit is not None:
-            return hit
+        indexed = index.open_index(sources)
+        if indexed is not None:
+            return indexed
     from summitcli.loader import parse_and_validate
 
     dataset = parse_and_validate(sources)
     if use_cache:
-        cache.put(sources, dataset)
+        index.build(sources, dataset)
     return dataset
+
+
+def load(cli_paths: list[Path] | None = None, use_cache: bool = True) -> model.Dataset:
+    """The whole validated dataset, every record decoded."""
+    from summitcli import model
+
+    data = open_data(cli_paths, use_cache)
+    return data if isinstance(data, model.Dataset) else data.materialize()

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from summitcli import model
 from summitcli.errors import NotFoundError, UsageError
+
+if TYPE_CHECKING:
+    from summitcli.index import IndexedDataset
 
 
 def citation(source: model.Source) -> str:
@@ -89,8 +92,24 @@ def cited_sources(record: Any) -> list[str]:
     return list(dict.fromkeys(refs))
 
 
+class Citations(Mapping[str, str]):
+    def __init__(self, query: Query) -> None:
+        self._query = query
+
+    def __getitem__(self, sid: str) -> str:
+        return citation(self._query.sources[sid])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._query.sources)
+
+    def __len__(self) -> int:
+        return len(self._query.sources)
+
+
 class Query:
-    def __init__(self, dataset: model.Dataset) -> None:
+    """Questions asked of a whole parsed dataset, or of an index that decodes records as they are asked for."""
+
+    def __init__(self, dataset: model.Dataset | IndexedDataset) -> None:
         self.data = dataset
         self.home = dataset.meta.home
 
@@ -115,6 +134,8 @@ class Query:
         """Every country the dataset has a record on, other than the home country, sorted by name."""
         from summitcli.countries import country_name
 
+        if not isinstance(self.data, model.Dataset):
+            return sorted(self.data.country_codes() - {self.home}, key=country_name)
         found: set[str] = set()
         for record in (
             *self.data.events,
@@ -126,6 +147,12 @@ class Query:
             found.update(getattr(record, "parties", None) or getattr(record, "countries", None) or [])
         found.discard(self.home)
         return sorted(found, key=country_name)
+
+    def with_country(self, name: str, code: str) -> list[Any]:
+        """Records of the list `name` whose parties or countries include `code` (through the index if any)."""
+        if not isinstance(self.data, model.Dataset):
+            return self.data.with_country(name, code)
+        return [r for r in getattr(self.data, name) if code in (getattr(r, "parties", None) or [])]
 
     def fact_records(self) -> Iterator[tuple[str, Any]]:
         """(kind, record) for every event, outcome, follow-up, quote, fact and plan."""
@@ -169,8 +196,9 @@ class Query:
                 codes.append(speaker.country)
         return [c for c in codes if c != self.home]
 
-    def citations(self) -> dict[str, str]:
-        return {sid: citation(s) for sid, s in self.sources.items()}
+    def citations(self) -> Citations:
+        """Source id -> citation line, formatted (and the sources decoded) only when a view asks for one."""
+        return Citations(self)
 
     def person_name(self, pid: str) -> str:
         person = self.people.get(pid)

@@ -7,6 +7,7 @@ import os
 import shutil
 from pathlib import Path
 
+import pytest
 from conftest import FIXTURE, run
 
 
@@ -44,7 +45,7 @@ def test_added_file_is_seen(tmp_path: Path) -> None:
 def test_corrupt_cache_is_rebuilt(tmp_path: Path) -> None:
     data = _copy(tmp_path)
     assert _title(data) == "Mini week"
-    entries = list((tmp_path / "cache" / "summit").glob("*.msgpack"))
+    entries = list((tmp_path / "cache" / "summit").glob("*.sqlite"))
     assert len(entries) == 1
     entries[0].write_bytes(b"\x93garbage")
     assert _title(data) == "Mini week"
@@ -80,9 +81,7 @@ def test_processes_started_together_on_a_cold_cache_all_answer(tmp_path: Path) -
     data = _copy(tmp_path)
     env = subprocess_env(XDG_CACHE_HOME=str(tmp_path / "cold"))
     cmd = summit_cmd("--data", str(data), "agreements", "--format", "json")
-    procs = [
-        subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=ROOT) for _ in range(6)
-    ]
+    procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=ROOT) for _ in range(6)]
     results = [proc.communicate(timeout=120) for proc in procs]
     assert all(proc.returncode == 0 for proc in procs), [err for _, err in results]
     outputs = {out for out, _ in results}
@@ -91,3 +90,43 @@ def test_processes_started_together_on_a_cold_cache_all_answer(tmp_path: Path) -
     after = subprocess.run(cmd, capture_output=True, env=env, cwd=ROOT, timeout=60)
     assert json.loads(after.stdout)[0]["id"] == "kr-ca-pact"
     assert not list((tmp_path / "cold").rglob("*.tmp")), "no temporary files left behind"
+
+
+def test_index_from_another_version_is_rebuilt(tmp_path: Path) -> None:
+    import sqlite3
+
+    data = _copy(tmp_path)
+    assert _title(data) == "Mini week"
+    (entry,) = (tmp_path / "cache" / "summit").glob("*.sqlite")
+    with sqlite3.connect(entry) as conn:
+        conn.execute("UPDATE meta SET value = '0.0.0/0' WHERE key = 'version'")
+        conn.execute("UPDATE records SET json = '{}'")  # what an old layout would hold
+    assert _title(data) == "Mini week"
+    with sqlite3.connect(entry) as conn:
+        assert conn.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()[0] != "0.0.0/0"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["brief", "nz"],
+        ["agreements", "canada"],
+        ["agreements"],
+        ["timeline"],
+        ["countries"],
+        ["topics", "critical-minerals"],
+        ["followups"],
+        ["quotes", "nz"],
+        ["search", "minerals"],
+        ["sources", "src-a"],
+        ["matrix"],
+    ],
+    ids=" ".join,
+)
+def test_answers_from_the_index_equal_answers_from_the_yaml(tmp_path: Path, args: list[str]) -> None:
+    parsed = run("--data", str(FIXTURE), "--no-cache", *args, "-f", "json")
+    cold = run("--data", str(FIXTURE), *args, "-f", "json")
+    assert list((tmp_path / "cache" / "summit").glob("*.sqlite")), "the first run wrote the index"
+    warm = run("--data", str(FIXTURE), *args, "-f", "json")
+    assert parsed.exit_code == cold.exit_code == warm.exit_code == 0
+    assert parsed.stdout == cold.stdout == warm.stdout

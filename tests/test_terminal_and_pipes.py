@@ -113,7 +113,7 @@ def test_completion_of_topics_from_the_cache_never_parsing_yaml(tmp_path) -> Non
     )
     cold = subprocess.run(summit_cmd(), capture_output=True, text=True, env=env, timeout=60, cwd=ROOT)
     assert cold.returncode == 0 and "critical-minerals" not in cold.stdout and cold.stderr == ""
-    assert not any(tmp_path.rglob("*.msgpack")), "completion must not parse the data to fill the cache"
+    assert not any(tmp_path.rglob("*.sqlite")), "completion must not parse the data to fill the cache"
     warm_env = {k: v for k, v in env.items() if not k.startswith(("_SUMMIT", "_TYPER"))}
     subprocess.run([*summit_cmd(), "topics"], capture_output=True, env=warm_env, timeout=60, cwd=ROOT, check=True)
     warm = subprocess.run(summit_cmd(), capture_output=True, text=True, env=env, timeout=60, cwd=ROOT)

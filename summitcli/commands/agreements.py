@@ -32,7 +32,7 @@ def rows_for(
     from summitcli.countries import country_name
 
     rows: list[dict[str, Any]] = []
-    for outcome in q.data.outcomes:
+    for outcome in q.with_country("outcomes", country) if country else q.data.outcomes:
         if (
             (status and outcome.status != status)
             or (kind and outcome.kind != kind)

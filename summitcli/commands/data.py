@@ -40,11 +40,12 @@ def validate(paths: list[Path]) -> None:
 def export_json(output: Path | None = None) -> None:
     import msgspec
 
-    from summitcli.commands import load_query
+    from summitcli.commands import STATE
+    from summitcli.datafiles import load
     from summitcli.output import deliver
     from summitcli.text import json_safe
 
-    dataset = load_query().data
+    dataset = load(STATE.data or None, use_cache=STATE.use_cache)
     deliver(json_safe(json.dumps(msgspec.to_builtins(dataset), ensure_ascii=False, indent=1)) + "\n", output)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +34,7 @@ def _event_times(event: Any) -> tuple[Any, Any]:
     return start, None  # no end reported: RFC 5545 reads this as ending when it starts
 
 
-def _description(q: Query, event: Any, citations: dict[str, str]) -> str:
+def _description(q: Query, event: Any, citations: Mapping[str, str]) -> str:
     lines = [event.summary] if event.summary else []
     outcomes = [o for o in q.data.outcomes if o.event == event.id]
     if outcomes:

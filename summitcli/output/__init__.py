@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
@@ -48,7 +48,7 @@ class View(NamedTuple):
     title: str | None = None
     group_by: str | None = None
     hidden: tuple[str, ...] = ()  # columns shown in pipes but not in the terminal table
-    sources: dict[str, str] | None = None  # source id -> citation, for markers and footnotes
+    sources: Mapping[str, str] | None = None  # source id -> citation, for markers and footnotes
     empty: str = "nothing matches"
     source_columns: tuple[str, ...] = ()  # columns of source ids, shown as [n] markers in a terminal
     highlight: tuple[str, ...] = ()  # words to highlight in a terminal (search terms)

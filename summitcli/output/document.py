@@ -8,7 +8,7 @@ that point into one sources list at the end.
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
 from summitcli.output import NOT_REPORTED, Column, View
@@ -29,7 +29,7 @@ class Document(NamedTuple):
     title: str
     subtitle: str | None
     sections: Sequence[Section]
-    sources: dict[str, str]  # source id -> citation, for the markers and the list at the end
+    sources: Mapping[str, str]  # source id -> citation, for the markers and the list at the end
     contents: bool = True
 
 
