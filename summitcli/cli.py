@@ -69,7 +69,8 @@ def root(
     ] = None,
     color: Annotated[ColorMode, typer.Option("--color", help="Colour in terminal output.")] = ColorMode.auto,
     no_cache: Annotated[
-        bool, typer.Option("--no-cache", help="Parse the YAML even when a cached copy is valid.")
+        bool,
+        typer.Option("--no-cache", help="Parse the YAML; neither read nor write the index in the cache directory."),
     ] = False,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")

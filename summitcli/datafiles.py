@@ -1,7 +1,8 @@
-"""Which files make up the dataset, their bytes, and the dataset itself: from the cache when valid, else parsed.
+"""Which files make up the dataset, their bytes, and the dataset itself: from the index when it matches,
+else parsed.
 
 This is the warm path of every command, so it imports little: YAML parsing and validation (`loader`) load
-only when the cache cannot answer.
+only when the index cannot answer.
 """
 
 from __future__ import annotations

@@ -7,7 +7,9 @@ For each N it prints, with each command's wall time and peak memory (max RSS of 
   same dataset as JSON (written by `summit export json`); goal <= 1.0x;
 - cold query, the same right after an edit to one data file, against a bare
   `yaml.load(..., Loader=yaml.CSafeLoader)` of the same files; goal <= 1.3x;
-- `summit validate`; goal for every peak: under 2 GiB.
+- `summit validate`; goal for every peak: under 2 GiB at 100,000 meetings.
+Above 300,000 meetings the yaml.load baseline is left out (it alone takes tens of minutes); the cold run is
+still timed, since the warm query needs the index it builds.
 Needs jq on PATH for the warm baseline (Debian: apt-get install jq). Runs on demand, never in CI.
 """
 
@@ -58,9 +60,12 @@ def bench(n: int, work: Path) -> None:
     with open(files[-1], "a", encoding="utf-8") as fh:
         fh.write("# an edit: the index must be rebuilt\n")
     cold = measure(query, env)
-    yaml_load = measure([sys.executable, "-c", load, *files], env)
-    row("yaml.load(CSafeLoader) of the files (baseline)", *yaml_load)
-    row("cold query (first run after an edit)", *cold, base=yaml_load[0], goal=1.3)
+    if n <= 300_000:
+        yaml_load = measure([sys.executable, "-c", load, *files], env)
+        row("yaml.load(CSafeLoader) of the files (baseline)", *yaml_load)
+        row("cold query (first run after an edit)", *cold, base=yaml_load[0], goal=1.3)
+    else:
+        row("cold query (first run after an edit)", *cold)
     warm = min((measure(query, env) for _ in range(3)), key=lambda m: m[0])
     exported = work / f"export-{n}.json"
     with exported.open("wb") as fh:
