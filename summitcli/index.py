@@ -23,13 +23,14 @@ import msgspec
 
 from summitcli import __version__, model
 from summitcli.datafiles import SourceFile
+from summitcli.query import involved_countries
 
 try:  # the BLAKE2 module alone: `hashlib` also loads OpenSSL, a few ms of every run's start-up
     from _blake2 import blake2b
 except ImportError:  # pragma: no cover - Pythons built without it
     from hashlib import blake2b
 
-LAYOUT = "2"  # bump when the tables change
+LAYOUT = "3"  # bump when the tables change
 VERSION = f"{__version__}/{LAYOUT}"
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB NOT NULL);
@@ -63,15 +64,6 @@ def _names(sources: list[SourceFile]) -> tuple[str, str]:
         paths.update(name + b"\0")
         content.update(name + b"\0" + len(source.data).to_bytes(8, "little") + source.data)
     return paths.hexdigest(), content.hexdigest()
-
-
-def _countries(name: str, record: Any, people: dict[str, model.Person]) -> set[str]:
-    codes = set(getattr(record, "parties", None) or getattr(record, "countries", None) or [])
-    if name == "people" and record.country:
-        codes.add(record.country)
-    if name == "quotes" and (speaker := people.get(record.speaker)) is not None and speaker.country:
-        codes.add(speaker.country)
-    return codes
 
 
 class IndexedDataset:
@@ -203,7 +195,7 @@ def _write(path: str, digest: str, dataset: model.Dataset) -> None:
             date = getattr(record, "date", None)
             kind = getattr(record, "kind", None)
             records.append((seq, name, record.id, date.isoformat() if date else None, kind, encode(record)))
-            countries += [(seq, name, code) for code in _countries(name, record, people)]
+            countries += [(seq, name, code) for code in involved_countries(record, people)]
             topics += [(seq, name, topic) for topic in getattr(record, "topics", None) or []]
     conn = sqlite3.connect(path)
     try:

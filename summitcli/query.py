@@ -74,6 +74,19 @@ def label(record: Any) -> str:
     return str(getattr(record, "publication", None) or record.id)
 
 
+def involved_countries(record: Any, people: Mapping[str, model.Person]) -> list[str]:
+    """The countries a record involves: its parties or countries; a person their own; a quote also its
+    speaker's. One rule for the query layer and the index's country column."""
+    if isinstance(record, model.Person):
+        return [record.country] if record.country else []
+    codes = list(getattr(record, "parties", None) or getattr(record, "countries", None) or [])
+    if isinstance(record, model.Quote):
+        speaker = people.get(record.speaker)
+        if speaker is not None and speaker.country and speaker.country not in codes:
+            codes.append(speaker.country)
+    return codes
+
+
 def record_date(record: Any) -> str | None:
     """A record's date as ISO text: when it happened, or when its status was last reported."""
     date = getattr(record, "date", None) or getattr(record, "status_date", None)
@@ -149,10 +162,10 @@ class Query:
         return sorted(found, key=country_name)
 
     def with_country(self, name: str, code: str) -> list[Any]:
-        """Records of the list `name` whose parties or countries include `code` (through the index if any)."""
+        """Records of the list `name` that involve `code` (see `involved_countries`), through the index if any."""
         if not isinstance(self.data, model.Dataset):
             return self.data.with_country(name, code)
-        return [r for r in getattr(self.data, name) if code in (getattr(r, "parties", None) or [])]
+        return [r for r in getattr(self.data, name) if code in involved_countries(r, self.people)]
 
     def fact_records(self) -> Iterator[tuple[str, Any]]:
         """(kind, record) for every event, outcome, follow-up, quote, fact and plan."""
@@ -185,16 +198,8 @@ class Query:
         return label(record)
 
     def countries_of(self, record: Any) -> list[str]:
-        """The countries other than home that a record involves; a quote involves its speaker's country too,
-        a person their own."""
-        codes = list(getattr(record, "parties", None) or getattr(record, "countries", None) or [])
-        if isinstance(record, model.Person) and record.country:
-            codes = [record.country]
-        if isinstance(record, model.Quote):
-            speaker = self.people.get(record.speaker)
-            if speaker is not None and speaker.country and speaker.country not in codes:
-                codes.append(speaker.country)
-        return [c for c in codes if c != self.home]
+        """The countries other than home that a record involves (see `involved_countries`)."""
+        return [c for c in involved_countries(record, self.people) if c != self.home]
 
     def citations(self) -> Citations:
         """Source id -> citation line, formatted (and the sources decoded) only when a view asks for one."""
@@ -220,20 +225,11 @@ class Query:
             )
         return code
 
-    def involves(self, record: Any, code: str) -> bool:
-        codes = getattr(record, "parties", None) or getattr(record, "countries", None) or []
-        if code in codes:
-            return True
-        if isinstance(record, model.Quote):
-            speaker = self.people.get(record.speaker)
-            return speaker is not None and speaker.country == code
-        return False
-
     def counterparts(self, code: str) -> list[model.Person]:
         """People of `code` who took part in events with the home country."""
         seen: dict[str, model.Person] = {}
-        for event in self.data.events:
-            if code in event.parties and self.home in event.parties:
+        for event in self.with_country("events", code):
+            if self.home in event.parties:
                 for pid in event.participants:
                     person = self.people.get(pid)
                     if person and person.country == code:
@@ -241,7 +237,7 @@ class Query:
         return list(seen.values())
 
     def country_events(self, code: str) -> list[model.Event]:
-        return sorted((e for e in self.data.events if code in e.parties), key=event_order)
+        return sorted(self.with_country("events", code), key=event_order)
 
 
 def event_order(event: model.Event) -> tuple[int, dt.date, str, str]:

@@ -66,17 +66,17 @@ def rows_for(q: Query, code: str) -> list[dict[str, Any]]:
         for dispute in event.disputes:
             detail += f"; sources differ on {dispute.field}: {dispute.note}"
         add("meeting", event, event.title, date=event.date, time=clock(event), status=event.kind, detail=detail)
-    for outcome in sorted((o for o in q.data.outcomes if code in o.parties), key=lambda o: (o.kind, o.id)):
+    for outcome in sorted(q.with_country("outcomes", code), key=lambda o: (o.kind, o.id)):
         figures = "; ".join(f"{f.label}: {f.value}" for f in outcome.figures)
         detail = _join(("kind", outcome.kind), ("figures", figures or None))
         if outcome.summary:
             detail += f"; summary: {outcome.summary}"
         add("outcome", outcome, outcome.title, date=outcome.date, status=outcome.status, detail=detail)
-    for quote in (qt for qt in q.data.quotes if q.involves(qt, code)):
+    for quote in q.with_country("quotes", code):
         add("quote", quote, q.person_name(quote.speaker), date=quote.date, detail=f"“{quote.text}”")
-    for fact in (f for f in q.data.facts if code in f.countries):
+    for fact in q.with_country("facts", code):
         add("context", fact, fact.text)
-    for followup in (f for f in q.data.followups if code in f.parties):
+    for followup in q.with_country("followups", code):
         due = followup.due.isoformat() if followup.due else followup.due_note
         detail = _join(("cadence", followup.cadence), ("due", due), ("from", label(q.records_by_id[followup.origin])))
         add(
@@ -88,7 +88,7 @@ def rows_for(q: Query, code: str) -> list[dict[str, Any]]:
             detail=detail,
             sources=list(dict.fromkeys([*followup.sources, *followup.status_sources])),
         )
-    for plan in (p for p in q.data.plans if code in p.parties):
+    for plan in q.with_country("plans", code):
         add(
             "plan",
             plan,

@@ -24,9 +24,7 @@ def rows_for(q: Query, *, country: str | None = None, speakers: set[str] | None 
     from summitcli.countries import country_name
 
     rows = []
-    for quote in q.data.quotes:
-        if country and not q.involves(quote, country):
-            continue
+    for quote in q.with_country("quotes", country) if country else q.data.quotes:
         if speakers is not None and quote.speaker not in speakers:
             continue
         person = q.people.get(quote.speaker)

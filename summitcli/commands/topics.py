@@ -41,27 +41,25 @@ def _status(kind: str, record: Any) -> str | None:
 def list_rows(q: Query) -> list[dict[str, Any]]:
     from summitcli.countries import country_name
 
-    rows = []
-    for topic in q.topics.values():
-        counts = dict.fromkeys(COUNTED, 0)
-        codes: set[str] = set()
-        for kind, record in q.fact_records():
-            if topic.id in (getattr(record, "topics", None) or []):
-                counts[kind] += 1
-                codes.update(q.countries_of(record))
-        rows.append(
-            {
-                "id": topic.id,
-                "name": topic.name,
-                "countries": sorted(country_name(c) for c in codes),
-                "events": counts["event"],
-                "outcomes": counts["outcome"],
-                "followups": counts["followup"],
-                "quotes": counts["quote"],
-                "facts": counts["fact"],
-            }
-        )
-    return rows
+    counts = {topic: dict.fromkeys(COUNTED, 0) for topic in q.topics}
+    codes: dict[str, set[str]] = {topic: set() for topic in q.topics}
+    for kind, record in q.fact_records():
+        for topic in getattr(record, "topics", None) or []:
+            counts[topic][kind] += 1
+            codes[topic].update(q.countries_of(record))
+    return [
+        {
+            "id": topic.id,
+            "name": topic.name,
+            "countries": sorted(country_name(c) for c in codes[topic.id]),
+            "events": counts[topic.id]["event"],
+            "outcomes": counts[topic.id]["outcome"],
+            "followups": counts[topic.id]["followup"],
+            "quotes": counts[topic.id]["quote"],
+            "facts": counts[topic.id]["fact"],
+        }
+        for topic in q.topics.values()
+    ]
 
 
 def topic_rows(q: Query, topic: str) -> list[dict[str, Any]]:
