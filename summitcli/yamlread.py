@@ -2,7 +2,8 @@
 
 Building values from events, not from PyYAML's composer, lets the reader:
 - refuse nesting deeper than MAX_DEPTH before libyaml's recursive composer can crash the interpreter;
-- refuse documents whose aliases expand past MAX_NODES (alias bombs);
+- refuse documents whose aliases expand past MAX_ALIASED values (alias bombs); values written out in full
+  are bounded by the file size limit instead, so a large honest file is never taken for a bomb;
 - refuse a key written twice in one mapping (PyYAML keeps the last one silently);
 - resolve plain scalars with the YAML 1.2 core schema: `no` stays a string (Norway), `14:39` stays a time.
 Positions are recorded only when asked for (`locate`), so the fast path pays nothing for them.
@@ -21,7 +22,7 @@ import yaml
 _Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 MAX_DEPTH = 64
-MAX_NODES = 5_000_000
+MAX_ALIASED = 5_000_000  # values reached through aliases, each counted as often as it is reached
 
 _INT = re.compile(r"[-+]?[0-9]+\Z")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
@@ -62,7 +63,8 @@ class _Reader:
         self.parser = _Parser(text)
         self.want = want
         self.found: tuple[int, int] | None = None
-        self.nodes = 0
+        self.nodes = 0  # values so far, aliases expanded: the size an anchor records
+        self.aliased = 0  # of those, the values reached through aliases
         self.anchors: dict[str, tuple[Any, int]] = {}
 
     def _mark(self, event: Any) -> tuple[int, int]:
@@ -94,10 +96,13 @@ class _Reader:
             if event.anchor not in self.anchors:
                 raise self._fail(event, path, f"alias *{event.anchor} has no anchor")
             value, size = self.anchors[event.anchor]
-            self._count(event, path, size)
+            self.nodes += size
+            self.aliased += size
+            if self.aliased > MAX_ALIASED:
+                raise self._fail(event, path, f"expands to more than {MAX_ALIASED:,} values (an alias bomb?)")
             return value
         start = self.nodes
-        self._count(event, path, 1)
+        self.nodes += 1
         if isinstance(event, yaml.ScalarEvent):
             value = _scalar(event)
         elif isinstance(event, yaml.SequenceStartEvent):
@@ -126,12 +131,6 @@ class _Reader:
         if anchor:
             self.anchors[anchor] = (value, self.nodes - start)
         return value
-
-    def _count(self, event: Any, path: Path, size: int) -> None:
-        self.nodes += size
-        if self.nodes > MAX_NODES:
-            raise self._fail(event, path, f"expands to more than {MAX_NODES:,} values (an alias bomb?)")
-
 
 def read_yaml(text: str) -> Any:
     """Parse one YAML document to plain dicts, lists and scalars; raise YamlProblem or yaml.YAMLError."""

@@ -312,3 +312,16 @@ def test_exports_never_carry_raw_control_characters(tmp_path: Path, kind: str) -
     assert not RAW.findall(result.stdout.replace("\r\n", "\n")) and "\x1b" not in result.stdout
     if kind != "json":
         assert "[link=https://evil.example]click[/link]" in result.stdout.replace("\r\n ", "").replace("\\,", ",")
+
+
+def test_only_values_reached_through_aliases_count_toward_the_alias_bomb_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A large honest file (the 1,000,000-meeting benchmark has over 5,000,000 values in one file) is read; the
+    same number of values reached through aliases is refused. The limit is lowered here to keep the test small."""
+    from summitcli import yamlread
+
+    monkeypatch.setattr(yamlread, "MAX_ALIASED", 100)
+    honest = "a: [" + ", ".join(["x"] * 1000) + "]\n"
+    assert len(yamlread.read_yaml(honest)["a"]) == 1000
+    bomb = "a: &a [" + ", ".join(["x"] * 30) + "]\nb: [*a, *a, *a, *a]\n"
+    with pytest.raises(yamlread.YamlProblem, match="more than 100 values"):
+        yamlread.read_yaml(bomb)
