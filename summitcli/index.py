@@ -90,6 +90,14 @@ class IndexedDataset:
         ).fetchall()
         return self._decode(name, rows)
 
+    def record(self, list_names: tuple[str, ...], rid: str) -> Any:
+        """The record with id `rid` in one of the lists named, read through the id index; None if there is none."""
+        marks = ", ".join("?" * len(list_names))
+        row = self._conn.execute(
+            f"SELECT list, json FROM records WHERE id = ? AND list IN ({marks})", (rid, *list_names)
+        ).fetchone()
+        return self._decode(row[0], [(row[1],)])[0] if row else None
+
     def country_codes(self) -> set[str]:
         rows = self._conn.execute(
             "SELECT DISTINCT country FROM record_countries WHERE list NOT IN ('people', 'quotes')"

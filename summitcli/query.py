@@ -178,6 +178,13 @@ class Query:
         """Every event, outcome, follow-up, quote, fact and plan by id (ids are unique across the dataset)."""
         return {record.id: record for _, record in self.fact_records()}
 
+    def record(self, rid: str) -> Any:
+        """One event, outcome, follow-up, quote, fact or plan by id; through the index if any, so that naming one
+        record does not decode every list."""
+        if isinstance(self.data, model.Dataset) or "records_by_id" in self.__dict__:
+            return self.records_by_id.get(rid)
+        return self.data.record(tuple(attr for attr, _ in FACT_KINDS), rid)
+
     def find_people(self, name: str) -> list[model.Person]:
         """People whose name, alias or id contains `name` (case-insensitive); UsageError when nobody does."""
         needle = name.casefold().strip()

@@ -2,23 +2,25 @@
 
 from __future__ import annotations
 
-import re
 
-# C0 and C1 controls (tab and newline included: the writers escape them), DEL, and the bidirectional
-# overrides and isolates that can reorder what a reader sees (Trojan Source), and the Unicode line and
-# paragraph separators that break a line where the reader sees none.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
-_NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
+def _escape(code: int) -> str:
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
-def _escape(match: re.Match[str]) -> str:
-    char = match.group()
-    return _NAMED.get(char) or (f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
+# The bidirectional marks, overrides and isolates that can reorder what a reader sees (Trojan Source), and the
+# Unicode line and paragraph separators that break a line where the reader sees none.
+_BIDI_AND_SEPARATORS = [0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x2028, 0x2029]
+# Tables for str.translate, which needs no regular expression compiled at start-up.
+# Shown: C0 and C1 controls (tab and newline included: the writers escape them), DEL, and the above.
+_VISIBLE = {code: _escape(code) for code in [*range(0x20), *range(0x7F, 0xA0), *_BIDI_AND_SEPARATORS]}
+_VISIBLE.update({ord("\t"): "\\t", ord("\n"): "\\n", ord("\r"): "\\r"})
+# In JSON text these characters can only stand inside strings; JSON's \uXXXX escape keeps the value exact.
+_JSON = {code: f"\\u{code:04x}" for code in [*range(0x7F, 0xA0), *_BIDI_AND_SEPARATORS]}
 
 
 def visible(text: str) -> str:
     """Show every control or bidi character as a visible escape (`\\x1b`, `\\u202e`, `\\n`)."""
-    return _UNSAFE.sub(_escape, text)
+    return text.translate(_VISIBLE)
 
 
 def visible_keep_newlines(text: str) -> str:
@@ -26,11 +28,7 @@ def visible_keep_newlines(text: str) -> str:
     return "\n".join(visible(part) for part in text.split("\n"))
 
 
-# In JSON text these characters can only stand inside strings; JSON's \\uXXXX escape keeps the value exact.
-_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
-
-
 def json_safe(document: str) -> str:
     """JSON text (from json.dumps, which escapes C0 controls) with DEL, C1 controls, bidi controls and line
     separators escaped as `\\uXXXX` too: parsing it gives the data back unchanged, printing it is harmless."""
-    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", document)
+    return document.translate(_JSON)

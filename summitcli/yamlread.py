@@ -132,6 +132,7 @@ class _Reader:
             self.anchors[anchor] = (value, self.nodes - start)
         return value
 
+
 def read_yaml(text: str) -> Any:
     """Parse one YAML document to plain dicts, lists and scalars; raise YamlProblem or yaml.YAMLError."""
     return _Reader(text).read()

@@ -15,12 +15,35 @@ ANSI = "\x1b["
 
 
 def test_terminal_table_fits_the_window_and_aligns_hangul() -> None:
-    result = run_mini("countries", env={"TTY_COMPATIBLE": "1", "COLUMNS": "60"})
-    assert result.exit_code == 0
-    lines = [line for line in result.stdout.splitlines() if line]
-    assert "캐나다" in result.stdout
-    assert all(cell_len(_strip(line)) <= 60 for line in lines)
-    assert ANSI in result.stdout
+    result = run_mini("countries", env={"TTY_COMPATIBLE": "1", "COLUMNS": "100"})
+    assert result.exit_code == 0 and ANSI in result.stdout
+    lines = [_strip(line) for line in result.stdout.splitlines() if "│" in line or "┃" in line]
+    assert any("캐나다" in line for line in lines) and any("뉴질랜드" in line for line in lines)
+    # every column separator stands in the same terminal cell on every line, Hangul (2 cells a syllable) or not
+    assert len({_separator_cells(line) for line in lines}) == 1
+    assert all(cell_len(line) <= 100 for line in lines)
+
+
+def _separator_cells(line: str) -> tuple[int, ...]:
+    return tuple(cell_len(line[:i]) for i, char in enumerate(line) if char in "│┃")
+
+
+def test_a_window_too_narrow_for_the_columns_gets_one_block_per_row() -> None:
+    result = run_mini("countries", env={"TTY_COMPATIBLE": "1", "COLUMNS": "40"})
+    lines = _strip(result.stdout).splitlines()
+    assert all(cell_len(line) <= 40 for line in lines)
+    assert "│" not in result.stdout
+    assert "Korean         캐나다" in lines and "Korean         뉴질랜드" in lines
+    assert "Counterparts   Christopher Luxon (Prime" in lines  # wrapped under its value, never folded mid-word
+    assert "               Minister)" in lines
+
+
+def test_no_color_keeps_emphasis_and_a_dumb_terminal_gets_none() -> None:
+    env = {"TTY_COMPATIBLE": "1", "COLUMNS": "100"}
+    no_color = run_mini("brief", "canada", env={**env, "NO_COLOR": "1"}).stdout
+    assert "\x1b[1m" in no_color and "\x1b[36m" not in no_color and "\x1b[1;35m" not in no_color
+    assert "\x1b[36m[1]" in run_mini("brief", "canada", env=env).stdout
+    assert ANSI not in run_mini("brief", "canada", env={**env, "TERM": "dumb"}).stdout
 
 
 def test_terminal_brief_has_sections_markers_and_sources() -> None:
@@ -130,3 +153,22 @@ def _strip(text: str) -> str:
     import re
 
     return re.sub(r"\x1b\[[0-9;]*m", "", text)
+
+
+def test_the_command_named_runs_whatever_the_global_options_hold(tmp_path) -> None:
+    """A run builds only the command it names; a --data value that is a command's name must not confuse it."""
+    import shutil
+
+    shutil.copytree(FIXTURE, tmp_path / "timeline")
+
+    def summit(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            summit_cmd(*args), capture_output=True, text=True, cwd=tmp_path, env=subprocess_env(), timeout=60
+        )
+
+    brief = summit("--data", "timeline", "--color", "never", "brief", "canada", "--format", "tsv")
+    assert brief.returncode == 0 and brief.stdout.startswith("country\tsection\t")
+    assert "Usage: summit brief [OPTIONS]" in summit("brief", "--help").stdout
+    unknown = summit("--data", "timeline", "brif")
+    assert unknown.returncode == 2 and "No such command 'brif'" in unknown.stderr
+    assert "timeline" in summit("--help").stdout and "export" in summit("--help").stdout

@@ -78,7 +78,7 @@ def rows_for(q: Query, code: str) -> list[dict[str, Any]]:
         add("context", fact, fact.text)
     for followup in q.with_country("followups", code):
         due = followup.due.isoformat() if followup.due else followup.due_note
-        detail = _join(("cadence", followup.cadence), ("due", due), ("from", label(q.records_by_id[followup.origin])))
+        detail = _join(("cadence", followup.cadence), ("due", due), ("from", label(q.record(followup.origin))))
         add(
             "follow-up",
             followup,

@@ -45,7 +45,7 @@ def rows_for(
             {
                 "country": ", ".join(country_name(c) for c in others),
                 "title": followup.title,
-                "origin": label(q.records_by_id[followup.origin]),
+                "origin": label(q.record(followup.origin)),
                 "origin_id": followup.origin,
                 "cadence": followup.cadence,
                 "due": followup.due.isoformat() if followup.due else followup.due_note,

@@ -107,7 +107,7 @@ def emit(rows: Sequence[dict[str, Any]], columns: Sequence[Column], fmt: Format,
 
 def _write(rows: Sequence[dict[str, Any]], columns: Sequence[Column], fmt: Format, view: View) -> None:
     if fmt is Format.table:
-        from summitcli.output.rich_view import write_table
+        from summitcli.output.terminal import write_table
 
         write_table(rows, columns, view, SETTINGS.color)
         return

@@ -1,0 +1,264 @@
+"""Terminal tables: fitted to the window, one heading per group, source markers, colour.
+
+Drawn here rather than with Rich's `Table`: importing Rich's console and table costs about 40 ms and laying out
+the eight tables of a brief about 50 ms more, which alone spent the start-up budget in a terminal
+(tests/benchmarks/bench_startup.py). Widths still come from Rich: `rich.cells` measures Hangul, emoji and
+combining marks in terminal cells, and imports in about 2 ms.
+
+Data only ever goes in as text: control characters are made visible first, and nothing is read as markup, so
+`[bold]` in the data prints literally.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections.abc import Sequence
+from typing import Any, NamedTuple
+
+from rich.cells import cell_len, chop_cells
+
+from summitcli.output import NOT_REPORTED, ColorMode, Column, View, stdout_is_terminal
+from summitcli.text import visible_keep_newlines
+
+# Select Graphic Rendition parameters
+BOLD, DIM_ITALIC, HEADING, MARKER, HIGHLIGHT = "1", "2;3", "1;35", "36", "1;7"
+HEAT = ((4, "1;32"), (2, "32"), (1, "33"))
+COLOURS = re.compile(r"(?:^|;)(?:3[0-9]|9[0-7])(?=;|$)")  # foreground colours, dropped under NO_COLOR
+SOURCE_COLUMN_MAX = 12
+GAP = 3  # " │ " between columns
+
+
+class Cell(NamedTuple):
+    text: str
+    style: str = ""
+    right: bool = False  # right-justified (counts)
+
+
+class Layout(NamedTuple):
+    no_wrap: bool  # wrapped only when the window is too narrow for anything else
+    ratio: int | None  # a prose column's share of the room; None = as wide as its content
+    cap: int  # the widest it may be
+
+
+class Painter:
+    """Turns text and an SGR style into what the terminal should get: styled, colourless or plain."""
+
+    def __init__(self, color: ColorMode) -> None:
+        dumb = os.environ.get("TERM", "") in ("dumb", "unknown")
+        self.styles = color is ColorMode.always or (color is ColorMode.auto and stdout_is_terminal() and not dumb)
+        self.colours = self.styles and (color is ColorMode.always or not os.environ.get("NO_COLOR"))
+        self.box = _box_characters()
+
+    def __call__(self, text: str, style: str) -> str:
+        if not (style and text and self.styles):
+            return text
+        if not self.colours:
+            style = COLOURS.sub("", style).lstrip(";")
+            if not style:
+                return text
+        return f"\x1b[{style}m{text}\x1b[0m"
+
+
+def _box_characters() -> tuple[str, str, str, str]:
+    """Cell separator, header separator, rule and rule junction: box drawing where stdout can encode it."""
+    try:
+        "│┃━╇".encode(sys.stdout.encoding or "ascii")
+    except (UnicodeEncodeError, LookupError):
+        return "|", "|", "-", "+"
+    return "│", "┃", "━", "╇"
+
+
+def terminal_width() -> int:
+    """As Rich decides it: COLUMNS, else the size of the terminal on stdout, stdin or stderr, else 80."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    for stream in (sys.__stdout__, sys.__stdin__, sys.__stderr__):
+        try:
+            return os.get_terminal_size(stream.fileno()).columns or 80  # type: ignore[union-attr]
+        except (AttributeError, OSError, ValueError):
+            continue
+    return 80
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """Lines of at most `width` cells: broken between words, a word longer than a line folded across lines."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line, used = "", 0
+        for word in paragraph.split():
+            size = cell_len(word)
+            if line and used + 1 + size <= width:
+                line, used = f"{line} {word}", used + 1 + size
+                continue
+            if line:
+                lines.append(line)
+            pieces = [piece for piece in chop_cells(word, width) if piece] if size > width else [word]
+            lines.extend(pieces[:-1])
+            line, used = pieces[-1], cell_len(pieces[-1])
+        lines.append(line)
+    return lines
+
+
+def fit_widths(natural: list[int], minimum: list[int], layout: list[Layout], room: int) -> list[int]:
+    """Column widths within `room` cells if they can be had without breaking a word. Every column is as wide as its
+    content when that fits. Else cells are taken one at a time: first from the prose columns (those with a ratio),
+    most width per ratio first, so that they share the room by ratio, down to 10 cells or their longest word; then
+    from the widest column that may wrap, down to its longest word."""
+    widths = list(natural)
+    phases = [
+        ([min(n, max(m, 10)) if c.ratio else n for n, m, c in zip(natural, minimum, layout, strict=True)], True),
+        ([n if c.no_wrap else m for n, m, c in zip(natural, minimum, layout, strict=True)], False),
+    ]
+    for floors, by_ratio in phases:
+        while sum(widths) > room:
+            shrinkable = [i for i, width in enumerate(widths) if width > floors[i]]
+            if not shrinkable:
+                break
+            widest = max(shrinkable, key=lambda i: widths[i] / (layout[i].ratio or 1) if by_ratio else widths[i])
+            widths[widest] -= 1
+    return widths
+
+
+def _cell(value: Any, view: View) -> Cell:
+    if value is None:
+        return Cell(NOT_REPORTED, DIM_ITALIC)
+    if isinstance(value, int) and not isinstance(value, bool):
+        if view.heat:
+            style = next((style for floor, style in HEAT if value >= floor), "2")
+            return Cell(str(value) if value else "·", style, right=True)
+        return Cell(str(value), right=True)
+    if isinstance(value, list):
+        value = ", ".join(str(v) for v in value)
+    return Cell(visible_keep_newlines(str(value)))
+
+
+class Table:
+    """Rows of cells under one set of columns, shared by every group so that columns line up down the page.
+    A window too narrow for the columns without breaking words gets each row as a block of `Header  value` lines."""
+
+    def __init__(self, headers: list[str], body: list[list[Cell]], layout: list[Layout], width: int) -> None:
+        self.headers = [Cell(header, BOLD) for header in headers]
+        columns = (
+            [[cell.text for cell in column] for column in zip(*body, strict=True)] if body else [[] for _ in headers]
+        )
+        natural = [
+            min(c.cap, max([cell_len(header), *(cell_len(line) for text in texts for line in text.split("\n"))]))
+            for header, texts, c in zip(headers, columns, layout, strict=True)
+        ]
+        minimum = [_longest_word([header, *texts]) for header, texts in zip(headers, columns, strict=True)]
+        room = width - GAP * (len(headers) - 1)
+        self.widths = fit_widths(natural, minimum, layout, room)
+        self.stacked = sum(self.widths) > room
+        self.width = width
+
+    def header(self, paint: Painter) -> list[str]:
+        if self.stacked:
+            return []
+        _, thick, rule, junction = paint.box
+        return [*self._lines(self.headers, paint, thick), f"{rule}{junction}{rule}".join(rule * w for w in self.widths)]
+
+    def row(self, cells: list[Cell], paint: Painter, highlight: re.Pattern[str] | None) -> list[str]:
+        if not self.stacked:
+            return self._lines(cells, paint, paint.box[0], highlight)
+        indent = max(cell_len(header.text) for header in self.headers) + 2
+        out = []
+        for header, cell in zip(self.headers, cells, strict=True):
+            out += hanging(header, cell, indent, self.width, paint, highlight)
+        return [*out, ""]
+
+    def _lines(
+        self, cells: list[Cell], paint: Painter, separator: str, highlight: re.Pattern[str] | None = None
+    ) -> list[str]:
+        wrapped = [wrap(cell.text, width) for cell, width in zip(cells, self.widths, strict=True)]
+        out = []
+        for n in range(max(len(lines) for lines in wrapped)):
+            parts = []
+            for cell, lines, width in zip(cells, wrapped, self.widths, strict=True):
+                line = lines[n] if n < len(lines) else ""
+                pad = " " * max(width - cell_len(line), 0)
+                shown = _highlighted(line, cell.style, highlight, paint)
+                parts.append(pad + shown if cell.right else shown + pad)
+            out.append(f" {separator} ".join(parts).rstrip())
+        return out
+
+
+def hanging(
+    label: Cell, cell: Cell, indent: int, width: int, paint: Painter, highlight: re.Pattern[str] | None = None
+) -> list[str]:
+    """`label  text`, the text wrapped and its lines indented under the first (at least 10 cells of text)."""
+    lines = wrap(cell.text, max(width - indent, 10))
+    first = paint(label.text, label.style) + " " * (indent - cell_len(label.text))
+    return [
+        (first if n == 0 else " " * indent) + _highlighted(line, cell.style, highlight, paint)
+        for n, line in enumerate(lines)
+    ]
+
+
+def _longest_word(texts: list[str]) -> int:
+    return max((cell_len(word) for text in texts for word in text.split()), default=1)
+
+
+def _highlighted(line: str, style: str, highlight: re.Pattern[str] | None, paint: Painter) -> str:
+    if highlight is None or not paint.styles:
+        return paint(line, style)
+    pieces = highlight.split(line)  # the pattern has one group: matches land at odd positions
+    return "".join(paint(piece, HIGHLIGHT if i % 2 else style) for i, piece in enumerate(pieces))
+
+
+def write_table(rows: Sequence[dict[str, Any]], columns: Sequence[Column], view: View, color: ColorMode) -> None:
+    paint = Painter(color)
+    width = terminal_width()
+    out: list[str] = []
+    if view.title:
+        out += [paint(line, BOLD) for line in wrap(visible_keep_newlines(view.title), width)]
+    if not rows:
+        out.append(paint(view.empty, "2"))
+        sys.stdout.write("\n".join(out) + "\n")
+        return
+    shown = [c for c in columns if c.key not in view.hidden and c.key != view.group_by]
+    numbers: dict[str, int] = {}
+
+    def markers(refs: list[str]) -> Cell:
+        for ref in refs:
+            numbers.setdefault(ref, len(numbers) + 1)
+        return Cell(" ".join(f"[{numbers[r]}]" for r in refs), MARKER)
+
+    groups: dict[Any, list[list[Cell]]] = {}
+    for row in rows:
+        key = row.get(view.group_by) if view.group_by else None
+        cells = [
+            markers(row.get(c.key) or []) if c.key in view.source_columns else _cell(row.get(c.key), view)
+            for c in shown
+        ]
+        if view.sources is not None:
+            cells.append(markers(row.get("sources") or []))
+        groups.setdefault(", ".join(map(str, key)) if isinstance(key, list) else key, []).append(cells)
+    headers = [c.header for c in shown]
+    layout = [Layout(c.no_wrap, c.ratio, width) for c in shown]
+    if view.sources is not None:
+        headers.append("src")
+        layout.append(Layout(False, None, SOURCE_COLUMN_MAX))
+    table = Table(headers, [cells for members in groups.values() for cells in members], layout, width)
+    highlight = (
+        re.compile("(" + "|".join(re.escape(word) for word in view.highlight) + ")", re.IGNORECASE)
+        if view.highlight
+        else None
+    )
+    for group, members in groups.items():
+        if view.group_by:
+            out.append(paint(visible_keep_newlines(str(group if group is not None else NOT_REPORTED)), HEADING))
+        out += table.header(paint)
+        for cells in members:
+            out += table.row(cells, paint, highlight)
+        if not table.stacked:
+            out.append("")
+    if view.sources is not None and numbers:
+        out.append(paint("Sources", BOLD))
+        indent = len(f"[{len(numbers)}]") + 1
+        for ref, number in numbers.items():
+            citation = Cell(visible_keep_newlines(view.sources.get(ref, ref)))
+            out += hanging(Cell(f"[{number}]", MARKER), citation, indent, width, paint)
+    sys.stdout.write("\n".join(out) + "\n")
