@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import difflib
 import importlib.util
-import unicodedata
 from functools import cache
 from pathlib import Path
 
@@ -48,7 +47,11 @@ _SEPARATORS = str.maketrans(dict.fromkeys("_-.,()'", " "))
 
 def normalize(text: str) -> str:
     """Fold case, accents-preserving NFC, and treat hyphens/underscores as spaces: `New_Zealand` = `new-zealand`."""
-    return " ".join(unicodedata.normalize("NFC", text).casefold().translate(_SEPARATORS).split())
+    if not text.isascii():  # ASCII is NFC already, and unicodedata costs 1-2 ms to load
+        import unicodedata
+
+        text = unicodedata.normalize("NFC", text)
+    return " ".join(text.casefold().translate(_SEPARATORS).split())
 
 
 def slug(text: str) -> str:

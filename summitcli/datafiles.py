@@ -8,7 +8,6 @@ only when the index cannot answer.
 from __future__ import annotations
 
 import os
-import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -39,6 +38,8 @@ class SourceFile:
     @property
     def text(self) -> str:
         if self._text is None:
+            import unicodedata  # 1-2 ms to load; only a cache miss parses the text
+
             self._text = unicodedata.normalize("NFC", self.data.decode("utf-8"))
         return self._text
 
