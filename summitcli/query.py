@@ -181,7 +181,7 @@ class Query:
     def record(self, rid: str) -> Any:
         """One event, outcome, follow-up, quote, fact or plan by id; through the index if any, so that naming one
         record does not decode every list."""
-        if isinstance(self.data, model.Dataset) or "records_by_id" in self.__dict__:
+        if isinstance(self.data, model.Dataset):
             return self.records_by_id.get(rid)
         return self.data.record(tuple(attr for attr, _ in FACT_KINDS), rid)
 
