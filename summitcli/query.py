@@ -49,7 +49,11 @@ def did_you_mean(word: str, choices: Iterable[str], n: int = 3) -> str:
     """` Did you mean 'a' or 'b'?` for the closest choices, else an empty string."""
     import difflib
 
-    close = difflib.get_close_matches(word, list(choices), n=n)
+    return suggest(difflib.get_close_matches(word, list(choices), n=n))
+
+
+def suggest(close: list[str]) -> str:
+    """` Did you mean 'a' or 'b'?`, or an empty string when there is nothing to suggest."""
     return f" Did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
 
 
@@ -222,8 +226,7 @@ class Query:
 
         code = lookup(name)
         if code is None:
-            close = suggestions(name, prefer={self.home, *self.countries})
-            hint = f" Did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+            hint = suggest(suggestions(name, prefer={self.home, *self.countries}))
             raise UsageError(f"unknown country '{name}'.{hint} Run 'summit countries' for the list.")
         if code != self.home and code not in self.countries:
             raise NotFoundError(

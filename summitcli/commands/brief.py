@@ -6,7 +6,7 @@ from typing import Any
 
 from summitcli.commands import load_query
 from summitcli.output import Column, Format, View, emit
-from summitcli.query import Query, clock, label
+from summitcli.query import Query, cited_sources, clock, label
 
 COLUMNS = [
     Column("section", "Section", no_wrap=True),
@@ -86,7 +86,7 @@ def rows_for(q: Query, code: str) -> list[dict[str, Any]]:
             date=followup.status_date,
             status=followup.status,
             detail=detail,
-            sources=list(dict.fromkeys([*followup.sources, *followup.status_sources])),
+            sources=cited_sources(followup),
         )
     for plan in q.with_country("plans", code):
         add(
@@ -96,7 +96,7 @@ def rows_for(q: Query, code: str) -> list[dict[str, Any]]:
             date=plan.planned_date,
             status="changed" if plan.changed else "as planned",
             detail=f"what happened: {plan.actual}",
-            sources=list(dict.fromkeys([*plan.sources, *plan.actual_sources])),
+            sources=cited_sources(plan),
         )
     cited = list(dict.fromkeys(ref for row in rows for ref in row["sources"]))
     for sid in cited:

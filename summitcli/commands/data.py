@@ -40,7 +40,6 @@ def validate(paths: list[Path]) -> None:
 def export_json(output: Path | None = None) -> None:
     import msgspec
 
-    from summitcli.commands import STATE
     from summitcli.datafiles import load
     from summitcli.output import deliver
     from summitcli.text import json_safe

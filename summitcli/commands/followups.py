@@ -9,7 +9,7 @@ from typing import Any
 from summitcli import model
 from summitcli.commands import load_query
 from summitcli.output import Column, Format, View, emit
-from summitcli.query import Query, check_choice, label, parse_date
+from summitcli.query import Query, check_choice, cited_sources, label, parse_date
 
 COLUMNS = [
     Column("country", "Country"),
@@ -33,9 +33,7 @@ def rows_for(
     from summitcli.countries import country_name
 
     rows = []
-    for followup in q.data.followups:
-        if country and country not in followup.parties:
-            continue
+    for followup in q.with_country("followups", country) if country else q.data.followups:
         if status and followup.status != status:
             continue
         if due_before and not (followup.due and followup.due < due_before):
@@ -53,7 +51,7 @@ def rows_for(
                 "status_date": followup.status_date.isoformat() if followup.status_date else None,
                 "status_sources": list(followup.status_sources or followup.sources),
                 "id": followup.id,
-                "sources": list(dict.fromkeys([*followup.sources, *followup.status_sources])),
+                "sources": cited_sources(followup),
             }
         )
     rows.sort(key=lambda r: (r["country"], r["status"] == "done", r["id"]))

@@ -8,7 +8,7 @@ from typing import Any
 from summitcli.commands import load_query
 from summitcli.errors import UsageError
 from summitcli.output import Column, Format, View, emit
-from summitcli.query import Query, cited_sources, did_you_mean, record_date
+from summitcli.query import Query, citation, cited_sources, did_you_mean, record_date
 
 LIST_COLUMNS = [
     Column("id", "Id", no_wrap=True),
@@ -45,8 +45,6 @@ CITED_COLUMNS = [Column("id", "Id", no_wrap=True), Column("citation", "Citation"
 
 def emit_cited(q: Query, rows: list[dict[str, Any]], fmt: Format) -> None:
     """`--sources` of brief and agreements: the sources the rows cite, in order of first citation."""
-    from summitcli.query import citation
-
     cited = dict.fromkeys(ref for row in rows for ref in row["sources"])
     emit(
         [{"id": sid, "citation": citation(q.sources[sid])} for sid in cited],
@@ -92,8 +90,6 @@ def citing_rows(q: Query, sid: str) -> list[dict[str, Any]]:
 
 
 def sources(source_id: str | None, fmt: Format) -> None:
-    from summitcli.query import citation
-
     q = load_query()
     if source_id is None:
         emit(list_rows(q), LIST_COLUMNS, fmt, View(title=f"{q.data.meta.title} · sources"))
