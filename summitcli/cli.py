@@ -25,16 +25,29 @@ app.add_typer(export_app, name="export")
 
 
 def complete_country(incomplete: str) -> list[tuple[str, str]]:
-    """Country names for shell completion, from ISO 3166 alone: completion never loads the dataset."""
+    """Country names for shell completion: the dataset's countries first, read from the index only (completion never
+    parses YAML; with no index yet, ISO order), then every other ISO 3166 country. Never a traceback in a shell."""
     from summitcli.countries import _records, country_name, slug
 
+    covered: set[str] = set()
+    try:
+        from summitcli.datafiles import data_paths, find_files, read_files
+        from summitcli.index import open_index
+
+        indexed = open_index(read_files(find_files(data_paths(STATE.data or None))))
+        if indexed:
+            covered = {*indexed.country_codes(), indexed.meta.home}
+    except Exception:
+        pass
     prefix = incomplete.casefold()
-    out = []
+    first: list[tuple[str, str]] = []
+    rest: list[tuple[str, str]] = []
     for record in _records():
-        name = slug(country_name(record["alpha_2"]))
-        if name.startswith(prefix) or record["alpha_2"].casefold().startswith(prefix):
-            out.append((name, country_name(record["alpha_2"])))
-    return out
+        code = record["alpha_2"]
+        name = slug(country_name(code))
+        if name.startswith(prefix) or code.casefold().startswith(prefix):
+            (first if code in covered else rest).append((name, country_name(code)))
+    return first + rest
 
 
 FormatOpt = Annotated[

@@ -1,7 +1,9 @@
-"""Country names and codes from pycountry's ISO 3166 data, plus the few aliases no library has.
+"""Country names and codes: pycountry's ISO 3166 data first, CLDR's everyday names when that misses.
 
 pycountry's data files are read directly: importing the package pulls in importlib.metadata (about 80 ms),
-more than the whole start-up budget. Korean names come from pycountry's own `ko` translations.
+more than the whole start-up budget. Korean names come from pycountry's own `ko` translations. Everyday names that
+ISO lacks (Russia, Brunei, 러시아, 대만) come from CLDR through babel, loaded only when the pycountry table misses:
+importing babel and loading two locales costs about 35 ms, which a name typed as ISO or pycountry spells it never pays.
 """
 
 from __future__ import annotations
@@ -11,10 +13,9 @@ import importlib.util
 from functools import cache
 from pathlib import Path
 
-# Only names no ISO library carries: common short forms and Korean usage.
+# Only names neither pycountry nor babel's CLDR data carries: short forms and Korean usage.
 EXTRA_ALIASES: dict[str, str] = {
     "america": "US",
-    "usa": "US",
     "uk": "GB",
     "britain": "GB",
     "great britain": "GB",
@@ -25,11 +26,10 @@ EXTRA_ALIASES: dict[str, str] = {
     "korea": "KR",
     "rok": "KR",
     "dprk": "KP",
-    "north korea": "KP",
-    "nz": "NZ",
+    # CLDR has "Turkey" as an alt="variant" name, which babel's data leaves out.
+    "turkey": "TR",
     "한국": "KR",
     "남한": "KR",
-    "북한": "KP",
     "호주": "AU",
     "아랍에미리트연합": "AE",
 }
@@ -42,7 +42,7 @@ def _pycountry_dir() -> Path:
     return Path(next(iter(spec.submodule_search_locations)))
 
 
-_SEPARATORS = str.maketrans(dict.fromkeys("_-.,()'", " "))
+_SEPARATORS = str.maketrans(dict.fromkeys("_-.,()'’", " "))
 
 
 def normalize(text: str) -> str:
@@ -94,7 +94,7 @@ def _korean_names() -> dict[str, str]:
         return {}
     names: dict[str, str] = {}
     for record in _records():
-        for field in ("name", "common_name", "official_name"):
+        for field in ("common_name", "name", "official_name"):  # the common name first: korean_name() shows it
             english = record.get(field)
             if english and (korean := translations.gettext(english)) != english:
                 names[normalize(korean)] = record["alpha_2"]
@@ -121,26 +121,82 @@ def _aliases() -> dict[str, str]:
     return table
 
 
+def _fold(text: str) -> str:
+    """`text` without accents: `turkiye` for `türkiye`, `cote d ivoire` for `côte d ivoire`; Hangul is kept."""
+    import unicodedata
+
+    return unicodedata.normalize(
+        "NFC", "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    )
+
+
+def _cldr_keys(name: str) -> list[str]:
+    """The keys one CLDR name is found under: as written, without a bracketed part or with it alone
+    (`Myanmar (Burma)`, `홍콩(중국 특별행정구)`), `&` as `and`, and without accents."""
+    head, _, rest = name.partition("(")
+    names = [name, head] if rest else [name]
+    if rest and rest.isascii():  # `Burma`; the Korean brackets say `Chinese SAR`, no name of the place
+        names.append(rest.rstrip(")"))
+    keys = [normalize(n) for n in names]
+    keys += [k.replace(" & ", " and ") for k in keys if " & " in k]
+    return [*keys, *(_fold(k) for k in keys)]
+
+
+@cache
+def _cldr_english() -> dict[str, str]:
+    from babel.core import Locale
+
+    return {code: name for code, name in Locale("en").territories.items() if code in _by_code()}
+
+
+@cache
+def _cldr_names() -> dict[str, str]:
+    """Everyday names in English and Korean from CLDR, and every pycountry name without accents: the table a name
+    is looked up in when pycountry's own misses."""
+    from babel.core import Locale
+
+    table: dict[str, str] = {}
+    korean = {code: name for code, name in Locale("ko").territories.items() if code in _by_code()}
+    for names in (_cldr_english(), korean):
+        for code, name in names.items():
+            for key in _cldr_keys(name):
+                table.setdefault(key, code)
+    for key, code in (*_aliases().items(), *_korean_names().items()):
+        table.setdefault(_fold(key), code)
+    return table
+
+
 def lookup(name: str) -> str | None:
     """The alpha-2 code a user's country name means, or None."""
     key = normalize(name)
     if not key:
         return None
-    if key.isascii():
-        return _aliases().get(key)
-    return _korean_names().get(key) or _aliases().get(key)
+    code = _aliases().get(key) if key.isascii() else (_korean_names().get(key) or _aliases().get(key))
+    if code is None:
+        code = _cldr_names().get(key) or _cldr_names().get(_fold(key))
+    return code
+
+
+def _label(code: str) -> str:
+    """The name to suggest for `code`: the shorter of pycountry's and CLDR's (`russia`, `brunei`, `hong-kong`)."""
+    names = [slug(country_name(code))]
+    if cldr := _cldr_english().get(code):
+        names.append(slug(cldr).replace("-&-", "-and-"))
+    return min(names, key=len)
 
 
 def suggestions(name: str, prefer: set[str] | None = None, limit: int = 3) -> list[str]:
     """Names closest to `name`, for 'did you mean'; countries in `prefer` (the dataset's) win when any match."""
     key = normalize(name)
-    table = _aliases() if key.isascii() else {**_aliases(), **_korean_names()}
+    table = {**_cldr_names(), **_aliases(), **_korean_names()}
+    if key.isascii():
+        table = {k: v for k, v in table.items() if k.isascii()}
     matches = difflib.get_close_matches(key, list(table), n=limit * 4, cutoff=0.6)
     if prefer and any(table[m] in prefer for m in matches):
         matches = [m for m in matches if table[m] in prefer]
     seen: list[str] = []
     for match in matches:
-        label = slug(country_name(table[match])) if key.isascii() else match
+        label = _label(table[match]) if key.isascii() else match
         if label not in seen:
             seen.append(label)
     return seen[:limit]
