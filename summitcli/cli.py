@@ -2,8 +2,9 @@
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -24,21 +25,39 @@ export_app = typer.Typer(help="Export the dataset.", no_args_is_help=True)
 app.add_typer(export_app, name="export")
 
 
+def _indexed() -> Any:
+    """The dataset's index for completion, or None: completion never parses YAML, and offers nothing from the data
+    until a command has run once on it (nor on any error: never a traceback in a shell)."""
+    try:
+        from summitcli.datafiles import data_paths, find_files, read_files
+        from summitcli.index import open_index
+
+        return open_index(read_files(find_files(data_paths(STATE.data or None))))
+    except Exception:
+        return None
+
+
+def values_in_data(list_name: str, field: str) -> Callable[[str], list[str]]:
+    """A completion callback offering the values `field` takes in the records of `list_name` (from the index)."""
+
+    def complete(incomplete: str) -> list[str]:
+        indexed = _indexed()
+        try:
+            found = {str(getattr(r, field)) for r in getattr(indexed, list_name)} if indexed else set()
+        except Exception:
+            return []
+        return sorted(v for v in found if v.startswith(incomplete))
+
+    return complete
+
+
 def complete_country(incomplete: str) -> list[tuple[str, str]]:
     """Country names for shell completion: the dataset's countries first, read from the index only (completion never
     parses YAML; with no index yet, ISO order), then every other ISO 3166 country. Never a traceback in a shell."""
     from summitcli.countries import _records, country_name, slug
 
-    covered: set[str] = set()
-    try:
-        from summitcli.datafiles import data_paths, find_files, read_files
-        from summitcli.index import open_index
-
-        indexed = open_index(read_files(find_files(data_paths(STATE.data or None))))
-        if indexed:
-            covered = {*indexed.country_codes(), indexed.meta.home}
-    except Exception:
-        pass
+    indexed = _indexed()
+    covered = {*indexed.country_codes(), indexed.meta.home} if indexed else set()
     prefix = incomplete.casefold()
     first: list[tuple[str, str]] = []
     rest: list[tuple[str, str]] = []
@@ -86,6 +105,13 @@ def root(
         bool,
         typer.Option("--no-cache", help="Parse the YAML; neither read nor write the index in the cache directory."),
     ] = False,
+    no_pager: Annotated[
+        bool,
+        typer.Option(
+            "--no-pager",
+            help="Never page. Else output taller than the terminal goes through $SUMMIT_PAGER, $PAGER or less -FRX.",
+        ),
+    ] = False,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
     ] = False,
@@ -97,6 +123,7 @@ def root(
     STATE.data = list(data or [])
     STATE.use_cache = not no_cache
     SETTINGS.color = color
+    SETTINGS.pager = not no_pager
 
 
 SourcesOpt = Annotated[
@@ -104,17 +131,7 @@ SourcesOpt = Annotated[
 ]
 
 
-def complete_topic(incomplete: str) -> list[str]:
-    """Topic ids for shell completion, from the cached dataset only: completion never parses YAML, and
-    offers nothing until a command has run once on the data (or on any error: never a traceback in a shell)."""
-    try:
-        from summitcli.datafiles import data_paths, find_files, read_files
-        from summitcli.index import open_index
-
-        indexed = open_index(read_files(find_files(data_paths(STATE.data or None))))
-        return [t.id for t in indexed.topics if t.id.startswith(incomplete)] if indexed else []
-    except Exception:
-        return []
+complete_topic = values_in_data("topics", "id")
 
 
 TopicOpt = Annotated[
@@ -158,7 +175,13 @@ def timeline(
     ] = None,
     topic: TopicOpt = None,
     kind: Annotated[
-        str | None, typer.Option("--kind", "-k", help="Only this kind: bilateral, summit, dinner, ...")
+        str | None,
+        typer.Option(
+            "--kind",
+            "-k",
+            help="Only this kind: bilateral, summit, dinner, ...",
+            autocompletion=values_in_data("events", "kind"),
+        ),
     ] = None,
 ) -> None:
     """Every meeting and event in date order, grouped by day.
@@ -174,8 +197,24 @@ def timeline(
 def agreements(
     country: CountryFilter = None,
     fmt: FormatOpt = Format.auto,
-    status: Annotated[str | None, typer.Option("--status", "-s", help="signed, adopted, agreed, stalled, ...")] = None,
-    kind: Annotated[str | None, typer.Option("--kind", "-k", help="mou, joint-statement, partnership, ...")] = None,
+    status: Annotated[
+        str | None,
+        typer.Option(
+            "--status",
+            "-s",
+            help="signed, adopted, agreed, stalled, ...",
+            autocompletion=values_in_data("outcomes", "status"),
+        ),
+    ] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            "--kind",
+            "-k",
+            help="mou, joint-statement, partnership, ...",
+            autocompletion=values_in_data("outcomes", "kind"),
+        ),
+    ] = None,
     topic: TopicOpt = None,
     sources: SourcesOpt = False,
 ) -> None:
@@ -223,7 +262,13 @@ def followups(
     country: CountryFilter = None,
     fmt: FormatOpt = Format.auto,
     status: Annotated[
-        str | None, typer.Option("--status", "-s", help="planned, in-progress, done, stalled or pending.")
+        str | None,
+        typer.Option(
+            "--status",
+            "-s",
+            help="planned, in-progress, done, stalled or pending.",
+            autocompletion=values_in_data("followups", "status"),
+        ),
     ] = None,
     due_before: Annotated[
         str | None, typer.Option("--due-before", help="Only commitments with a known due date before YYYY-MM-DD.")

@@ -57,14 +57,16 @@ def suggest(close: list[str]) -> str:
     return f" Did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
 
 
-def check_choice(value: str | None, choices: Iterable[str], option: str) -> str | None:
-    """A filter value that must be one of `choices` (a Literal of the model); UsageError otherwise."""
+def check_value(value: str | None, present: Iterable[str], option: str, noun: str) -> str | None:
+    """A filter value that some record has; UsageError (exit 2) with the closest values otherwise, since a value
+    no record has would silently match nothing."""
     if value is None:
         return None
-    allowed = list(choices)
-    if value not in allowed:
+    values = sorted(set(present))
+    if value not in values:
         raise UsageError(
-            f"{option} '{value}' is not known.{did_you_mean(value, allowed)} Choose from: {', '.join(allowed)}."
+            f"{option} '{value}': no {noun} in the dataset is '{value}'.{did_you_mean(value, values)} "
+            f"In the dataset: {', '.join(values) or 'none'}."
         )
     return value
 
@@ -91,30 +93,40 @@ def involved_countries(record: Any, people: Mapping[str, model.Person]) -> list[
     return codes
 
 
+def record_day(record: Any) -> dt.date | None:
+    """When a record happened, or when its status was last reported."""
+    return getattr(record, "date", None) or getattr(record, "status_date", None)
+
+
 def record_date(record: Any) -> str | None:
-    """A record's date as ISO text: when it happened, or when its status was last reported."""
-    date = getattr(record, "date", None) or getattr(record, "status_date", None)
+    """A record's date (see `record_day`) as ISO text."""
+    date = record_day(record)
     return date.isoformat() if date else None
 
 
 def cited_sources(record: Any) -> list[str]:
-    """Every source id a record cites: its own, those of its latest status or outcome, and those of disputes."""
+    """Every source id a record cites: its own, those of its latest status or outcome, of its figures and of
+    disputes."""
     refs = [
         *(getattr(record, "sources", None) or []),
         *(getattr(record, "status_sources", None) or []),
         *(getattr(record, "actual_sources", None) or []),
     ]
+    for item in getattr(record, "figures", None) or []:
+        refs.extend(getattr(item, "sources", None) or [])
     for dispute in getattr(record, "disputes", None) or []:
         refs.extend(dispute.sources)
     return list(dict.fromkeys(refs))
 
 
-class Citations(Mapping[str, str]):
+class Citations(Mapping[str, model.Source]):
+    """Source id -> source, decoded only when a view first asks for one."""
+
     def __init__(self, query: Query) -> None:
         self._query = query
 
-    def __getitem__(self, sid: str) -> str:
-        return citation(self._query.sources[sid])
+    def __getitem__(self, sid: str) -> model.Source:
+        return self._query.sources[sid]
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._query.sources)
@@ -213,7 +225,7 @@ class Query:
         return [c for c in involved_countries(record, self.people) if c != self.home]
 
     def citations(self) -> Citations:
-        """Source id -> citation line, formatted (and the sources decoded) only when a view asks for one."""
+        """Source id -> source, for markers and footnotes; the sources are decoded only when a view asks for one."""
         return Citations(self)
 
     def person_name(self, pid: str) -> str:

@@ -24,7 +24,7 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("SUMMIT_DATA", "NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE", "COLUMNS"):
         monkeypatch.delenv(name, raising=False)
     STATE.data, STATE.use_cache = [], True
-    SETTINGS.color = ColorMode.auto
+    SETTINGS.color, SETTINGS.pager = ColorMode.auto, True
 
 
 class Result:

@@ -53,40 +53,48 @@ def test_auto_format_in_a_pipe_is_plain() -> None:
 
 
 def test_json_is_one_document_and_jsonl_one_object_per_line() -> None:
-    rows = json.loads(run_mini("brief", "canada", "-f", "json").stdout)
-    lines = run_mini("brief", "canada", "-f", "jsonl").stdout.splitlines()
-    assert [json.loads(line) for line in lines] == rows
-    assert {row["section"] for row in rows} >= {
-        "counterpart",
-        "meeting",
-        "outcome",
-        "quote",
+    brief = json.loads(run_mini("brief", "canada", "-f", "json").stdout)
+    lines = [json.loads(line) for line in run_mini("brief", "canada", "-f", "jsonl").stdout.splitlines()]
+    sections = [key for key, value in brief.items() if isinstance(value, list)]
+    assert [{k: v for k, v in line.items() if k != "section"} for line in lines] == [
+        record for key in sections for record in brief[key]
+    ]
+    assert [line["section"] for line in lines] == [key for key in sections for _ in brief[key]]
+    assert {line["section"] for line in lines} >= {
+        "counterparts",
+        "meetings",
+        "outcomes",
+        "quotes",
         "context",
-        "follow-up",
-        "plan",
-        "source",
+        "followups",
+        "plans",
+        "sources",
     }
+    rows = json.loads(run_mini("timeline", "-f", "json").stdout)
+    assert [json.loads(line) for line in run_mini("timeline", "-f", "jsonl").stdout.splitlines()] == rows
 
 
 def test_unknown_is_null_in_json_and_not_reported_in_plain() -> None:
     rows = json.loads(run_mini("timeline", "-f", "json").stdout)
     dinner = next(r for r in rows if r["id"] == "kr-ca-dinner")
-    assert dinner["date"] is None and dinner["venue"] is None
+    assert dinner["date"] is None and dinner["venue"] is None and dinner["start"] is None
     plain = run_mini("timeline").stdout.splitlines()
-    assert plain[-1].startswith("not reported\tnot reported\tdinner")
+    # a meeting's date and venue are facts a reader expects; a time or a note are not
+    assert plain[-1].startswith("not reported\t\tdinner\tDinner\\twith\\ntabs\tnot reported\t")
 
 
 def test_tabs_and_newlines_in_values_are_escaped_in_tsv_and_plain() -> None:
-    for fmt in ("tsv", "plain"):
+    for fmt, tabs in (("tsv", 17), ("plain", 9)):
         out = run_mini("timeline", "-f", fmt).stdout
         assert "Dinner\\twith\\ntabs" in out
-        assert all(line.count("\t") == 9 for line in out.splitlines())
+        assert all(line.count("\t") == tabs for line in out.splitlines())
 
 
 def test_undated_events_come_last_and_plans_that_changed_are_marked() -> None:
     rows = json.loads(run_mini("timeline", "-f", "json").stdout)
     assert [r["id"] for r in rows] == ["kr-ca", "kr-nz", "kr-ca-dinner"]
-    assert rows[0]["note"] == "plan changed: Meet in Seoul"
+    assert rows[0]["plans_changed"] == ["p1"]
+    assert "plan changed: Meet in Seoul" in run_mini("timeline", "-f", "plain").stdout.splitlines()[0]
 
 
 @pytest.mark.parametrize(
@@ -106,7 +114,7 @@ def test_timeline_filters(args: list[str], ids: list[str]) -> None:
 
 
 def test_agreements_filters() -> None:
-    assert json.loads(run_mini("agreements", "--status", "signed", "-f", "json").stdout) == []
+    assert json.loads(run_mini("agreements", "--status", "established", "-f", "json").stdout)[0]["id"] == "kr-ca-pact"
     rows = json.loads(run_mini("agreements", "--kind", "partnership", "-f", "json").stdout)
     assert [r["id"] for r in rows] == ["kr-ca-pact"]
 
@@ -126,4 +134,5 @@ def test_export_json_is_the_whole_model() -> None:
 
 
 def test_markup_in_data_is_printed_literally() -> None:
-    assert "HICO \\| hall [bold]A[/bold]" in run_mini("timeline", "-f", "markdown").stdout
+    assert "HICO \\| hall \\[bold\\]A\\[/bold\\]" in run_mini("timeline", "-f", "markdown").stdout
+    assert "HICO | hall [bold]A[/bold]" in run_mini("brief", "canada", "-f", "plain").stdout

@@ -48,10 +48,13 @@ def test_no_color_keeps_emphasis_and_a_dumb_terminal_gets_none() -> None:
 
 def test_terminal_brief_has_sections_markers_and_sources() -> None:
     out = _strip(run_mini("brief", "canada", env={"TTY_COMPATIBLE": "1", "COLUMNS": "100"}).stdout)
-    for heading in ("counterpart", "meeting", "outcome", "quote", "follow-up", "plan", "Sources"):
+    for heading in ("Counterpart", "Meeting", "Outcomes", "Quotes", "Follow-ups", "Plans that changed", "Sources"):
         assert heading in out
-    assert "[1]" in out and 'Daily A, "Leaders meet", 2025-10-30, https://a.example/1 [H]' in out
-    assert "not reported" in out
+    assert "[1] Daily A · “Leaders meet” · 30 Oct 2025 · confidence H" in out
+    assert "      https://a.example/1" in out.splitlines()  # the address whole, on a line of its own
+    raw = run_mini("brief", "canada", env={"TTY_COMPATIBLE": "1", "COLUMNS": "20"}).stdout
+    assert "\x1b]8;;https://a.example/1\x1b\\https://a.example/1\x1b]8;;\x1b\\" in raw  # a link, never wrapped
+    assert "due not reported" in out
     assert "[bold]A[/bold]" in out  # data is never read as Rich markup
 
 
@@ -152,7 +155,7 @@ def test_completion_of_formats() -> None:
 def _strip(text: str) -> str:
     import re
 
-    return re.sub(r"\x1b\[[0-9;]*m", "", text)
+    return re.sub(r"\x1b\[[0-9;]*m|\x1b\]8;;[^\x1b]*\x1b\\", "", text)
 
 
 def test_the_command_named_runs_whatever_the_global_options_hold(tmp_path) -> None:
@@ -167,7 +170,7 @@ def test_the_command_named_runs_whatever_the_global_options_hold(tmp_path) -> No
         )
 
     brief = summit("--data", "timeline", "--color", "never", "brief", "canada", "--format", "tsv")
-    assert brief.returncode == 0 and brief.stdout.startswith("country\tsection\t")
+    assert brief.returncode == 0 and brief.stdout.startswith("section\tid\t")
     assert "Usage: summit brief [OPTIONS]" in summit("brief", "--help").stdout
     unknown = summit("--data", "timeline", "brif")
     assert unknown.returncode == 2 and "No such command 'brif'" in unknown.stderr

@@ -4,34 +4,54 @@ from __future__ import annotations
 
 from typing import Any
 
+from summitcli import model
 from summitcli.commands import load_query
-from summitcli.output import Column, Format, View, emit
-from summitcli.query import Query, check_topic
+from summitcli.output import Column, Format, View, emit_listing
+from summitcli.phrases import words
+from summitcli.query import Query, check_topic, check_value
+from summitcli.records import fields
+from summitcli.views import Listing
 
 COLUMNS = [
     Column("country", "Country"),
-    Column("date", "Date", no_wrap=True),
+    Column("date", "Date", no_wrap=True, expected=True),
     Column("kind", "Kind"),
-    Column("status", "Status"),
-    Column("title", "Outcome", 6),
+    Column("status", "Status", 2),
+    Column("title", "Outcome", 6, below="figures"),
     Column("parties", "Parties"),
-    Column("figures", "Figures", 6),
+    Column("figures", "Figures", 4),
     Column("id", "Id"),
     Column("sources", "Sources"),
 ]
+FIELDS = [
+    "country",
+    "country_name",
+    "id",
+    "kind",
+    "title",
+    "status",
+    "date",
+    "event",
+    "parties",
+    "figures",
+    "topics",
+    "summary",
+    "sources",
+    "confidence",
+]
 
 
-def rows_for(
+def select(
     q: Query,
     *,
     country: str | None = None,
     status: str | None = None,
     kind: str | None = None,
     topic: str | None = None,
-) -> list[dict[str, Any]]:
-    from summitcli.countries import country_name
-
-    rows: list[dict[str, Any]] = []
+) -> list[tuple[str, model.Outcome]]:
+    """(country, outcome) for each other party of each outcome the filters keep; an outcome of the home country
+    alone is listed under it. With `country`, that country's outcomes, once each."""
+    found: list[tuple[str, model.Outcome]] = []
     for outcome in q.with_country("outcomes", country) if country else q.data.outcomes:
         if (
             (status and outcome.status != status)
@@ -40,26 +60,39 @@ def rows_for(
         ):
             continue
         others = [c for c in outcome.parties if c != q.home] or [q.home]
-        for code in others:
-            if country and code != country and not (country == q.home and q.home in outcome.parties):
-                continue
-            rows.append(
-                {
-                    "country": country_name(code),
-                    "date": outcome.date.isoformat() if outcome.date else None,
-                    "kind": outcome.kind,
-                    "status": outcome.status,
-                    "title": outcome.title,
-                    "parties": list(outcome.parties),
-                    "figures": [f"{f.label}: {f.value}" for f in outcome.figures],
-                    "id": outcome.id,
-                    "sources": list(outcome.sources),
-                }
-            )
-            if country:
-                break
-    rows.sort(key=lambda r: (r["country"], r["date"] is None, r["date"] or "", r["id"]))
-    return rows
+        if country:
+            found.append((country, outcome))
+        else:
+            found.extend((code, outcome) for code in others)
+    return found
+
+
+def listing(q: Query, pairs: list[tuple[str, model.Outcome]], *, one_country: bool) -> Listing:
+    from summitcli.countries import country_name
+
+    pairs = sorted(pairs, key=lambda p: (country_name(p[0]), p[1].date is None, p[1].date or "", p[1].id))
+    records = [fields(outcome, country=code, country_name=country_name(code)) for code, outcome in pairs]
+    rows: list[dict[str, Any]] = [
+        {
+            "country": country_name(code),
+            "date": outcome.date.isoformat() if outcome.date else None,
+            "kind": words(outcome.kind),
+            "status": words(outcome.status),
+            "title": outcome.title,
+            "parties": list(outcome.parties),
+            "figures": [f"{f.value or 'not reported'} ({f.label})" for f in outcome.figures],
+            "id": outcome.id,
+            "sources": list(outcome.sources),
+        }
+        for code, outcome in pairs
+    ]
+    view = View(
+        group_by=None if one_country else "country",
+        hidden=("id", "sources", "country", "kind", "parties") if one_country else ("id", "sources", "kind", "parties"),
+        sources=q.citations(),
+        empty="no outcomes match these filters",
+    )
+    return Listing(records, FIELDS, rows, COLUMNS, view)
 
 
 def agreements(
@@ -67,16 +100,16 @@ def agreements(
 ) -> None:
     q = load_query()
     code = q.resolve_country(country) if country else None
-    rows = rows_for(q, country=code, status=status, kind=kind, topic=check_topic(q, topic))
+    pairs = select(
+        q,
+        country=code,
+        status=check_value(status, (o.status for o in q.data.outcomes), "--status", "outcome status"),
+        kind=check_value(kind, (o.kind for o in q.data.outcomes), "--kind", "outcome kind"),
+        topic=check_topic(q, topic),
+    )
     if show_sources:
         from summitcli.commands.sources import emit_cited
 
-        emit_cited(q, rows, fmt)
+        emit_cited(q, [ref for _, outcome in pairs for ref in outcome.sources], fmt)
         return
-    view = View(
-        group_by=None if code else "country",
-        hidden=("id", "sources", "country") if code else ("id", "sources"),
-        sources=q.citations(),
-        empty="no outcomes match these filters",
-    )
-    emit(rows, COLUMNS, fmt, view)
+    emit_listing(listing(q, pairs, one_country=code is not None), fmt)

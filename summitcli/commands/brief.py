@@ -1,135 +1,225 @@
-"""`summit brief COUNTRY`: everything the dataset knows about the home country and one other."""
+"""`summit brief COUNTRY`: a briefing on the home country and one other, key points first.
+
+The key points (counterparts, the bilateral meetings, the headline outcomes) fit the first screen; then the
+outcomes, follow-ups, quotes, context, other encounters, plans that changed, what the country did with others
+(set apart: the home country is not a party), and the sources.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
+from summitcli import model
 from summitcli.commands import load_query
-from summitcli.output import Column, Format, View, emit
-from summitcli.query import Query, cited_sources, clock, label
+from summitcli.output import Format, emit_document
+from summitcli.phrases import NOT_REPORTED, clock, day, figure, length, place, weekday, words
+from summitcli.query import Query, cited_sources, event_order, label
+from summitcli.records import fields
+from summitcli.views import Document, Entry, KeyPoint, Line, Section
 
-COLUMNS = [
-    Column("section", "Section", no_wrap=True),
-    Column("date", "Date", no_wrap=True),
-    Column("time", "Time"),
-    Column("title", "Item", 5),
-    Column("status", "Status"),
-    Column("detail", "Detail", 8),
-    Column("id", "Id"),
-    Column("sources", "Sources"),
-]
+# Agreements, partnerships and statements come before the rest of the outcomes.
+OUTCOME_RANK = {
+    "agreement": 0,
+    "trade-deal": 0,
+    "mou": 0,
+    "contract": 0,
+    "currency-swap": 0,
+    "partnership": 1,
+    "joint-statement": 2,
+    "declaration": 2,
+    "framework": 2,
+}
+HEADLINES = 3  # outcomes named in the key points
 
 
-def _join(*parts: tuple[str, object]) -> str:
-    return "; ".join(f"{label}: {value if value not in (None, '', []) else 'not reported'}" for label, value in parts)
+def outcome_order(outcome: model.Outcome) -> tuple[int, bool, str, str]:
+    return (
+        OUTCOME_RANK.get(outcome.kind, 3),
+        outcome.date is None,
+        outcome.date.isoformat() if outcome.date else "",
+        outcome.id,
+    )
 
 
-def rows_for(q: Query, code: str) -> list[dict[str, Any]]:
+def by_date(record: Any) -> tuple[bool, str, str]:
+    date = getattr(record, "date", None) or getattr(record, "planned_date", None)
+    return (date is None, date.isoformat() if date else "", record.id)
+
+
+def _disputes(record: Any) -> list[Line]:
+    return [
+        Line(f"Sources differ on {d.field.replace('_', ' ')}: {d.note}", d.sources, dim=True) for d in record.disputes
+    ]
+
+
+def _figures(outcome: model.Outcome) -> list[Line]:
+    return [Line(figure(f), getattr(f, "sources", None) or ()) for f in outcome.figures]
+
+
+def meeting_line(event: model.Event) -> str:
+    """Date, time, length, venue and city: each a fact a reader expects, so each says when it is not reported."""
+    when = weekday(event.date) if event.date else f"date {NOT_REPORTED}"
+    return " · ".join(
+        [
+            when,
+            clock(event) or f"time {NOT_REPORTED}",
+            length(event) or f"length {NOT_REPORTED}",
+            place(event) or f"venue {NOT_REPORTED}",
+        ]
+    )
+
+
+def outcome_entry(outcome: model.Outcome, *, with_summary: bool = True) -> Entry:
+    status = f"{words(outcome.status)} · {words(outcome.kind)}"
+    lines = [Line(status), *_figures(outcome)]
+    if with_summary and outcome.summary:
+        lines.append(Line(outcome.summary, dim=True))
+    return Entry(outcome.title, outcome.sources, day(outcome.date), [*lines, *_disputes(outcome)])
+
+
+def followup_entry(q: Query, followup: model.Followup) -> Entry:
+    due = day(followup.due) or followup.due_note or NOT_REPORTED
+    parts = [f"as of {day(followup.status_date)}"] if followup.status_date else []
+    parts.append(f"due {due}")
+    if followup.cadence and followup.cadence != "once":
+        parts.append(followup.cadence)
+    origin = q.record(followup.origin)
+    lines = [
+        Line(" · ".join(parts), followup.status_sources),
+        Line(f"from: {label(origin) if origin else followup.origin}"),
+    ]
+    if followup.summary:
+        lines.append(Line(followup.summary, dim=True))
+    return Entry(followup.title, followup.sources, words(followup.status), lines)
+
+
+def quote_entry(q: Query, quote: model.Quote) -> Entry:
+    speaker = q.people.get(quote.speaker)
+    who = f"{speaker.name}, {speaker.title}" if speaker and speaker.title else q.person_name(quote.speaker)
+    event = q.events.get(quote.event) if quote.event else None
+    said = " · ".join([who, *([event.title] if event else [])])
+    return Entry(f"“{quote.text}” — {said}", quote.sources, day(quote.date))
+
+
+def encounter_entry(event: model.Event) -> Entry:
+    where = place(event)
+    return Entry(event.title + (f" · {where}" if where else ""), event.sources, day(event.date))
+
+
+def plan_entries(plan: model.Plan) -> Entry:
+    planned = plan.planned
+    when_where = ", ".join(p for p in (day(plan.planned_date), plan.planned_place or "") if p)
+    if when_where:
+        planned += f" ({when_where})"
+    return Entry(
+        f"Planned: {planned}",
+        plan.sources,
+        "",
+        [Line(f"What happened: {plan.actual}", plan.actual_sources)],
+    )
+
+
+def build(q: Query, code: str) -> Document:
     from summitcli.countries import country_name
 
-    rows: list[dict[str, Any]] = []
+    home, other = country_name(q.home), country_name(code)
+    people = q.counterparts(code)
+    events = q.country_events(code)
+    meetings = [e for e in events if e.kind == "bilateral" and q.home in e.parties]
+    encounters = [e for e in events if e not in meetings]
+    outcomes = sorted(q.with_country("outcomes", code), key=outcome_order)
+    ours = [o for o in outcomes if q.home in o.parties or not o.parties]
+    elsewhere = sorted((o for o in outcomes if o not in ours), key=by_date)
+    followups = sorted(q.with_country("followups", code), key=by_date)
+    quotes = sorted(q.with_country("quotes", code), key=by_date)
+    # What the country said or agreed with others, at occasions the home country was not part of, is set apart.
+    apart = {e.id for e in events if q.home not in e.parties}
+    quotes_apart = [x for x in quotes if x.event in apart]
+    quotes = [x for x in quotes if x not in quotes_apart]
+    facts = q.with_country("facts", code)
+    plans = sorted(q.with_country("plans", code), key=by_date)
 
-    def add(
-        section: str,
-        record: Any,
-        title: str,
-        *,
-        date: Any = None,
-        time: str | None = None,
-        status: str | None = None,
-        detail: str | None = None,
-        sources: list[str] | None = None,
-    ) -> None:
-        rows.append(
-            {
-                "country": code,
-                "section": section,
-                "date": date.isoformat() if date else None,
-                "time": time,
-                "title": title,
-                "status": status,
-                "detail": detail,
-                "id": record.id,
-                "sources": list(sources if sources is not None else record.sources),
-            }
+    key_points = []
+    if people:
+        key_points.append(
+            KeyPoint(
+                "Counterpart" if len(people) == 1 else "Counterparts",
+                [Line(f"{p.name}, {p.title}" if p.title else p.name, p.sources) for p in people],
+            )
         )
+    if meetings:
+        key_points.append(
+            KeyPoint(
+                "Meeting" if len(meetings) == 1 else "Meetings",
+                [line for e in meetings for line in meeting_lines(e, len(meetings) > 1)],
+            )
+        )
+    else:
+        key_points.append(KeyPoint("Meeting", [Line(f"no bilateral meeting with {home} is recorded", dim=True)]))
+    for event in meetings:
+        if event.atmosphere:
+            key_points.append(KeyPoint("Atmosphere", [Line(event.atmosphere, event.sources)]))
+    if ours:
+        headlines = [
+            Line(f"{o.title}: {words(o.status)}" + "".join(f"; {f.value}" for f in o.figures[:1]), o.sources)
+            for o in ours[:HEADLINES]
+        ]
+        if len(ours) > HEADLINES:
+            headlines.append(Line(f"and {len(ours) - HEADLINES} more below", dim=True))
+        key_points.append(KeyPoint("Outcomes", headlines))
 
-    for person in q.counterparts(code):
-        add("counterpart", person, person.name, detail=_join(("title", person.title), ("country", country_name(code))))
-    for event in q.country_events(code):
-        length = f"{event.duration_minutes} minutes" if event.duration_minutes else event.duration_note
-        detail = _join(
-            ("venue", event.venue), ("city", event.city), ("length", length), ("atmosphere", event.atmosphere)
-        )
-        if event.summary:
-            detail += f"; summary: {event.summary}"
-        for dispute in event.disputes:
-            detail += f"; sources differ on {dispute.field}: {dispute.note}"
-        add("meeting", event, event.title, date=event.date, time=clock(event), status=event.kind, detail=detail)
-    for outcome in sorted(q.with_country("outcomes", code), key=lambda o: (o.kind, o.id)):
-        figures = "; ".join(f"{f.label}: {f.value}" for f in outcome.figures)
-        detail = _join(("kind", outcome.kind), ("figures", figures or None))
-        if outcome.summary:
-            detail += f"; summary: {outcome.summary}"
-        add("outcome", outcome, outcome.title, date=outcome.date, status=outcome.status, detail=detail)
-    for quote in q.with_country("quotes", code):
-        add("quote", quote, q.person_name(quote.speaker), date=quote.date, detail=f"“{quote.text}”")
-    for fact in q.with_country("facts", code):
-        add("context", fact, fact.text)
-    for followup in q.with_country("followups", code):
-        due = followup.due.isoformat() if followup.due else followup.due_note
-        detail = _join(("cadence", followup.cadence), ("due", due), ("from", label(q.record(followup.origin))))
-        add(
-            "follow-up",
-            followup,
-            followup.title,
-            date=followup.status_date,
-            status=followup.status,
-            detail=detail,
-            sources=cited_sources(followup),
-        )
-    for plan in q.with_country("plans", code):
-        add(
-            "plan",
-            plan,
-            plan.planned,
-            date=plan.planned_date,
-            status="changed" if plan.changed else "as planned",
-            detail=f"what happened: {plan.actual}",
-            sources=cited_sources(plan),
-        )
-    cited = list(dict.fromkeys(ref for row in rows for ref in row["sources"]))
-    for sid in cited:
-        source = q.sources[sid]
-        title = source.publication or "publication not reported"
-        add(
-            "source",
-            source,
-            title,
-            date=source.date,
-            status=source.confidence,
-            detail=f"{source.title or 'title not reported'}; {source.url or source.file or 'no address'}",
-            sources=[sid],
-        )
-    return rows
+    sections = [
+        Section("outcomes", "Outcomes", [outcome_entry(o) for o in ours]),
+        Section("followups", "Follow-ups", [followup_entry(q, f) for f in followups]),
+        Section("quotes", "Quotes", [quote_entry(q, quote) for quote in quotes]),
+        Section("context", "Context", [Entry(fact.text, fact.sources) for fact in facts]),
+        Section("encounters", "Other encounters", [encounter_entry(e) for e in encounters]),
+        Section("plans", "Plans that changed", [plan_entries(p) for p in plans if p.changed]),
+        Section(
+            "elsewhere",
+            f"{other} with others",
+            [*(outcome_entry(o, with_summary=False) for o in elsewhere), *(quote_entry(q, x) for x in quotes_apart)],
+            intro=f"{home} is not a party to these.",
+        ),
+    ]
+    sections = [s for s in sections if s.entries]
+    parts: dict[str, list[Any]] = {
+        "counterparts": people,
+        "meetings": meetings,
+        "outcomes": ours,
+        "followups": followups,
+        "quotes": quotes,
+        "context": facts,
+        "encounters": encounters,
+        "plans": plans,
+        "elsewhere": [*elsewhere, *quotes_apart],
+    }
+    cited = dict.fromkeys(ref for records in parts.values() for record in records for ref in cited_sources(record))
+    records: dict[str, Any] = {"home": q.home, "home_name": home, "country": code, "country_name": other}
+    records.update({key: [fields(record) for record in found] for key, found in parts.items()})
+    records["sources"] = [fields(q.sources[ref]) for ref in cited if ref in q.sources]
+    return Document(f"{home} – {other}", "briefing", key_points, sections, q.sources, records)
+
+
+def meeting_lines(event: model.Event, titled: bool) -> list[Line]:
+    """A bilateral meeting in the key points: when, how long and where, then what the sources say of it."""
+    lines = [Line((f"{event.title}: " if titled else "") + meeting_line(event), event.sources)]
+    if event.summary:
+        lines.append(Line(event.summary, dim=True))
+    lines += [Line(note, dim=True) for note in event.notes]
+    return [*lines, *_disputes(event)]
 
 
 def brief(country: str, fmt: Format, show_sources: bool = False) -> None:
-    from summitcli.countries import country_name
-
     q = load_query()
     code = q.resolve_country(country)
-    rows = rows_for(q, code)
+    document = build(q, code)
     if show_sources:
         from summitcli.commands.sources import emit_cited
 
-        emit_cited(q, [r for r in rows if r["section"] != "source"], fmt)
+        emit_cited(q, [r["id"] for r in document.records["sources"]], fmt)
         return
-    leaders = ", ".join(f"{p.name} ({p.title or 'title not reported'})" for p in q.counterparts(code)) or "not reported"
-    view = View(
-        title=f"{country_name(q.home)} – {country_name(code)} briefing · counterparts: {leaders}",
-        group_by="section",
-        hidden=("country", "id", "sources"),
-        sources=q.citations(),
-    )
-    emit(rows, [Column("country", "Country"), *COLUMNS], fmt, view)
+    emit_document(document, fmt)
+
+
+__all__ = ["brief", "build", "event_order"]

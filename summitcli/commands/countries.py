@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from summitcli.commands import load_query
-from summitcli.output import Column, Format, View, emit
+from summitcli.output import Column, Format, View, emit_listing
 from summitcli.query import Query
+from summitcli.views import Listing
 
 COLUMNS = [
     Column("code", "Code", no_wrap=True),
@@ -14,34 +13,41 @@ COLUMNS = [
     Column("slug", "Name to type"),
     Column("korean", "Korean"),
     Column("leaders", "Counterparts", 5),
-    Column("meeting_dates", "Meeting dates", 4),
+    Column("meeting_dates", "Meeting dates", 3),
     Column("meetings", "Meetings"),
     Column("outcomes", "Outcomes"),
 ]
+FIELDS = ["code", "name", "slug", "korean", "counterparts", "meeting_dates", "meetings", "outcomes"]
 
 
-def rows_for(q: Query) -> list[dict[str, Any]]:
+def listing(q: Query) -> Listing:
     from summitcli.countries import country_name, korean_name, slug
 
-    rows = []
+    records, rows = [], []
     for code in q.countries:
         meetings = [e for e in q.country_events(code) if q.home in e.parties]
         dates = sorted({e.date.isoformat() for e in meetings if e.date})
-        rows.append(
-            {
-                "code": code,
-                "name": country_name(code),
-                "slug": slug(country_name(code)),
-                "korean": korean_name(code),
-                "leaders": [f"{p.name} ({p.title})" if p.title else p.name for p in q.counterparts(code)],
-                "meeting_dates": dates,
-                "meetings": len(meetings),
-                "outcomes": sum(code in o.parties for o in q.data.outcomes),
-            }
-        )
-    return rows
+        people = q.counterparts(code)
+        record = {
+            "code": code,
+            "name": country_name(code),
+            "slug": slug(country_name(code)),
+            "korean": korean_name(code),
+            "counterparts": [{"id": p.id, "name": p.name, "title": p.title} for p in people],
+            "meeting_dates": dates,
+            "meetings": len(meetings),
+            "outcomes": sum(code in o.parties for o in q.data.outcomes),
+        }
+        records.append(record)
+        rows.append({**record, "leaders": [f"{p.name} ({p.title})" if p.title else p.name for p in people]})
+    view = View(
+        title=q.data.meta.title,
+        hidden=("slug",),
+        drop=("meeting_dates", "korean"),
+        empty="the dataset has no countries",
+    )
+    return Listing(records, FIELDS, rows, COLUMNS, view)
 
 
 def countries(fmt: Format) -> None:
-    q = load_query()
-    emit(rows_for(q), COLUMNS, fmt, View(title=q.data.meta.title))
+    emit_listing(listing(load_query()), fmt)

@@ -9,7 +9,7 @@ from typing import Any
 
 from summitcli.commands import load_query
 from summitcli.output import deliver
-from summitcli.query import Query, event_order
+from summitcli.query import Query, citation, event_order
 
 UID_DOMAIN = "summit-cli"
 
@@ -34,7 +34,7 @@ def _event_times(event: Any) -> tuple[Any, Any]:
     return start, None  # no end reported: RFC 5545 reads this as ending when it starts
 
 
-def _description(q: Query, event: Any, citations: Mapping[str, str]) -> str:
+def _description(q: Query, event: Any, citations: Mapping[str, Any]) -> str:
     lines = [event.summary] if event.summary else []
     outcomes = [o for o in q.data.outcomes if o.event == event.id]
     if outcomes:
@@ -42,7 +42,7 @@ def _description(q: Query, event: Any, citations: Mapping[str, str]) -> str:
         lines += [f"- {o.title} ({o.kind}, {o.status})" for o in outcomes]
     if event.atmosphere:
         lines.append(f"Atmosphere: {event.atmosphere}")
-    lines.append("Sources: " + "; ".join(f"{ref}: {citations[ref]}" for ref in event.sources))
+    lines.append("Sources: " + "; ".join(f"{ref}: {citation(citations[ref])}" for ref in event.sources))
     return "\n".join(lines)
 
 
@@ -86,70 +86,64 @@ def ics(country: str | None, output: Path | None) -> None:
     deliver(calendar(q, code).decode("utf-8"), output)
 
 
-def book_document(q: Query, codes: list[str]) -> Any:
-    """The briefing book: timeline, one brief per country, agreements, follow-ups, matrix; sources at the end."""
+def book_document(q: Query, codes: list[str], made: dt.datetime | None = None) -> Any:
+    """The briefing book: a title page, the timeline, one brief per country, the agreements, the follow-up
+    tracker and the country-by-topic matrix, built from the commands' own views; sources once, at the end."""
     from summitcli.commands import agreements, brief, followups, matrix, timeline
     from summitcli.countries import country_name
     from summitcli.output import View
-    from summitcli.output.document import Document, Section
+    from summitcli.output.document import Book, DocumentPart, ListingPart
+    from summitcli.phrases import day
+    from summitcli.views import Listing
 
-    sources = q.citations()
     wanted = set(codes)
-    times = [r for r in timeline.rows_for(q) if wanted & set(r["countries"])]
-    for row in times:
-        row["day"] = row["date"] or "date not reported"
-    sections = [
-        Section(
-            "timeline",
-            "Timeline",
-            times,
-            timeline.COLUMNS,
-            View(group_by="day", hidden=("date", "id", "sources"), sources=sources, empty="no dated events"),
-        )
-    ]
-    for code in codes:
-        leaders = ", ".join(f"{p.name} ({p.title or 'title not reported'})" for p in q.counterparts(code))
-        sections.append(
-            Section(
-                f"country-{code.lower()}",
-                f"{country_name(q.home)} – {country_name(code)}",
-                [r for r in brief.rows_for(q, code) if r["section"] != "source"],
-                brief.COLUMNS,
-                View(group_by="section", hidden=("id", "sources"), sources=sources),
-                intro=f"Counterparts: {leaders or 'not reported'}.",
-                page_break=True,
-            )
-        )
-    names = {country_name(c) for c in codes}
-    promised = {f.id for f in q.data.followups if wanted & set(f.parties)}
-    sections += [
-        Section(
-            "agreements",
-            "Agreements",
-            [r for r in agreements.rows_for(q) if r["country"] in names],
-            agreements.COLUMNS,
-            View(group_by="country", hidden=("id", "sources"), sources=sources, empty="no outcomes"),
-            page_break=True,
-        ),
-        Section(
-            "followups",
-            "Follow-up tracker",
-            [r for r in followups.rows_for(q) if r["id"] in promised],
-            followups.COLUMNS,
-            View(group_by="country", hidden=("id", "sources", "origin_id"), sources=sources, empty="no follow-ups"),
-        ),
-        Section(
+    events = [e for e in timeline.select(q) if wanted & set(e.parties)]
+    plans = timeline.changed_plans(q)
+    rows = [timeline.row(e, plans.get(e.id, [])) for e in events]
+    for row in rows:
+        row["day"] = day(dt.date.fromisoformat(row["date"])) if row["date"] else "date not reported"
+    days = View(group_by="day", hidden=("date", "id", "sources"), sources=q.citations(), empty="no dated events")
+    parts: list[Any] = [ListingPart("timeline", "Timeline", Listing([], [], rows, timeline.COLUMNS, days))]
+    parts += [DocumentPart(f"country-{code.lower()}", brief.build(q, code)) for code in codes]
+    pairs = [(c, o) for c, o in agreements.select(q) if c in wanted]
+    promised = [f for f in followups.select(q) if wanted & set(f.parties)]
+    grid = matrix.listing(q)
+    grid = grid._replace(rows=[r for r in grid.rows if r["code"] in wanted], view=View(hidden=("code",)))
+    topics = "; ".join(f"{t.id}: {t.name}" for t in q.topics.values())
+    parts += [
+        ListingPart("agreements", "Agreements", agreements.listing(q, pairs, one_country=False), page_break=True),
+        ListingPart("followups", "Follow-up tracker", followups.listing(q, promised, one_country=False)),
+        ListingPart(
             "matrix",
             "Countries and topics",
-            [r for r in matrix.rows_for(q) if r["code"] in wanted],
-            matrix.columns_for(q),
-            View(hidden=("code",)),
-            intro="Records linking each country to each topic. "
-            + "; ".join(f"{t.id}: {t.name}" for t in q.topics.values()),
+            grid,
+            intro=f"Records linking each country to each topic. {topics}",
+            page_break=True,
+            split=MATRIX_COLUMNS,
         ),
     ]
-    subtitle = f"Briefing book · {len(codes)} countries · built from {len(q.data.files)} data files"
-    return Document(q.data.meta.title, subtitle, sections, sources)
+    made = made or _build_time()
+    dates = [e.date for e in q.data.events if e.date]
+    covers = f"{day(min(dates))} – {day(max(dates))}" if dates else "dates not reported"
+    lines = [
+        f"Covers {covers}",
+        f"Countries: {', '.join(country_name(c) for c in codes)}",
+        f"Made {made.strftime('%Y-%m-%d %H:%M')} UTC from {len(q.data.files)} data files",
+    ]
+    return Book(q.data.meta.title, "Briefing book", parts, q.citations(), title_lines=lines)
+
+
+MATRIX_COLUMNS = 8  # topics a printed table of the matrix holds beside the country column
+
+
+def _build_time() -> dt.datetime:
+    """Now, or SOURCE_DATE_EPOCH when set (reproducible builds: the same data gives the same book)."""
+    import os
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
+    return dt.datetime.now(dt.timezone.utc)
 
 
 def book(fmt: str, countries: list[str], output: Path | None) -> None:

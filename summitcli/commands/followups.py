@@ -3,76 +3,102 @@
 from __future__ import annotations
 
 import datetime as dt
-import typing
-from typing import Any
 
 from summitcli import model
 from summitcli.commands import load_query
-from summitcli.output import Column, Format, View, emit
-from summitcli.query import Query, check_choice, cited_sources, label, parse_date
+from summitcli.output import Column, Format, View, emit_listing
+from summitcli.phrases import words
+from summitcli.query import Query, check_value, cited_sources, label, parse_date
+from summitcli.records import fields
+from summitcli.views import Listing
 
 COLUMNS = [
     Column("country", "Country"),
-    Column("title", "Commitment", 5),
+    Column("title", "Commitment", 5, below="origin"),
     Column("origin", "From", 4),
     Column("origin_id", "From id"),
     Column("cadence", "Cadence"),
-    Column("due", "Due", no_wrap=True),
-    Column("status", "Status"),
+    Column("status", "Status", below="status_date"),
+    Column("due", "Due", 2, expected=True),
     Column("status_date", "As of", no_wrap=True),
     Column("status_sources", "Status source"),
     Column("id", "Id"),
     Column("sources", "Sources"),
 ]
-STATUSES: tuple[str, ...] = typing.get_args(model.FollowupStatus)
+FIELDS = [
+    "countries",
+    "id",
+    "title",
+    "origin",
+    "origin_title",
+    "parties",
+    "cadence",
+    "due",
+    "due_note",
+    "status",
+    "status_date",
+    "status_sources",
+    "topics",
+    "summary",
+    "sources",
+    "confidence",
+]
 
 
-def rows_for(
+def select(
     q: Query, *, country: str | None = None, status: str | None = None, due_before: dt.date | None = None
-) -> list[dict[str, Any]]:
-    from summitcli.countries import country_name
-
-    rows = []
+) -> list[model.Followup]:
+    found = []
     for followup in q.with_country("followups", country) if country else q.data.followups:
         if status and followup.status != status:
             continue
         if due_before and not (followup.due and followup.due < due_before):
             continue
+        found.append(followup)
+    return found
+
+
+def listing(q: Query, followups: list[model.Followup], *, one_country: bool) -> Listing:
+    from summitcli.countries import country_name
+
+    records, rows = [], []
+    for followup in followups:
         others = [c for c in followup.parties if c != q.home] or [q.home]
+        origin = label(q.record(followup.origin))
+        records.append(fields(followup, countries=others, origin_title=origin))
         rows.append(
             {
                 "country": ", ".join(country_name(c) for c in others),
                 "title": followup.title,
-                "origin": label(q.record(followup.origin)),
+                "origin": f"from: {origin}",
                 "origin_id": followup.origin,
                 "cadence": followup.cadence,
                 "due": followup.due.isoformat() if followup.due else followup.due_note,
-                "status": followup.status,
-                "status_date": followup.status_date.isoformat() if followup.status_date else None,
+                "status": words(followup.status),
+                "status_date": f"as of {followup.status_date.isoformat()}" if followup.status_date else None,
                 "status_sources": list(followup.status_sources or followup.sources),
                 "id": followup.id,
                 "sources": cited_sources(followup),
             }
         )
-    rows.sort(key=lambda r: (r["country"], r["status"] == "done", r["id"]))
-    return rows
+    order = sorted(range(len(rows)), key=lambda i: (rows[i]["country"], followups[i].status == "done", followups[i].id))
+    hidden = ("id", "sources", "origin_id", "cadence", "status_sources")
+    view = View(
+        group_by=None if one_country else "country",
+        hidden=(*hidden, "country") if one_country else hidden,
+        sources=q.citations(),
+        empty="no follow-ups match these filters",
+    )
+    return Listing([records[i] for i in order], FIELDS, [rows[i] for i in order], COLUMNS, view)
 
 
 def followups(country: str | None, fmt: Format, status: str | None, due_before: str | None) -> None:
     q = load_query()
     code = q.resolve_country(country) if country else None
-    rows = rows_for(
+    found = select(
         q,
         country=code,
-        status=check_choice(status, STATUSES, "--status"),
+        status=check_value(status, (f.status for f in q.data.followups), "--status", "follow-up status"),
         due_before=parse_date(due_before, "--due-before"),
     )
-    view = View(
-        title=f"{q.data.meta.title} · follow-ups",
-        group_by=None if code else "country",
-        hidden=("id", "sources", "origin_id", "country") if code else ("id", "sources", "origin_id"),
-        sources=q.citations(),
-        source_columns=("status_sources",),
-        empty="no follow-ups match these filters",
-    )
-    emit(rows, COLUMNS, fmt, view)
+    emit_listing(listing(q, found, one_country=code is not None), fmt)

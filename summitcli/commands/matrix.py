@@ -6,8 +6,14 @@ from __future__ import annotations
 from typing import Any
 
 from summitcli.commands import load_query
-from summitcli.output import Column, Format, View, emit
+from summitcli.output import Column, Format, View, emit_listing
+from summitcli.output.pager import show
 from summitcli.query import Query
+from summitcli.views import Listing
+
+CODE_WIDTH = 2  # an ISO code heads each country's column
+TOPIC_WIDTH = 24  # topic names wrap beyond this when the window is narrow
+GAP = 3
 
 
 def columns_for(q: Query) -> list[Column]:
@@ -46,15 +52,42 @@ def screen_grid(q: Query, rows: list[dict[str, Any]]) -> tuple[list[dict[str, An
     return rows_out, [Column("topic", "Topic", 3), *(Column(row["code"], row["code"]) for row in rows)]
 
 
+def screen_text(q: Query, rows: list[dict[str, Any]]) -> str:
+    """The turned grid, in as many tables as the window needs, each repeating the topic column."""
+    from summitcli.output import SETTINGS
+    from summitcli.output.terminal import table_text, terminal_width
+
+    grid, columns = screen_grid(q, rows)
+    legend = ", ".join(f"{row['code']} {row['country']}" for row in rows)
+    title = f"{q.data.meta.title} · records per topic and country ({legend})"
+    topic, codes = columns[0], columns[1:]
+    room = terminal_width() - min(max((len(str(r["topic"])) for r in grid), default=5), TOPIC_WIDTH) - GAP
+    per_table = max(room // (CODE_WIDTH + GAP), 1)
+    parts = []
+    for n, start in enumerate(range(0, max(len(codes), 1), per_table)):
+        view = View(title=title if n == 0 else None, heat=True, empty="the dataset has no countries")
+        parts.append(table_text(grid, [topic, *codes[start : start + per_table]], view, SETTINGS.color))
+    return "\n".join(parts)
+
+
+def listing(q: Query) -> Listing:
+    """Records: a country's code and name and its count per topic. The table a person reads in a pipe or a page
+    is one row per country; `screen_grid` turns it for a terminal."""
+    rows = rows_for(q)
+    records = [
+        {"code": r["code"], "name": r["country"], **{k: v for k, v in r.items() if k not in ("code", "country")}}
+        for r in rows
+    ]
+    fields = ["code", "name", *q.topics, "total"]
+    return Listing(records, fields, rows, columns_for(q), View(plain_header=True, empty="the dataset has no countries"))
+
+
 def matrix(fmt: Format) -> None:
     from summitcli.output import resolve
 
     q = load_query()
-    rows = rows_for(q)
+    found = listing(q)
     if resolve(fmt) is Format.table:
-        grid, columns = screen_grid(q, rows)
-        legend = ", ".join(f"{row['code']} {row['country']}" for row in rows)
-        title = f"{q.data.meta.title} · records per topic and country ({legend})"
-        emit(grid, columns, fmt, View(title=title, heat=True, empty="the dataset has no countries"))
+        show(screen_text(q, list(found.rows)))
         return
-    emit(rows, columns_for(q), fmt, View(plain_header=True, empty="the dataset has no countries"))
+    emit_listing(found, fmt)

@@ -1,52 +1,109 @@
-"""`summit people [NAME]`: who's who: leaders, ministers and officials, their titles and their meetings."""
+"""`summit people [NAME]`: who's who: leaders, ministers and officials, their titles and their meetings. With a
+name that fits one person, that person's page: who they are, the meetings they attended, what they said."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from summitcli import model
 from summitcli.commands import load_query
-from summitcli.output import Column, Format, View, emit
+from summitcli.output import Column, Format, View, emit_document, emit_listing
+from summitcli.phrases import day, place
 from summitcli.query import Query, event_order
+from summitcli.records import fields
+from summitcli.views import Document, Entry, KeyPoint, Line, Listing, Section
 
 COLUMNS = [
     Column("country", "Country"),
     Column("name", "Name", 2),
-    Column("title", "Title", 3),
+    Column("title", "Title", 3, below="organization"),
     Column("organization", "Organization", 2),
     Column("meetings", "Meetings and events", 6),
     Column("id", "Id"),
     Column("sources", "Sources"),
 ]
+FIELDS = [
+    "id",
+    "name",
+    "title",
+    "country",
+    "country_name",
+    "organization",
+    "aliases",
+    "events",
+    "sources",
+    "confidence",
+]
 
 
-def rows_for(q: Query, people: list[Any]) -> list[dict[str, Any]]:
+def _events(q: Query, person: model.Person) -> list[model.Event]:
+    return sorted((e for e in q.data.events if person.id in e.participants), key=event_order)
+
+
+def listing(q: Query, people: list[model.Person]) -> Listing:
     from summitcli.countries import country_name
 
-    rows = []
-    for person in people:
-        events = sorted((e for e in q.data.events if person.id in e.participants), key=event_order)
+    found = sorted(people, key=lambda p: (p.country is None, country_name(p.country) if p.country else "", p.name))
+    records: list[dict[str, Any]] = []
+    rows: list[dict[str, Any]] = []
+    for person in found:
+        events = _events(q, person)
+        name = country_name(person.country) if person.country else None
+        records.append(fields(person, country_name=name, events=[e.id for e in events]))
         rows.append(
             {
-                "country": country_name(person.country) if person.country else None,
+                "country": name,
                 "name": person.name,
                 "title": person.title,
                 "organization": person.organization,
-                "meetings": [f"{e.date.isoformat() if e.date else 'date not reported'} {e.title}" for e in events],
+                "meetings": [f"{e.date.isoformat() if e.date else 'undated'} {e.title}" for e in events],
                 "id": person.id,
                 "sources": list(person.sources),
             }
         )
-    rows.sort(key=lambda r: (r["country"] is None, r["country"] or "", r["name"]))
-    return rows
-
-
-def people(name: str | None, fmt: Format) -> None:
-    q = load_query()
-    found = q.find_people(name) if name else list(q.data.people)
     view = View(
         title=f"{q.data.meta.title} · people",
         group_by="country",
         hidden=("id", "sources"),
         sources=q.citations(),
+        drop=("meetings",),
+        empty="nobody in the dataset",
     )
-    emit(rows_for(q, found), COLUMNS, fmt, view)
+    return Listing(records, FIELDS, rows, COLUMNS, view)
+
+
+def document(q: Query, person: model.Person) -> Document:
+    """One person's page: title and country, the meetings they attended, and their quotes."""
+    from summitcli.countries import country_name
+
+    points = [KeyPoint("Title", [Line(person.title or "not reported", person.sources)])]
+    if person.organization:
+        points.append(KeyPoint("Organization", [Line(person.organization)]))
+    if person.country:
+        points.append(KeyPoint("Country", [Line(country_name(person.country))]))
+    if person.aliases:
+        points.append(KeyPoint("Also called", [Line(", ".join(person.aliases))]))
+    events = _events(q, person)
+    quotes = sorted(
+        (x for x in q.data.quotes if x.speaker == person.id), key=lambda x: (x.date is None, x.date or "", x.id)
+    )
+    meetings = [Entry(e.title + (f" · {place(e)}" if place(e) else ""), e.sources, day(e.date)) for e in events]
+    said = [Entry(f"“{x.text}”", x.sources, day(x.date)) for x in quotes]
+    sections = [
+        s for s in (Section("events", "Meetings and events", meetings), Section("quotes", "Quotes", said)) if s.entries
+    ]
+    records = {
+        "person": fields(person, country_name=country_name(person.country) if person.country else None),
+        "events": [fields(e) for e in events],
+        "quotes": [fields(x) for x in quotes],
+    }
+    return Document(person.name, None, points, sections, q.sources, records)
+
+
+def people(name: str | None, fmt: Format) -> None:
+    q = load_query()
+    found = q.find_people(name) if name else list(q.data.people)
+    if name and len(found) == 1:
+        emit_document(document(q, found[0]), fmt)
+        return
+    emit_listing(listing(q, found), fmt)

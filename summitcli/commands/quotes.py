@@ -5,54 +5,83 @@ from __future__ import annotations
 from typing import Any
 
 from summitcli.commands import load_query
-from summitcli.output import Column, Format, View, emit
+from summitcli.output import Column, Format, View, emit_listing
 from summitcli.query import Query
+from summitcli.records import fields
+from summitcli.views import Listing
 
 COLUMNS = [
     Column("date", "Date", no_wrap=True),
-    Column("speaker", "Speaker", 2),
+    Column("speaker", "Speaker", 2, below="speaker_title"),
     Column("speaker_title", "Title", 2),
-    Column("text", "Quote", 8),
+    Column("text", "Quote", 8, below="occasion"),
     Column("occasion", "Occasion", 3),
     Column("countries", "Countries"),
     Column("id", "Id"),
     Column("sources", "Sources"),
 ]
+FIELDS = [
+    "id",
+    "date",
+    "speaker",
+    "speaker_name",
+    "speaker_title",
+    "text",
+    "event",
+    "occasion",
+    "countries",
+    "topics",
+    "sources",
+    "confidence",
+]
 
 
-def rows_for(q: Query, *, country: str | None = None, speakers: set[str] | None = None) -> list[dict[str, Any]]:
+def listing(q: Query, *, country: str | None = None, speakers: set[str] | None = None) -> Listing:
     from summitcli.countries import country_name
 
-    rows = []
-    for quote in q.with_country("quotes", country) if country else q.data.quotes:
-        if speakers is not None and quote.speaker not in speakers:
-            continue
+    found = [
+        quote
+        for quote in (q.with_country("quotes", country) if country else q.data.quotes)
+        if speakers is None or quote.speaker in speakers
+    ]
+    found.sort(key=lambda x: (x.date is None, x.date or "", q.person_name(x.speaker), x.id))
+    records: list[dict[str, Any]] = []
+    rows: list[dict[str, Any]] = []
+    for quote in found:
         person = q.people.get(quote.speaker)
         event = q.events.get(quote.event) if quote.event else None
+        title = person.title if person else None
+        records.append(
+            fields(
+                quote,
+                speaker_name=q.person_name(quote.speaker),
+                speaker_title=title,
+                occasion=event.title if event else None,
+            )
+        )
         rows.append(
             {
                 "date": quote.date.isoformat() if quote.date else None,
-                "speaker": person.name if person else quote.speaker,
-                "speaker_title": person.title if person else None,
-                "text": quote.text,
+                "speaker": q.person_name(quote.speaker),
+                "speaker_title": title,
+                "text": f"“{quote.text}”",
                 "occasion": event.title if event else None,
                 "countries": sorted(country_name(c) for c in q.countries_of(quote)),
                 "id": quote.id,
                 "sources": list(quote.sources),
             }
         )
-    rows.sort(key=lambda r: (r["date"] is None, r["date"] or "", r["speaker"], r["id"]))
-    return rows
-
-
-def quotes(country: str | None, fmt: Format, speaker: str | None) -> None:
-    q = load_query()
-    code = q.resolve_country(country) if country else None
-    speakers = {p.id for p in q.find_people(speaker)} if speaker else None
     view = View(
         title=f"{q.data.meta.title} · quotes",
         hidden=("id", "sources", "countries"),
         sources=q.citations(),
         empty="no quotes match these filters",
     )
-    emit(rows_for(q, country=code, speakers=speakers), COLUMNS, fmt, view)
+    return Listing(records, FIELDS, rows, COLUMNS, view)
+
+
+def quotes(country: str | None, fmt: Format, speaker: str | None) -> None:
+    q = load_query()
+    code = q.resolve_country(country) if country else None
+    speakers = {p.id for p in q.find_people(speaker)} if speaker else None
+    emit_listing(listing(q, country=code, speakers=speakers), fmt)

@@ -8,13 +8,14 @@ from typing import Any
 
 from summitcli.commands import load_query
 from summitcli.errors import UsageError
-from summitcli.output import Column, Format, View, emit
+from summitcli.output import Column, Format, View, emit_listing
 from summitcli.query import FACT_KINDS, Query, record_date
+from summitcli.views import Listing
 
 COLUMNS = [
     Column("score", "Score"),
     Column("kind", "Kind"),
-    Column("title", "Record", 4),
+    Column("title", "Record", 4, below="snippet"),
     Column("field", "Field"),
     Column("snippet", "Match", 7),
     Column("countries", "Countries", 2),
@@ -50,6 +51,7 @@ NOT_TEXT = frozenset(
         "unit",
     ]
 )
+FIELDS = ["score", "kind", "id", "title", "field", "snippet", "date", "countries", "sources"]
 WEIGHTS = {"title": 3, "name": 3, "text": 3, "planned": 3, "publication": 2}
 CONTEXT = 60
 
@@ -86,8 +88,6 @@ def searchable(q: Query) -> Iterator[tuple[str, Any]]:
 
 
 def rows_for(q: Query, words: list[str]) -> list[dict[str, Any]]:
-    from summitcli.countries import country_name
-
     order = {kind: i for i, kind in enumerate([k for _, k in FACT_KINDS] + ["person", "source", "topic"])}
     rows = []
     for kind, record in searchable(q):
@@ -113,7 +113,7 @@ def rows_for(q: Query, words: list[str]) -> list[dict[str, Any]]:
                 "title": q.title_of(record),
                 "field": best[1],
                 "snippet": snippet(best[2], first),
-                "countries": sorted(country_name(c) for c in q.countries_of(record)),
+                "countries": q.countries_of(record),
                 "date": record_date(record),
                 "id": record.id,
                 "sources": list(getattr(record, "sources", None) or ([record.id] if kind == "source" else [])),
@@ -127,12 +127,17 @@ def search(text: list[str], fmt: Format) -> None:
     words = list(dict.fromkeys(w.casefold() for part in text for w in part.split()))
     if not words:
         raise UsageError("nothing to search for (expected one or more words, e.g. summit search submarine)")
+    from summitcli.countries import country_name
+
     q = load_query()
+    records = rows_for(q, words)
+    rows = [{**r, "countries": [country_name(c) for c in r["countries"]]} for r in records]
     view = View(
         title=f"{q.data.meta.title} · search: {' '.join(words)}",
-        hidden=("id", "sources", "date"),
+        hidden=("id", "sources", "date", "score", "field"),
         sources=q.citations(),
+        drop=("countries",),
         empty=f"nothing in the dataset mentions {' '.join(words)}",
         highlight=tuple(words),
     )
-    emit(rows_for(q, words), COLUMNS, fmt, view)
+    emit_listing(Listing(records, FIELDS, rows, COLUMNS, view), fmt)

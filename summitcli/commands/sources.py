@@ -1,33 +1,32 @@
-"""`summit sources [ID]`: every source with publication, date, address and confidence; with an id, every record
-that cites it."""
+"""`summit sources [ID]`: every source with publication, title, date, address, confidence and how many records
+cite it; with an id, that source and every record that cites it."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from summitcli import model
 from summitcli.commands import load_query
 from summitcli.errors import UsageError
-from summitcli.output import Column, Format, View, emit
-from summitcli.query import Query, citation, cited_sources, did_you_mean, record_date
+from summitcli.output import Column, Format, View, emit, emit_document, emit_listing
+from summitcli.phrases import citation_parts, day
+from summitcli.query import FACT_KINDS, Query, citation, cited_sources, did_you_mean, record_date, record_day
+from summitcli.records import fields
+from summitcli.views import Document, Entry, KeyPoint, Line, Listing, Section
 
 LIST_COLUMNS = [
     Column("id", "Id", no_wrap=True),
-    Column("publication", "Publication", 3),
+    Column("publication", "Publication", 3, expected=True),
     Column("title", "Title", 5),
-    Column("date", "Date", no_wrap=True),
+    Column("date", "Date", no_wrap=True, expected=True),
     Column("address", "URL or file", 5),
     Column("confidence", "Conf."),
     Column("cited_by", "Cited by"),
     Column("note", "Note", 4),
 ]
-CITING_COLUMNS = [
-    Column("source", "Source"),
-    Column("kind", "Kind"),
-    Column("date", "Date", no_wrap=True),
-    Column("title", "Record", 6),
-    Column("countries", "Countries", 2),
-    Column("id", "Id"),
-]
+FIELDS = ["id", "publication", "title", "date", "url", "file", "confidence", "note", "cited_by"]
+CITED_COLUMNS = [Column("id", "Id", no_wrap=True), Column("citation", "Citation", 6)]
+KIND_HEADINGS = {"event": "Meetings and events", "outcome": "Outcomes", "followup": "Follow-ups", "quote": "Quotes"}
 
 
 def _citing(q: Query) -> dict[str, list[tuple[str, Any]]]:
@@ -40,68 +39,91 @@ def _citing(q: Query) -> dict[str, list[tuple[str, Any]]]:
     return citing
 
 
-CITED_COLUMNS = [Column("id", "Id", no_wrap=True), Column("citation", "Citation", 6)]
-
-
-def emit_cited(q: Query, rows: list[dict[str, Any]], fmt: Format) -> None:
-    """`--sources` of brief and agreements: the sources the rows cite, in order of first citation."""
-    cited = dict.fromkeys(ref for row in rows for ref in row["sources"])
+def emit_cited(q: Query, refs: list[str], fmt: Format) -> None:
+    """`--sources` of brief and agreements: the sources cited, in order of first citation."""
     emit(
-        [{"id": sid, "citation": citation(q.sources[sid])} for sid in cited],
+        [{"id": sid, "citation": citation(q.sources[sid])} for sid in dict.fromkeys(refs) if sid in q.sources],
         CITED_COLUMNS,
         fmt,
         View(title="Sources cited", empty="no sources cited"),
     )
 
 
-def list_rows(q: Query) -> list[dict[str, Any]]:
+def _address(source: model.Source) -> str | None:
+    return source.url or (f"file {source.file}" if source.file else None)
+
+
+def listing(q: Query) -> Listing:
     citing = _citing(q)
-    return [
+    records = [fields(s, cited_by=len(citing[s.id])) for s in q.data.sources]
+    rows = [
         {
             "id": s.id,
             "publication": s.publication,
             "title": s.title,
             "date": s.date.isoformat() if s.date else None,
-            "address": s.url or (f"file {s.file}" if s.file else None),
+            "address": _address(s),
             "confidence": s.confidence,
             "cited_by": len(citing[s.id]),
             "note": s.note,
         }
         for s in q.data.sources
     ]
+    entries = []
+    for s in q.data.sources:
+        citation, address = citation_parts(s)
+        head = f"{s.id}  {citation} · cited by {len(citing[s.id])}"
+        entries.append(Entry(head, (), "", [Line(address, address=True)] if address else []))
+    screen = Document(f"{q.data.meta.title} · sources", None, [], [Section("sources", "Sources", entries)], {}, {})
+    view = View(title=f"{q.data.meta.title} · sources", empty="the dataset has no sources")
+    return Listing(records, FIELDS, rows, LIST_COLUMNS, view, screen)
 
 
-def citing_rows(q: Query, sid: str) -> list[dict[str, Any]]:
+def document(q: Query, sid: str) -> Document:
+    """One source: what it is, then every record that cites it, by kind, in date order."""
     from summitcli.countries import country_name
 
-    rows = []
-    for kind, record in _citing(q)[sid]:
-        rows.append(
-            {
-                "source": sid,
-                "kind": kind,
-                "date": record_date(record),
-                "title": q.title_of(record),
-                "countries": sorted(country_name(c) for c in q.countries_of(record)),
-                "id": record.id,
-            }
+    source = q.sources[sid]
+    points = [KeyPoint("Publication", [Line(source.publication or "not reported")])]
+    if source.title:
+        points.append(KeyPoint("Title", [Line(source.title)]))
+    points.append(KeyPoint("Date", [Line(day(source.date) or "not reported")]))
+    if _address(source):
+        points.append(KeyPoint("Address", [Line(_address(source) or "", address=True)]))
+    points.append(KeyPoint("Confidence", [Line(source.confidence)]))
+    if source.note:
+        points.append(KeyPoint("Note", [Line(source.note, dim=True)]))
+    citing = _citing(q)[sid]
+    sections = []
+    records: dict[str, Any] = {"source": fields(source)}
+    for kind in [*(k for _, k in FACT_KINDS), "person"]:
+        found = sorted(
+            (r for k, r in citing if k == kind), key=lambda r: (record_date(r) is None, record_date(r) or "", r.id)
         )
-    return rows
+        records[f"{kind}s"] = [fields(r) for r in found]
+        if found:
+            entries = [
+                Entry(
+                    q.title_of(r),
+                    (),
+                    day(record_day(r)),
+                    [Line(", ".join(country_name(c) for c in q.countries_of(r)), dim=True)]
+                    if q.countries_of(r)
+                    else [],
+                )
+                for r in found
+            ]
+            sections.append(Section(f"{kind}s", KIND_HEADINGS.get(kind, f"{kind.capitalize()}s"), entries))
+    return Document(sid, "source", points, sections, q.sources, records, empty="no record cites this source")
 
 
 def sources(source_id: str | None, fmt: Format) -> None:
     q = load_query()
     if source_id is None:
-        emit(list_rows(q), LIST_COLUMNS, fmt, View(title=f"{q.data.meta.title} · sources"))
+        emit_listing(listing(q), fmt)
         return
     if source_id not in q.sources:
         raise UsageError(
             f"no source has the id '{source_id}'.{did_you_mean(source_id, q.sources)} Run 'summit sources'."
         )
-    view = View(
-        title=citation(q.sources[source_id]),
-        group_by="kind",
-        hidden=("source", "id"),
-        empty="no record cites this source",
-    )
-    emit(citing_rows(q, source_id), CITING_COLUMNS, fmt, view)
+    emit_document(document(q, source_id), fmt)

@@ -1,42 +1,66 @@
-"""`summit timeline`: every event in date order, grouped by day; plans that changed are marked."""
+"""`summit timeline`: every event in date order. In a terminal an agenda (a heading a day, a line an event); in a
+pipe one event per line; in machine formats each event's own fields and the plans that changed into it."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
+from summitcli import model
 from summitcli.commands import load_query
-from summitcli.output import Column, Format, View, emit
-from summitcli.query import Query, check_topic, clock, event_order, parse_date
+from summitcli.output import Column, Format, View, emit_listing
+from summitcli.phrases import clock, place, weekday
+from summitcli.query import Query, check_topic, check_value, event_order, parse_date
+from summitcli.records import fields
+from summitcli.views import Document, Entry, Line, Listing, Section
 
 COLUMNS = [
-    Column("date", "Date", no_wrap=True),
+    Column("date", "Date", no_wrap=True, expected=True),
     Column("time", "Time"),
     Column("kind", "Kind"),
     Column("title", "Event", 6),
-    Column("venue", "Venue", 4),
+    Column("venue", "Venue", 4, expected=True),
     Column("city", "City"),
     Column("countries", "Countries"),
     Column("note", "Note", 4),
     Column("id", "Id"),
     Column("sources", "Sources"),
 ]
+FIELDS = [
+    "id",
+    "date",
+    "start",
+    "end",
+    "tz",
+    "duration_minutes",
+    "kind",
+    "title",
+    "venue",
+    "city",
+    "country",
+    "parties",
+    "participants",
+    "topics",
+    "plans_changed",
+    "summary",
+    "sources",
+    "confidence",
+]
 
 
-def rows_for(
+def select(
     q: Query,
     *,
-    start: Any = None,
-    end: Any = None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
     country: str | None = None,
     topic: str | None = None,
     kind: str | None = None,
-) -> list[dict[str, Any]]:
-    changed = {p.actual_event: p for p in q.data.plans if p.changed and p.actual_event}
-    rows: list[dict[str, Any]] = []
+) -> list[model.Event]:
+    """The events the filters keep, dated ones by date and time, undated ones last."""
+    events = []
     for event in sorted(q.data.events, key=event_order):
-        if kind and event.kind != kind:
-            continue
-        if country and country not in event.parties:
+        if (kind and event.kind != kind) or (country and country not in event.parties):
             continue
         if topic and topic not in event.topics:
             continue
@@ -44,22 +68,49 @@ def rows_for(
             continue
         if (start and event.date and event.date < start) or (end and event.date and event.date > end):
             continue
-        plan = changed.get(event.id)
-        rows.append(
-            {
-                "date": event.date.isoformat() if event.date else None,
-                "time": clock(event),
-                "kind": event.kind,
-                "title": event.title,
-                "venue": event.venue,
-                "city": event.city,
-                "countries": list(event.parties),
-                "note": f"plan changed: {plan.planned}" if plan else None,
-                "id": event.id,
-                "sources": list(dict.fromkeys([*event.sources, *(plan.sources if plan else [])])),
-            }
-        )
-    return rows
+        events.append(event)
+    return events
+
+
+def changed_plans(q: Query) -> dict[str, list[model.Plan]]:
+    """Event id -> the plans that changed into it."""
+    found: dict[str, list[model.Plan]] = {}
+    for plan in q.data.plans:
+        if plan.changed and plan.actual_event:
+            found.setdefault(plan.actual_event, []).append(plan)
+    return found
+
+
+def row(event: model.Event, plans: list[model.Plan]) -> dict[str, Any]:
+    """What a person reads of an event in plain text, Markdown and HTML."""
+    return {
+        "date": event.date.isoformat() if event.date else None,
+        "time": clock(event),
+        "kind": event.kind,
+        "title": event.title,
+        "venue": event.venue,
+        "city": event.city,
+        "countries": list(event.parties),
+        "note": "; ".join(f"plan changed: {p.planned}" for p in plans) or None,
+        "id": event.id,
+        "sources": list(dict.fromkeys([*event.sources, *(ref for p in plans for ref in p.sources)])),
+    }
+
+
+def agenda(q: Query, events: list[model.Event], plans: dict[str, list[model.Plan]], title: str) -> Document:
+    """The terminal's agenda: a heading a day with its weekday, then an event a line (time or blank, title,
+    venue · city, the countries other than home, markers), a plan that changed indented under its event."""
+    days: dict[dt.date | None, list[Entry]] = {}
+    for event in events:
+        others = " ".join(code for code in event.parties if code != q.home)
+        head = " · ".join(p for p in (event.title, place(event), others) if p)
+        lines = [Line(f"plan changed: was {p.planned}", p.sources, dim=True) for p in plans.get(event.id, [])]
+        days.setdefault(event.date, []).append(Entry(head, event.sources, event.start or "", lines))
+    sections = [
+        Section(day.isoformat() if day else "undated", weekday(day) if day else "Date not reported", entries)
+        for day, entries in days.items()
+    ]
+    return Document(title, "local times", [], sections, q.sources, {}, empty="no events match these filters")
 
 
 def timeline(
@@ -67,16 +118,19 @@ def timeline(
 ) -> None:
     q = load_query()
     code = q.resolve_country(country) if country else None
-    rows = rows_for(
+    events = select(
         q,
         start=parse_date(date_from, "--from"),
         end=parse_date(date_to, "--to"),
         country=code,
         topic=check_topic(q, topic),
-        kind=kind,
+        kind=check_value(kind, (e.kind for e in q.data.events), "--kind", "event kind"),
     )
-    for row in rows:
-        row["day"] = row["date"] or "date not reported"
+    plans = changed_plans(q)
+    rows = [row(event, plans.get(event.id, [])) for event in events]
+    for shown in rows:
+        shown["day"] = shown["date"] or "date not reported"
+    records = [fields(e, plans_changed=[p.id for p in plans.get(e.id, [])]) for e in events]
     view = View(
         title=q.data.meta.title,
         group_by="day",
@@ -84,4 +138,5 @@ def timeline(
         sources=q.citations(),
         empty="no events match these filters",
     )
-    emit(rows, COLUMNS, fmt, view)
+    screen = agenda(q, events, plans, f"{q.data.meta.title} · timeline")
+    emit_listing(Listing(records, FIELDS, rows, COLUMNS, view, screen), fmt)

@@ -5,8 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from summitcli.commands import load_query
-from summitcli.output import Column, Format, View, emit
-from summitcli.query import Query, check_topic, record_date
+from summitcli.output import Column, Format, View, emit_document, emit_listing
+from summitcli.phrases import day, words
+from summitcli.query import Query, check_topic, record_date, record_day
+from summitcli.records import fields
+from summitcli.views import Document, Entry, Line, Listing, Section
 
 LIST_COLUMNS = [
     Column("id", "Topic", no_wrap=True),
@@ -18,17 +21,15 @@ LIST_COLUMNS = [
     Column("quotes", "Quotes"),
     Column("facts", "Facts"),
 ]
-TOPIC_COLUMNS = [
-    Column("topic", "Topic"),
-    Column("kind", "Kind"),
-    Column("date", "Date", no_wrap=True),
-    Column("title", "Item", 6),
-    Column("status", "Status"),
-    Column("countries", "Countries", 3),
-    Column("id", "Id"),
-    Column("sources", "Sources"),
-]
 COUNTED = ("event", "outcome", "followup", "quote", "fact")
+LIST_FIELDS = ["id", "name", "description", "countries", "events", "outcomes", "followups", "quotes", "facts"]
+HEADINGS = {
+    "event": "Meetings and events",
+    "outcome": "Outcomes",
+    "followup": "Follow-ups",
+    "quote": "Quotes",
+    "fact": "Context",
+}
 
 
 def _status(kind: str, record: Any) -> str | None:
@@ -38,67 +39,57 @@ def _status(kind: str, record: Any) -> str | None:
     return getattr(record, "status", None)
 
 
-def list_rows(q: Query) -> list[dict[str, Any]]:
-    from summitcli.countries import country_name
-
+def listing(q: Query) -> Listing:
     counts = {topic: dict.fromkeys(COUNTED, 0) for topic in q.topics}
     codes: dict[str, set[str]] = {topic: set() for topic in q.topics}
     for kind, record in q.fact_records():
         for topic in getattr(record, "topics", None) or []:
             counts[topic][kind] += 1
             codes[topic].update(q.countries_of(record))
-    return [
-        {
-            "id": topic.id,
-            "name": topic.name,
-            "countries": sorted(country_name(c) for c in codes[topic.id]),
-            "events": counts[topic.id]["event"],
-            "outcomes": counts[topic.id]["outcome"],
-            "followups": counts[topic.id]["followup"],
-            "quotes": counts[topic.id]["quote"],
-            "facts": counts[topic.id]["fact"],
-        }
+    records = [
+        fields(topic, countries=sorted(codes[topic.id]), **{f"{kind}s": counts[topic.id][kind] for kind in COUNTED})
         for topic in q.topics.values()
     ]
+    rows = [{**record, "countries": " ".join(record["countries"])} for record in records]
+    view = View(title=f"{q.data.meta.title} · topics", drop=("countries",), empty="the dataset has no topics")
+    return Listing(records, LIST_FIELDS, rows, LIST_COLUMNS, view)
 
 
-def topic_rows(q: Query, topic: str) -> list[dict[str, Any]]:
+def document(q: Query, topic: str) -> Document:
+    """Every meeting, outcome, follow-up, quote and fact filed under one topic, by kind, in date order."""
     from summitcli.countries import country_name
 
-    rows = []
+    found: dict[str, list[Any]] = {kind: [] for kind in COUNTED}
     for kind, record in q.fact_records():
-        if topic not in (getattr(record, "topics", None) or []):
-            continue
-        rows.append(
-            {
-                "topic": topic,
-                "kind": kind,
-                "date": record_date(record),
-                "title": q.title_of(record),
-                "status": _status(kind, record),
-                "countries": sorted(country_name(c) for c in q.countries_of(record)),
-                "id": record.id,
-                "sources": list(record.sources),
-            }
-        )
-    order = {kind: i for i, kind in enumerate(COUNTED)}
-    rows.sort(key=lambda r: (order[r["kind"]], r["date"] is None, r["date"] or "", r["id"]))
-    return rows
+        if kind in found and topic in (getattr(record, "topics", None) or []):
+            found[kind].append(record)
+    sections = []
+    for kind, records in found.items():
+        records.sort(key=lambda r: (record_day(r) is None, record_date(r) or "", r.id))
+        entries = []
+        for record in records:
+            status = _status(kind, record)
+            names = ", ".join(country_name(c) for c in q.countries_of(record))
+            said = " · ".join(part for part in (words(status) if status else "", names) if part)
+            entries.append(
+                Entry(
+                    q.title_of(record), record.sources, day(record_day(record)), [Line(said, dim=True)] if said else []
+                )
+            )
+        if entries:
+            sections.append(Section(f"{kind}s", HEADINGS[kind], entries))
+    codes = sorted({c for records in found.values() for r in records for c in q.countries_of(r)}, key=country_name)
+    name = q.topics[topic].name
+    records_out: dict[str, Any] = {"topic": fields(q.topics[topic]), "countries": codes}
+    records_out.update({f"{kind}s": [fields(r) for r in records] for kind, records in found.items()})
+    subtitle = "countries: " + (", ".join(country_name(c) for c in codes) or "none")
+    return Document(name, subtitle, [], sections, q.sources, records_out, empty=f"nothing is filed under {topic}")
 
 
 def topics(topic: str | None, fmt: Format) -> None:
     q = load_query()
     key = check_topic(q, topic)
     if key is None:
-        emit(list_rows(q), LIST_COLUMNS, fmt, View(title=f"{q.data.meta.title} · topics"))
+        emit_listing(listing(q), fmt)
         return
-    rows = topic_rows(q, key)
-    countries = sorted({c for row in rows for c in row["countries"]})
-    view = View(
-        title=f"{q.topics[key].name} · countries: {', '.join(countries) or 'none'}",
-        group_by="kind",
-        hidden=("topic", "id", "sources"),
-        sources=q.citations(),
-        empty=f"nothing is filed under {key}",
-    )
-    emit(rows, TOPIC_COLUMNS, fmt, view)
+    emit_document(document(q, key), fmt)

@@ -1,6 +1,8 @@
-"""One output layer for every command: a command builds rows of one shape, every format writes them.
+"""The output layer: a command hands over a view (`summitcli.views`), and the chosen format's renderer writes it.
 
-Values in a row are text, numbers, lists of text, or None for "not reported".
+Machine formats (json, jsonl, csv, tsv) write the view's typed records; the others write what a person reads: a
+table or a document in a terminal (through a pager when taller than the screen), plain text in a pipe, Markdown
+and HTML. Values in display rows are text, numbers, lists of text, or None for "not reported".
 """
 
 from __future__ import annotations
@@ -11,9 +13,14 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
-NOT_REPORTED = "not reported"
+from summitcli.phrases import NOT_REPORTED
+
+if TYPE_CHECKING:
+    from summitcli.views import Document, Listing
+
+__all__ = ["NOT_REPORTED", "ColorMode", "Column", "Format", "View", "emit", "emit_document", "emit_listing"]
 
 
 class Format(str, Enum):
@@ -39,6 +46,8 @@ class Column(NamedTuple):
     header: str
     ratio: int | None = None  # share of the spare width in a terminal table; None = as wide as its content
     no_wrap: bool = False
+    expected: bool = False  # a fact a reader expects (a meeting's date, a due date): unknown reads "not reported"
+    below: str | None = None  # in a terminal table, the values of this other column shown under this one's
 
 
 class View(NamedTuple):
@@ -48,18 +57,23 @@ class View(NamedTuple):
     title: str | None = None
     group_by: str | None = None
     hidden: tuple[str, ...] = ()  # columns shown in pipes but not in the terminal table
-    sources: Mapping[str, str] | None = None  # source id -> citation, for markers and footnotes
+    sources: Mapping[str, Any] | None = None  # source id -> model.Source, for markers and footnotes
     empty: str = "nothing matches"
     source_columns: tuple[str, ...] = ()  # columns of source ids, shown as [n] markers in a terminal
     highlight: tuple[str, ...] = ()  # words to highlight in a terminal (search terms)
     heat: bool = False  # colour whole-number cells by size in a terminal (a grid of counts)
     plain_header: bool = False  # plain text starts with a header row (a grid is unreadable without one)
+    drop: tuple[str, ...] = ()  # columns a terminal table leaves out, in this order, when the window is too narrow
+
+
+MACHINE = frozenset({Format.json, Format.jsonl, Format.csv, Format.tsv})
 
 
 class Settings:
     """Options of the root command that every writer reads."""
 
     color: ColorMode = ColorMode.auto
+    pager: bool = True
 
 
 SETTINGS = Settings()
@@ -100,37 +114,76 @@ def pipe_guard() -> Iterator[None]:
 
 
 def emit(rows: Sequence[dict[str, Any]], columns: Sequence[Column], fmt: Format, view: View | None = None) -> None:
-    """Write rows in the chosen format to stdout."""
-    with pipe_guard():
-        _write(rows, columns, resolve(fmt), view or View())
+    """Write display rows in the chosen format: for outputs that are only ever read by people (`--sources`)."""
+    from summitcli.views import Listing
+
+    records = [{c.key: row.get(c.key) for c in columns} for row in rows]
+    emit_listing(Listing(records, [c.key for c in columns], rows, columns, view or View()), fmt)
 
 
-def _write(rows: Sequence[dict[str, Any]], columns: Sequence[Column], fmt: Format, view: View) -> None:
+def emit_listing(listing: Listing, fmt: Format) -> None:
+    """A list command's output: its records in machine formats, its table for people."""
+    fmt = resolve(fmt)
     if fmt is Format.table:
-        from summitcli.output.terminal import write_table
+        from summitcli.output.pager import show
 
-        write_table(rows, columns, view, SETTINGS.color)
+        if listing.screen is not None:
+            from summitcli.output.text_document import render
+
+            show(render(listing.screen, styled=True))
+            return
+        from summitcli.output.terminal import table_text
+
+        show(table_text(listing.rows, listing.columns, listing.view, SETTINGS.color))
         return
+    with pipe_guard():
+        _write_listing(listing, fmt, sys.stdout)
+
+
+def _write_listing(listing: Listing, fmt: Format, out: TextIO) -> None:
     from summitcli.output import writers
 
-    out = sys.stdout
-    if fmt is Format.json:
-        writers.write_json(out, rows)
-    elif fmt is Format.jsonl:
-        writers.write_jsonl(out, rows)
+    if fmt in MACHINE:
+        writers.write_records(out, fmt.value, listing.records, listing.fields)
     elif fmt is Format.markdown:
-        writers.write_markdown(out, rows, columns)
+        writers.write_markdown(out, listing.rows, listing.columns)
     elif fmt is Format.html:
-        from summitcli.output.document import Document, Section, to_html
+        from summitcli.output.document import Book, ListingPart, to_html
 
-        page = Section("rows", "", rows, columns, view)
-        out.write(to_html(Document(view.title or "summit", None, [page], view.sources or {}, contents=False)))
-    elif fmt is Format.csv:
-        writers.write_csv(out, rows, columns)
+        view = listing.view
+        out.write(to_html(Book(view.title or "summit", None, [ListingPart("rows", "", listing)], contents=False)))
     else:
-        writers.write_tab_separated(
-            out, rows, columns, plain=fmt is Format.plain, header=fmt is Format.tsv or view.plain_header
-        )
+        writers.write_plain(out, listing.rows, listing.columns, header=listing.view.plain_header)
+
+
+def emit_document(document: Document, fmt: Format) -> None:
+    """A view command's output: the document for people (terminal, plain text, Markdown, HTML), its records in
+    machine formats (json: one object; jsonl, csv, tsv: one record per line with its section)."""
+    fmt = resolve(fmt)
+    if fmt is Format.table:
+        from summitcli.output.pager import show
+        from summitcli.output.text_document import render
+
+        show(render(document, styled=True))
+        return
+    with pipe_guard():
+        out = sys.stdout
+        if fmt in MACHINE:
+            from summitcli.output import writers
+
+            writers.write_document_records(out, fmt.value, document.records)
+        elif fmt is Format.plain:
+            from summitcli.output.text_document import render
+
+            out.write(render(document, styled=False))
+        elif fmt is Format.markdown:
+            from summitcli.output.document import to_markdown_page
+
+            out.write(to_markdown_page(document))
+        else:
+            from summitcli.output.document import to_html_page
+
+            out.write(to_html_page(document))
 
 
 def deliver(text: str, path: Path | None) -> None:

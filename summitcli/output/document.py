@@ -1,8 +1,8 @@
-"""Documents of several sections (the briefing book, or one command's page): Markdown and self-contained HTML.
+"""Markdown and self-contained HTML: one view's page, or the briefing book of many.
 
-A section is a command's rows with its columns and view, the same rows every other format writes. In a
-document, rows are grouped under sub-headings as in a terminal, and each row's sources become numbered markers
-that point into one sources list at the end.
+A book is a title page, contents, then parts: a document (a country's brief) or a listing (the timeline, the
+agreements, the follow-ups, the matrix). Markers are numbered once across the whole book, in order of first
+citation, and point into one list of sources at the end, each with its whole address.
 """
 
 from __future__ import annotations
@@ -11,45 +11,45 @@ import html
 from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
-from summitcli.output import NOT_REPORTED, Column, View
-from summitcli.output.writers import cell, write_markdown
+from summitcli.output import NOT_REPORTED, Column
+from summitcli.output.writers import cell
+from summitcli.phrases import citation_parts
+from summitcli.views import Document, Line, Listing
 
 
-class Section(NamedTuple):
-    anchor: str  # the HTML id and Markdown link target
+class DocumentPart(NamedTuple):
+    anchor: str
+    document: Document
+    page_break: bool = True  # start on a new page when printed (one country a page)
+
+
+class ListingPart(NamedTuple):
+    anchor: str
     heading: str
-    rows: Sequence[dict[str, Any]]
-    columns: Sequence[Column]
-    view: View
+    listing: Listing
     intro: str | None = None
-    page_break: bool = False  # start on a new page when printed (one country per page)
+    page_break: bool = False
+    split: int | None = None  # at most this many columns a table after the first (a wide grid, split to fit a page)
 
 
-class Document(NamedTuple):
+Part = DocumentPart | ListingPart
+
+
+class Book(NamedTuple):
     title: str
     subtitle: str | None
-    sections: Sequence[Section]
-    sources: Mapping[str, str]  # source id -> citation, for the markers and the list at the end
+    parts: Sequence[Part]
+    sources: Mapping[str, Any] | None = None  # id -> model.Source (or a citation line); None: the listings' own
     contents: bool = True
+    title_lines: Sequence[str] = ()  # what the title page says under the title
 
 
-def _groups(section: Section) -> list[tuple[str | None, list[dict[str, Any]]]]:
-    key = section.view.group_by
-    groups: dict[str | None, list[dict[str, Any]]] = {}
-    for row in section.rows:
-        value = row.get(key) if key else None
-        label = None if key is None else cell(value, NOT_REPORTED)
-        groups.setdefault(label, []).append(row)
-    return list(groups.items())
-
-
-def _shown(section: Section) -> list[Column]:
-    view = section.view
-    return [c for c in section.columns if c.key not in view.hidden and c.key != view.group_by]
+def heading_of(part: Part) -> str:
+    return part.document.title if isinstance(part, DocumentPart) else part.heading
 
 
 class _Numbers:
-    """Marker numbers in order of first citation across the whole document."""
+    """Marker numbers in order of first citation across the whole book."""
 
     def __init__(self) -> None:
         self.by_id: dict[str, int] = {}
@@ -58,136 +58,315 @@ class _Numbers:
         return [(ref, self.by_id.setdefault(ref, len(self.by_id) + 1)) for ref in refs]
 
 
-def _slug_heading(text: str) -> str:
+def _groups(listing: Listing) -> list[tuple[str | None, list[dict[str, Any]]]]:
+    key = listing.view.group_by
+    groups: dict[str | None, list[dict[str, Any]]] = {}
+    for row in listing.rows:
+        label = None if key is None else cell(row.get(key), NOT_REPORTED)
+        groups.setdefault(label, []).append(row)
+    return list(groups.items())
+
+
+def _shown(listing: Listing) -> list[Column]:
+    view = listing.view
+    return [c for c in listing.columns if c.key not in view.hidden and c.key != view.group_by]
+
+
+def _column_sets(columns: list[Column], split: int | None) -> list[list[Column]]:
+    """The columns as one table, or the first column repeated before each slice of `split` others."""
+    if split is None or len(columns) <= split + 1:
+        return [columns]
+    first, rest = columns[0], columns[1:]
+    return [[first, *rest[i : i + split]] for i in range(0, len(rest), split)]
+
+
+def _source_parts(value: Any) -> tuple[str, str | None]:
+    """A source as (citation, address); a citation line given as text stands as it is."""
+    return (value, None) if isinstance(value, str) else citation_parts(value)
+
+
+def _all_sources(book: Book) -> Mapping[str, Any]:
+    if book.sources is not None:
+        return book.sources
+    merged: dict[str, Any] = {}
+    for part in book.parts:
+        if isinstance(part, DocumentPart):
+            merged.update(part.document.sources)
+        elif part.listing.view.sources is not None:
+            merged.update(part.listing.view.sources)
+    return merged
+
+
+# ---- Markdown -------------------------------------------------------------------------------------------------
+
+_MD_SPECIAL = str.maketrans({ch: "\\" + ch for ch in "\\`*_[]<>|~"})
+_MD_LINE_START = tuple("#+->=")
+
+
+def md(value: Any) -> str:
+    """Text for Markdown: one line, Markdown's own syntax and HTML escaped, so data is shown as written."""
+    text = cell(value, NOT_REPORTED).translate(_MD_SPECIAL)
+    return "\\" + text if text.startswith(_MD_LINE_START) else text
+
+
+def _md_slug(text: str) -> str:
     """The anchor GitHub gives a heading."""
     kept = "".join(ch for ch in text.casefold() if ch.isalnum() or ch in " -_")
     return kept.replace(" ", "-")
 
 
-def to_markdown(doc: Document) -> str:
-    import io
+class _Markdown:
+    def __init__(self, sources: Mapping[str, Any]) -> None:
+        self.numbers = _Numbers()
+        self.sources = sources
+        self.out: list[str] = []
 
-    numbers = _Numbers()
-    out = io.StringIO()
-    out.write(f"# {cell(doc.title, '')}\n\n")
-    if doc.subtitle:
-        out.write(f"{cell(doc.subtitle, '')}\n\n")
-    if doc.contents:
-        out.write("## Contents\n\n")
-        for section in doc.sections:
-            out.write(f"- [{cell(section.heading, '')}](#{_slug_heading(cell(section.heading, ''))})\n")
-        out.write("- [Sources](#sources)\n\n")
-    for section in doc.sections:
-        out.write(f"## {cell(section.heading, '')}\n\n")
-        if section.intro:
-            out.write(f"{cell(section.intro, '')}\n\n")
-        if not section.rows:
-            out.write(f"_{section.view.empty}_\n\n")
-        columns = _shown(section)
-        with_sources = section.view.sources is not None
-        for label, rows in _groups(section):
+    def marks(self, refs: Sequence[str]) -> str:
+        shown = sorted({n for _, n in self.numbers.of([ref for ref in refs if ref in self.sources])})
+        return "".join(f"\\[{n}\\]" for n in shown)
+
+    def line(self, line: Line) -> str:
+        text = md(line.text)
+        text = f"_{text}_" if line.dim else text
+        marks = self.marks(line.refs)
+        return f"{text} {marks}" if marks else text
+
+    def document(self, document: Document, level: int) -> None:
+        hashes = "#" * level
+        self.out += [f"{hashes} {md(document.title)}", ""]
+        for point in document.key_points:
+            for n, line in enumerate(point.lines):
+                label = f"**{md(point.label)}:** " if n == 0 else ""
+                self.out.append(f"{label}{self.line(line)}  ")
+        if document.key_points:
+            self.out.append("")
+        for section in document.sections:
+            self.out += [f"{hashes}# {md(section.heading)}", ""]
+            if section.intro:
+                self.out += [f"_{md(section.intro)}_", ""]
+            for entry in section.entries:
+                lead = f"{md(entry.lead)} · " if entry.lead else ""
+                head = Line(entry.head, entry.refs)
+                self.out.append(f"- {lead}**{self.line(head)}**" if entry.lines else f"- {lead}{self.line(head)}")
+                self.out += [f"  - {self.line(line)}" for line in entry.lines]
+            self.out.append("")
+
+    def listing(self, part: ListingPart, level: int) -> None:
+        from summitcli.output.writers import write_markdown_rows
+
+        hashes = "#" * level
+        self.out += [f"{hashes} {md(part.heading)}", ""]
+        if part.intro:
+            self.out += [md(part.intro), ""]
+        listing = part.listing
+        if not listing.rows:
+            self.out += [f"_{md(listing.view.empty)}_", ""]
+        with_sources = listing.view.sources is not None
+        for label, rows in _groups(listing):
             if label is not None:
-                out.write(f"### {label}\n\n")
-            shown_rows = [
-                {**row, "_src": " ".join(f"[{n}]" for _, n in numbers.of(row.get("sources") or []))} for row in rows
-            ]
-            write_markdown(out, shown_rows, [*columns, Column("_src", "Sources")] if with_sources else columns)
-            out.write("\n")
-    out.write("## Sources\n\n")
-    for ref, number in numbers.by_id.items():
-        out.write(f"{number}. `{cell(ref, '')}`: {cell(doc.sources.get(ref, ref), '')}\n")
-    if not numbers.by_id:
-        out.write("_no sources cited_\n")
-    return out.getvalue()
+                self.out += [f"{hashes}# {md(label)}", ""]
+            for columns in _column_sets(_shown(listing), part.split):
+                marked = [{**row, "_src": self.marks(row.get("sources") or [])} for row in rows]
+                shown = [*columns, Column("_src", "Sources")] if with_sources else columns
+                self.out += [*write_markdown_rows(marked, shown, escape=md, raw={"_src"}), ""]
 
+    def source_list(self) -> None:
+        self.out += ["## Sources", ""]
+        for ref, number in self.numbers.by_id.items():
+            citation, address = _source_parts(self.sources[ref])
+            self.out.append(f"{number}. {md(citation)}" + (f"  \n   <{cell(address, '')}>" if address else ""))
+        if not self.numbers.by_id:
+            self.out.append("_no sources cited_")
+
+
+def to_markdown_page(document: Document) -> str:
+    writer = _Markdown(document.sources)
+    writer.document(document, 1)
+    writer.source_list()
+    return "\n".join(writer.out) + "\n"
+
+
+def to_markdown(book: Book) -> str:
+    writer = _Markdown(_all_sources(book))
+    writer.out += [f"# {md(book.title)}", ""]
+    if book.subtitle:
+        writer.out += [md(book.subtitle), ""]
+    writer.out += [f"{md(line)}  " for line in book.title_lines]
+    if book.title_lines:
+        writer.out.append("")
+    if book.contents:
+        writer.out += ["## Contents", ""]
+        writer.out += [f"- [{md(heading_of(p))}](#{_md_slug(heading_of(p))})" for p in book.parts]
+        writer.out += ["- [Sources](#sources)", ""]
+    for part in book.parts:
+        if isinstance(part, DocumentPart):
+            writer.document(part.document, 2)
+        else:
+            writer.listing(part, 2)
+    writer.source_list()
+    return "\n".join(writer.out) + "\n"
+
+
+# ---- HTML -----------------------------------------------------------------------------------------------------
 
 CSS = """
-:root { color-scheme: light; --ink: #1b1f24; --muted: #5b6470; --rule: #d0d7de; --head: #f3f5f7; }
-body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", "Noto Sans KR", "Apple SD Gothic Neo", sans-serif;
-       color: var(--ink); max-width: 72rem; margin: 2rem auto; padding: 0 1.25rem; }
+:root { color-scheme: light; --ink: #1b1f24; --muted: #5b6470; --rule: #d0d7de; --head: #f3f5f7; --mark: #0b6e99; }
+body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", "Noto Sans KR", "Apple SD Gothic Neo", sans-serif;
+       color: var(--ink); max-width: 60rem; margin: 2rem auto; padding: 0 1.25rem; }
 h1 { font-size: 1.9rem; margin: 0 0 .25rem; } h2 { margin-top: 2.5rem; border-bottom: 2px solid var(--rule); }
-h3 { margin: 1.5rem 0 .5rem; color: var(--muted); text-transform: capitalize; }
-.subtitle { color: var(--muted); margin: 0 0 1.5rem; }
-table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; font-size: .9rem; }
-th, td { border: 1px solid var(--rule); padding: .3rem .45rem; text-align: left; vertical-align: top; }
-th { background: var(--head); } td { overflow-wrap: anywhere; } td.nowrap { white-space: nowrap; }
+h3 { margin: 1.4rem 0 .4rem; font-size: 1.05rem; }
+.subtitle, .muted, .intro { color: var(--muted); }
+dl.keypoints { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; margin: 1rem 0;
+               padding: .75rem 1rem; background: var(--head); border-radius: 6px; }
+dl.keypoints dt { font-weight: 600; } dl.keypoints dd { margin: 0; }
+ul.entries { list-style: none; padding: 0; margin: .25rem 0 1rem; }
+ul.entries > li { margin: 0 0 .55rem; padding-left: 7.5rem; text-indent: -7.5rem; }
+ul.entries .lead { display: inline-block; width: 7rem; margin-right: .5rem; text-indent: 0; color: var(--muted);
+                   font-variant-numeric: tabular-nums; }
+ul.entries .line { text-indent: 0; } .dim { color: var(--muted); }
+sup.src a, td.src a { color: var(--mark); text-decoration: none; font-size: .8em; white-space: nowrap; }
+table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; font-size: .88rem; }
+th, td { border: 1px solid var(--rule); padding: .3rem .45rem; text-align: left; vertical-align: top; hyphens: manual; }
+th { background: var(--head); } td.nowrap { white-space: nowrap; } td.num { text-align: right; }
 .nr { color: var(--muted); font-style: italic; }
-.src a { text-decoration: none; white-space: nowrap; }
-ol.sources li { margin: .2rem 0; overflow-wrap: anywhere; }
-nav ol { columns: 2; } .titlepage { margin-bottom: 2rem; }
+ol.sources li { margin: .35rem 0; } ol.sources a.url { overflow-wrap: anywhere; font-size: .9em; }
+nav ol { columns: 2; } .titlepage { margin-bottom: 2rem; } .titlepage p { margin: .2rem 0; }
 @page { margin: 14mm 12mm; }
 @media print {
-  body { max-width: none; margin: 0; font-size: 10.5pt; }
+  body { max-width: none; margin: 0; font-size: 10pt; }
   .titlepage, nav { break-after: page; }
   section.page { break-before: page; }
-  h2, h3 { break-after: avoid; } tr { break-inside: avoid; }
-  a { color: inherit; }
+  h2, h3 { break-after: avoid; } tr, ul.entries > li { break-inside: avoid; }
+  table { font-size: 8.5pt; } a { color: inherit; }
 }
 """
 
 
-NOWRAP = ' class="nowrap"'
+def esc(value: Any) -> str:
+    return html.escape(cell(value, NOT_REPORTED))
 
 
-def _html_value(value: Any) -> str:
-    if value is None:
-        return f'<span class="nr">{NOT_REPORTED}</span>'
-    return html.escape(cell(value, NOT_REPORTED)).replace("\\n", "<br>")
+def _href(address: str) -> str | None:
+    return address if address.startswith(("https://", "http://")) else None
 
 
-def to_html(doc: Document) -> str:
-    """One self-contained page: inline CSS, no scripts, no external assets."""
-    numbers = _Numbers()
-    esc = html.escape
-    parts = [
+class _Html:
+    def __init__(self, sources: Mapping[str, Any]) -> None:
+        self.numbers = _Numbers()
+        self.sources = sources
+        self.out: list[str] = []
+
+    def marks(self, refs: Sequence[str]) -> str:
+        shown = sorted({(n, ref) for ref, n in self.numbers.of([ref for ref in refs if ref in self.sources])})
+        return "".join(f'<a href="#src-{n}" title="{esc(ref)}">[{n}]</a>' for n, ref in shown)
+
+    def line(self, line: Line, tag: str = "span") -> str:
+        marks = self.marks(line.refs)
+        dim = ' class="dim"' if line.dim else ""
+        return f"<{tag}{dim}>{esc(line.text)}</{tag}>" + (f' <sup class="src">{marks}</sup>' if marks else "")
+
+    def document(self, document: Document, level: int) -> None:
+        self.out.append(f"<h{level}>{esc(document.title)}</h{level}>")
+        if document.key_points:
+            self.out.append('<dl class="keypoints">')
+            for point in document.key_points:
+                lines = "".join(f"<div>{self.line(line)}</div>" for line in point.lines)
+                self.out.append(f"<dt>{esc(point.label)}</dt><dd>{lines}</dd>")
+            self.out.append("</dl>")
+        for section in document.sections:
+            self.out.append(f'<h{level + 1} id="{html.escape(section.key)}">{esc(section.heading)}</h{level + 1}>')
+            if section.intro:
+                self.out.append(f'<p class="intro">{esc(section.intro)}</p>')
+            self.out.append('<ul class="entries">')
+            for entry in section.entries:
+                lead = f'<span class="lead">{esc(entry.lead)}</span>' if entry.lead else '<span class="lead"></span>'
+                head = self.line(Line(entry.head, entry.refs), "strong" if entry.lines else "span")
+                lines = "".join(f'<div class="line">{self.line(line)}</div>' for line in entry.lines)
+                self.out.append(f"<li>{lead}{head}{lines}</li>")
+            self.out.append("</ul>")
+
+    def listing(self, part: ListingPart, level: int) -> None:
+        listing = part.listing
+        if part.heading:
+            self.out.append(f"<h{level}>{esc(part.heading)}</h{level}>")
+        if part.intro:
+            self.out.append(f'<p class="intro">{esc(part.intro)}</p>')
+        if not listing.rows:
+            self.out.append(f'<p class="nr">{esc(listing.view.empty)}</p>')
+        with_sources = listing.view.sources is not None
+        for label, rows in _groups(listing):
+            if label is not None:
+                self.out.append(f"<h{level + 1}>{esc(label)}</h{level + 1}>")
+            for columns in _column_sets(_shown(listing), part.split):
+                self.table(rows, columns, with_sources)
+
+    def table(self, rows: Sequence[dict[str, Any]], columns: Sequence[Column], with_sources: bool) -> None:
+        head = "".join(f"<th>{esc(c.header)}</th>" for c in columns) + ("<th>Sources</th>" if with_sources else "")
+        self.out.append(f"<table><thead><tr>{head}</tr></thead><tbody>")
+        for row in rows:
+            cells = "".join(_td(row.get(c.key), c) for c in columns)
+            if with_sources:
+                cells += f'<td class="src">{self.marks(row.get("sources") or [])}</td>'
+            self.out.append(f"<tr>{cells}</tr>")
+        self.out.append("</tbody></table>")
+
+    def source_list(self) -> None:
+        self.out.append('<section id="sources"><h2>Sources</h2><ol class="sources">')
+        for ref, number in self.numbers.by_id.items():
+            citation, address = _source_parts(self.sources[ref])
+            link = ""
+            if address:
+                href = _href(address)
+                shown = esc(address)
+                link = f'<br><a class="url" href="{html.escape(href)}">{shown}</a>' if href else f"<br>{shown}"
+            self.out.append(f'<li id="src-{number}" value="{number}">{esc(citation)}{link}</li>')
+        self.out.append("</ol></section>")
+
+
+def _td(value: Any, column: Column) -> str:
+    if value is None or value == []:
+        return f'<td><span class="nr">{NOT_REPORTED}</span></td>' if column.expected else "<td></td>"
+    kind = ' class="num"' if isinstance(value, (int, float)) and not isinstance(value, bool) else ""
+    kind = ' class="nowrap"' if column.no_wrap else kind
+    return f"<td{kind}>{esc(value)}</td>"
+
+
+def _page(title: str, body: list[str]) -> str:
+    head = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{esc(cell(doc.title, ''))}</title><style>{CSS}</style></head><body>",
-        f'<header class="{"titlepage" if doc.contents else "pagehead"}"><h1>{esc(cell(doc.title, ""))}</h1>',
+        f"<title>{esc(title)}</title><style>{CSS}</style></head><body>",
     ]
-    if doc.subtitle:
-        parts.append(f'<p class="subtitle">{esc(cell(doc.subtitle, ""))}</p>')
-    parts.append("</header>")
-    if doc.contents:
-        parts.append('<nav id="contents"><h2>Contents</h2><ol>')
-        parts += [f'<li><a href="#{esc(s.anchor)}">{esc(cell(s.heading, ""))}</a></li>' for s in doc.sections]
-        parts.append('<li><a href="#sources">Sources</a></li></ol></nav>')
-    for section in doc.sections:
-        page = ' class="page"' if section.page_break else ""
-        parts.append(f'<section id="{esc(section.anchor)}"{page}>')
-        if section.heading:
-            parts.append(f"<h2>{esc(cell(section.heading, ''))}</h2>")
-        if section.intro:
-            parts.append(f"<p>{esc(cell(section.intro, ''))}</p>")
-        if not section.rows:
-            parts.append(f'<p class="nr">{esc(section.view.empty)}</p>')
-        columns = _shown(section)
-        with_sources = section.view.sources is not None
-        for label, rows in _groups(section):
-            if label is not None:
-                parts.append(f"<h3>{esc(label)}</h3>")
-            parts.append("<table><thead><tr>")
-            parts += [f"<th>{esc(c.header)}</th>" for c in columns]
-            parts.append("<th>Sources</th>" if with_sources else "")
-            parts.append("</tr></thead><tbody>")
-            for row in rows:
-                cells = (f"<td{NOWRAP if c.no_wrap else ''}>{_html_value(row.get(c.key))}</td>" for c in columns)
-                parts.append("<tr>" + "".join(cells))
-                if with_sources:
-                    links = "".join(
-                        f'<a href="#src-{esc(cell(ref, ""))}" title="{esc(cell(ref, ""))}">[{n}]</a>'
-                        for ref, n in numbers.of(row.get("sources") or [])
-                    )
-                    parts.append(f'<td class="src">{links}</td>')
-                parts.append("</tr>")
-            parts.append("</tbody></table>")
-        parts.append("</section>")
-    parts.append('<section id="sources"><h2>Sources</h2><ol class="sources">')
-    parts += [
-        f'<li id="src-{esc(cell(ref, ""))}" value="{n}"><code>{esc(cell(ref, ""))}</code>: '
-        f"{esc(cell(doc.sources.get(ref, ref), ''))}</li>"
-        for ref, n in numbers.by_id.items()
-    ]
-    parts.append("</ol></section></body></html>\n")
-    return "\n".join(p for p in parts if p)
+    return "\n".join([*head, *body, "</body></html>"]) + "\n"
+
+
+def to_html_page(document: Document) -> str:
+    writer = _Html(document.sources)
+    writer.document(document, 1)
+    writer.source_list()
+    return _page(document.title, writer.out)
+
+
+def to_html(book: Book) -> str:
+    """One self-contained page: inline CSS, no scripts, no external assets."""
+    writer = _Html(_all_sources(book))
+    writer.out.append(f'<header class="{"titlepage" if book.contents else "pagehead"}"><h1>{esc(book.title)}</h1>')
+    if book.subtitle:
+        writer.out.append(f'<p class="subtitle">{esc(book.subtitle)}</p>')
+    writer.out += [f"<p>{esc(line)}</p>" for line in book.title_lines]
+    writer.out.append("</header>")
+    if book.contents:
+        writer.out.append('<nav id="contents"><h2>Contents</h2><ol>')
+        writer.out += [f'<li><a href="#{html.escape(p.anchor)}">{esc(heading_of(p))}</a></li>' for p in book.parts]
+        writer.out.append('<li><a href="#sources">Sources</a></li></ol></nav>')
+    for part in book.parts:
+        page = ' class="page"' if part.page_break else ""
+        writer.out.append(f'<section id="{html.escape(part.anchor)}"{page}>')
+        if isinstance(part, DocumentPart):
+            writer.document(part.document, 2)
+        else:
+            writer.listing(part, 2)
+        writer.out.append("</section>")
+    writer.source_list()
+    return _page(book.title, writer.out)

@@ -20,7 +20,8 @@ from typing import Any, NamedTuple
 from rich.cells import cell_len, chop_cells
 
 from summitcli.output import NOT_REPORTED, ColorMode, Column, View, stdout_is_terminal
-from summitcli.text import visible_keep_newlines
+from summitcli.phrases import citation_parts
+from summitcli.text import visible, visible_keep_newlines
 
 # Select Graphic Rendition parameters
 BOLD, DIM_ITALIC, HEADING, MARKER, HIGHLIGHT = "1", "2;3", "1;35", "36", "1;7"
@@ -102,16 +103,25 @@ def wrap(text: str, width: int) -> list[str]:
     return lines
 
 
-def fit_widths(natural: list[int], minimum: list[int], layout: list[Layout], room: int) -> list[int]:
+FOLD_FLOOR = 6  # the narrowest a column gets when words must be folded
+STACK_BELOW = 60  # windows narrower than this get a block per row rather than folded words
+
+
+def fit_widths(
+    natural: list[int], minimum: list[int], layout: list[Layout], room: int, fold: bool = False
+) -> list[int]:
     """Column widths within `room` cells if they can be had without breaking a word. Every column is as wide as its
     content when that fits. Else cells are taken one at a time: first from the prose columns (those with a ratio),
     most width per ratio first, so that they share the room by ratio, down to 10 cells or their longest word; then
-    from the widest column that may wrap, down to its longest word."""
+    from the widest column that may wrap, down to its longest word; then, if `fold`, from the widest column down
+    to a few cells, folding its long words."""
     widths = list(natural)
     phases = [
         ([min(n, max(m, 10)) if c.ratio else n for n, m, c in zip(natural, minimum, layout, strict=True)], True),
         ([n if c.no_wrap else m for n, m, c in zip(natural, minimum, layout, strict=True)], False),
     ]
+    if fold:
+        phases.append(([min(n, FOLD_FLOOR) for n in natural], False))
     for floors, by_ratio in phases:
         while sum(widths) > room:
             shrinkable = [i for i, width in enumerate(widths) if width > floors[i]]
@@ -122,9 +132,9 @@ def fit_widths(natural: list[int], minimum: list[int], layout: list[Layout], roo
     return widths
 
 
-def _cell(value: Any, view: View) -> Cell:
-    if value is None:
-        return Cell(NOT_REPORTED, DIM_ITALIC)
+def _cell(value: Any, view: View, expected: bool) -> Cell:
+    if value is None or value == []:
+        return Cell(NOT_REPORTED, DIM_ITALIC) if expected else Cell("")
     if isinstance(value, int) and not isinstance(value, bool):
         if view.heat:
             style = next((style for floor, style in HEAT if value >= floor), "2")
@@ -137,9 +147,12 @@ def _cell(value: Any, view: View) -> Cell:
 
 class Table:
     """Rows of cells under one set of columns, shared by every group so that columns line up down the page.
-    A window too narrow for the columns without breaking words gets each row as a block of `Header  value` lines."""
+    Columns too wide for the window without breaking words fold their longest words if `fold`; else, or if that
+    is not enough, each row is a block of `Header  value` lines."""
 
-    def __init__(self, headers: list[str], body: list[list[Cell]], layout: list[Layout], width: int) -> None:
+    def __init__(
+        self, headers: list[str], body: list[list[Cell]], layout: list[Layout], width: int, fold: bool = False
+    ) -> None:
         self.headers = [Cell(header, BOLD) for header in headers]
         columns = (
             [[cell.text for cell in column] for column in zip(*body, strict=True)] if body else [[] for _ in headers]
@@ -150,7 +163,7 @@ class Table:
         ]
         minimum = [_longest_word([header, *texts]) for header, texts in zip(headers, columns, strict=True)]
         room = width - GAP * (len(headers) - 1)
-        self.widths = fit_widths(natural, minimum, layout, room)
+        self.widths = fit_widths(natural, minimum, layout, room, fold)
         self.stacked = sum(self.widths) > room
         self.width = width
 
@@ -208,7 +221,7 @@ def _highlighted(line: str, style: str, highlight: re.Pattern[str] | None, paint
     return "".join(paint(piece, HIGHLIGHT if i % 2 else style) for i, piece in enumerate(pieces))
 
 
-def write_table(rows: Sequence[dict[str, Any]], columns: Sequence[Column], view: View, color: ColorMode) -> None:
+def table_text(rows: Sequence[dict[str, Any]], columns: Sequence[Column], view: View, color: ColorMode) -> str:
     paint = Painter(color)
     width = terminal_width()
     out: list[str] = []
@@ -216,32 +229,53 @@ def write_table(rows: Sequence[dict[str, Any]], columns: Sequence[Column], view:
         out += [paint(line, BOLD) for line in wrap(visible_keep_newlines(view.title), width)]
     if not rows:
         out.append(paint(view.empty, "2"))
-        sys.stdout.write("\n".join(out) + "\n")
-        return
-    shown = [c for c in columns if c.key not in view.hidden and c.key != view.group_by]
+        return "\n".join(out) + "\n"
+    under = {c.below for c in columns if c.below}
+    shown = [c for c in columns if c.key not in view.hidden and c.key != view.group_by and c.key not in under]
     numbers: dict[str, int] = {}
 
     def markers(refs: list[str]) -> Cell:
         for ref in refs:
             numbers.setdefault(ref, len(numbers) + 1)
-        return Cell(" ".join(f"[{numbers[r]}]" for r in refs), MARKER)
+        return Cell("".join(f"[{n}]" for n in sorted({numbers[r] for r in refs})), MARKER)
 
-    groups: dict[Any, list[list[Cell]]] = {}
-    for row in rows:
-        key = row.get(view.group_by) if view.group_by else None
-        cells = [
-            markers(row.get(c.key) or []) if c.key in view.source_columns else _cell(row.get(c.key), view)
-            for c in shown
-        ]
+    def value(row: dict[str, Any], column: Column) -> Cell:
+        if column.key in view.source_columns:
+            return markers(row.get(column.key) or [])
+        shown = _cell(row.get(column.key), view, column.expected)
+        below = row.get(column.below) if column.below else None
+        if below:
+            extra = "\n".join(visible(str(v)) for v in (below if isinstance(below, list) else [below]))
+            return Cell(f"{shown.text}\n{extra}", shown.style, shown.right)
+        return shown
+
+    def build(kept: list[Column], fold: bool) -> tuple[Table, dict[Any, list[list[Cell]]]]:
+        numbers.clear()
+        groups: dict[Any, list[list[Cell]]] = {}
+        for row in rows:
+            key = row.get(view.group_by) if view.group_by else None
+            cells = [value(row, c) for c in kept]
+            if view.sources is not None:
+                cells.append(markers(row.get("sources") or []))
+            groups.setdefault(", ".join(map(str, key)) if isinstance(key, list) else key, []).append(cells)
+        headers = [c.header for c in kept]
+        layout = [Layout(c.no_wrap, c.ratio, width) for c in kept]
         if view.sources is not None:
-            cells.append(markers(row.get("sources") or []))
-        groups.setdefault(", ".join(map(str, key)) if isinstance(key, list) else key, []).append(cells)
-    headers = [c.header for c in shown]
-    layout = [Layout(c.no_wrap, c.ratio, width) for c in shown]
-    if view.sources is not None:
-        headers.append("src")
-        layout.append(Layout(False, None, SOURCE_COLUMN_MAX))
-    table = Table(headers, [cells for members in groups.values() for cells in members], layout, width)
+            headers.append("src")
+            layout.append(Layout(False, None, SOURCE_COLUMN_MAX))
+        return Table(headers, [cells for members in groups.values() for cells in members], layout, width, fold), groups
+
+    # Too wide: drop the low-value columns first, in the view's order; then fold words; blocks (of every column)
+    # only when the window is narrow.
+    every = shown
+    table, groups = build(shown, False)
+    for key in view.drop:
+        if not table.stacked:
+            break
+        shown = [c for c in shown if c.key != key]
+        table, groups = build(shown, False)
+    if table.stacked:
+        table, groups = build(shown, True) if width >= STACK_BELOW else build(every, False)
     highlight = (
         re.compile("(" + "|".join(re.escape(word) for word in view.highlight) + ")", re.IGNORECASE)
         if view.highlight
@@ -259,6 +293,24 @@ def write_table(rows: Sequence[dict[str, Any]], columns: Sequence[Column], view:
         out.append(paint("Sources", BOLD))
         indent = len(f"[{len(numbers)}]") + 1
         for ref, number in numbers.items():
-            citation = Cell(visible_keep_newlines(view.sources.get(ref, ref)))
-            out += hanging(Cell(f"[{number}]", MARKER), citation, indent, width, paint)
-    sys.stdout.write("\n".join(out) + "\n")
+            citation, address = citation_parts(view.sources[ref]) if ref in view.sources else (ref, None)
+            line = fit_line(visible(citation), width - indent)
+            out += hanging(Cell(f"[{number}]", MARKER), Cell(line), indent, width, paint)
+            if address:
+                out.append(" " * indent + hyperlink(visible(address), paint))
+    return "\n".join(out) + "\n"
+
+
+def fit_line(text: str, width: int) -> str:
+    """`text` cut with an ellipsis to fit one line of `width` cells (a citation's title, which comes last: the whole
+    citation is in every other format, and its address is on the next line)."""
+    if cell_len(text) <= width or width < 20:
+        return text
+    return chop_cells(text, width - 1)[0].rstrip() + "…"
+
+
+def hyperlink(address: str, paint: Painter) -> str:
+    """An address whole on its line: an OSC 8 hyperlink where the terminal takes escapes and it is a web URL."""
+    if not paint.styles or not address.startswith(("http://", "https://")):
+        return address
+    return f"\x1b]8;;{address}\x1b\\{address}\x1b]8;;\x1b\\"

@@ -6,7 +6,7 @@ counts.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any, TextIO
 
 from summitcli.output import NOT_REPORTED, Column
@@ -24,58 +24,122 @@ def cell(value: Any, unknown: str) -> str:
     return visible(str(value))
 
 
-def write_json(out: TextIO, rows: Sequence[dict[str, Any]]) -> None:
-    """One JSON array, one record per line; `[]` when empty."""
+def _plain_numbers(value: Any) -> Any:
+    """Whole-number floats as integers (an amount of 6e13 reads 60000000000000), recursively."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return int(value)
+    if isinstance(value, list):
+        return [_plain_numbers(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain_numbers(v) for k, v in value.items()}
+    return value
+
+
+def json_text(value: Any) -> str:
+    """One JSON value on one line: UTF-8 kept, controls and bidi characters escaped the JSON way."""
     import json
 
+    return json_safe(json.dumps(_plain_numbers(value), ensure_ascii=False))
+
+
+def write_json(out: TextIO, rows: Sequence[Any]) -> None:
+    """One JSON array, one record per line; `[]` when empty."""
     if not rows:
         out.write("[]\n")
         return
     for i, row in enumerate(rows):
         out.write("[" if i == 0 else " ")
-        out.write(json_safe(json.dumps(row, ensure_ascii=False)))
+        out.write(json_text(row))
         out.write(",\n" if i < len(rows) - 1 else "]\n")
 
 
-def write_jsonl(out: TextIO, rows: Sequence[dict[str, Any]]) -> None:
-    import json
-
+def write_jsonl(out: TextIO, rows: Sequence[Any]) -> None:
     for row in rows:
-        out.write(json_safe(json.dumps(row, ensure_ascii=False)) + "\n")
+        out.write(json_text(row) + "\n")
 
 
-def write_tab_separated(
-    out: TextIO, rows: Sequence[dict[str, Any]], columns: Sequence[Column], *, plain: bool, header: bool
-) -> None:
-    """tsv: empty cells for unknown. plain: "not reported" for unknown. A header row of column keys if `header`.
+def record_cell(value: Any) -> str:
+    """A record's field in csv/tsv: text as it is, numbers as numbers, lists and objects as JSON, null empty."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, dict)):
+        return json_text(value)
+    return str(_plain_numbers(value))
 
-    Tabs and newlines inside values are written as the two characters `\\t` and `\\n`.
-    """
-    unknown = NOT_REPORTED if plain else ""
-    keys = [c.key for c in columns]
+
+def write_records(out: TextIO, fmt: str, records: Sequence[dict[str, Any]], fields: Sequence[str]) -> None:
+    """json, jsonl, csv or tsv of typed records; csv and tsv have a header row of `fields`."""
+    if fmt == "json":
+        write_json(out, records)
+    elif fmt == "jsonl":
+        write_jsonl(out, records)
+    elif fmt == "csv":
+        import csv
+
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(fields)
+        for record in records:
+            writer.writerow([visible(record_cell(record.get(f))) for f in fields])
+    else:
+        out.write("\t".join(fields) + "\n")
+        for record in records:
+            out.write("\t".join(visible(record_cell(record.get(f))) for f in fields) + "\n")
+
+
+def write_document_records(out: TextIO, fmt: str, records: Mapping[str, Any]) -> None:
+    """A document's records: json, one object (a key per section); jsonl, csv and tsv, one record per line with
+    its `section`, the columns being `section` and the union of the sections' fields in order of appearance."""
+    if fmt == "json":
+        out.write(json_text(records) + "\n")
+        return
+    rows = [
+        {"section": key, **record}
+        for key, value in records.items()
+        if isinstance(value, list)
+        for record in value
+        if isinstance(record, dict)
+    ]
+    fields = list(dict.fromkeys(field for row in rows for field in row))
+    write_records(out, fmt, rows, fields or ["section"])
+
+
+def write_plain(out: TextIO, rows: Sequence[dict[str, Any]], columns: Sequence[Column], *, header: bool) -> None:
+    """One row per line, tab-separated, every column; "not reported" where a reader expects a fact, else empty.
+    A header row of column keys if `header`. Tabs and newlines inside values are written as `\\t` and `\\n`."""
     if header:
-        out.write("\t".join(keys) + "\n")
+        out.write("\t".join(c.key for c in columns) + "\n")
     for row in rows:
-        out.write("\t".join(cell(row.get(k), unknown) for k in keys) + "\n")
+        out.write("\t".join(cell(row.get(c.key), NOT_REPORTED if c.expected else "") for c in columns) + "\n")
 
 
-def write_csv(out: TextIO, rows: Sequence[dict[str, Any]], columns: Sequence[Column]) -> None:
-    import csv
-
-    keys = [c.key for c in columns]
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(keys)
+def write_markdown_rows(
+    rows: Sequence[dict[str, Any]],
+    columns: Sequence[Column],
+    escape: Callable[[Any], str],
+    raw: Collection[str] = (),
+) -> list[str]:
+    """A GitHub-flavoured table as lines: each value through `escape`, but the columns in `raw` as they are."""
+    lines = [
+        "| " + " | ".join(escape(c.header) for c in columns) + " |",
+        "|" + "|".join(" --- " for _ in columns) + "|",
+    ]
     for row in rows:
-        writer.writerow([cell(row.get(k), "") for k in keys])
+        values = (
+            str(row.get(c.key) or "")
+            if c.key in raw
+            else escape(row.get(c.key))
+            if c.expected or row.get(c.key)
+            else ""
+            for c in columns
+        )
+        lines.append("| " + " | ".join(values) + " |")
+    return lines
 
 
 def write_markdown(out: TextIO, rows: Sequence[dict[str, Any]], columns: Sequence[Column]) -> None:
-    """A GitHub-flavoured table; pipes escaped, unknown values read "not reported"."""
+    """A GitHub-flavoured table; unknown values read "not reported"."""
+    from summitcli.output.document import md
 
-    def md(value: Any) -> str:
-        return cell(value, NOT_REPORTED).replace("|", "\\|")
-
-    out.write("| " + " | ".join(c.header for c in columns) + " |\n")
-    out.write("|" + "|".join(" --- " for _ in columns) + "|\n")
-    for row in rows:
-        out.write("| " + " | ".join(md(row.get(c.key)) for c in columns) + " |\n")
+    out.write("\n".join(write_markdown_rows(rows, columns, md)) + "\n")

@@ -1,0 +1,127 @@
+"""A document (`summitcli.views.Document`) as text: styled and wrapped for a terminal, or plain for a pipe.
+
+Both read the same way: the title, the key points under their labels, then each section under its heading, one
+entry per record (a date or other lead in a column of its own, the headline, indented continuation lines), every
+line ending in the markers of its sources, and the sources once, numbered, each address whole on a line of its own.
+
+Plain text has no colour, no box characters and no wrapping: saved or mailed it reads the same, and every fact is
+one line for grep. In a terminal, addresses are OSC 8 hyperlinks and are never broken.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.cells import cell_len
+
+from summitcli.output import SETTINGS
+from summitcli.output.terminal import BOLD, HEADING, MARKER, Painter, fit_line, hyperlink, terminal_width, wrap
+from summitcli.phrases import citation_parts
+from summitcli.text import visible
+from summitcli.views import Document, Line, cited
+
+DIM = "2"
+LEAD = "2"
+INDENT = 2  # entries under a heading
+GUTTER = 2  # between a lead or label and its text
+BULLET = "•"  # the lead of an entry with none (an undated record), so that it never reads as a continuation
+
+
+class _Writer:
+    def __init__(self, document: Document, styled: bool) -> None:
+        self.paint = Painter(SETTINGS.color) if styled else None
+        self.width: int | None = terminal_width() if styled else None
+        self.numbers = {ref: n for n, ref in enumerate(cited(document), 1)}
+        self.out: list[str] = []
+
+    def styled(self, text: str, style: str) -> str:
+        return self.paint(text, style) if self.paint else text
+
+    def markers(self, refs: Sequence[str]) -> str:
+        return "".join(f"[{n}]" for n in sorted({self.numbers[ref] for ref in refs if ref in self.numbers}))
+
+    def hanging(self, first: str, indent: int, line: Line | str, style: str = "") -> None:
+        """`first` (already padded to `indent` cells), then the line's text and markers, wrapped under itself."""
+        if isinstance(line, str):
+            line = Line(line)
+        text, marks = visible(line.text), self.markers(line.refs)
+        style = style or (DIM if line.dim else "")
+        if line.address:
+            self.out.append(first + _link(self, text, not text.startswith("file ")))
+            return
+        if self.width is None:
+            self.out.append((first + text + (" " + marks if marks else "")).rstrip())
+            return
+        pieces = wrap(f"{text} {marks}" if marks else text, max(self.width - indent, 20))
+        for n, piece in enumerate(pieces):
+            start = first if n == 0 else " " * indent
+            if marks and n == len(pieces) - 1 and piece.endswith(marks):
+                body = piece[: len(piece) - len(marks)]
+                shown = self.styled(body, style) + self.styled(marks, MARKER)
+            else:
+                shown = self.styled(piece, style)
+            self.out.append((start + shown).rstrip())
+
+    def heading(self, text: str) -> None:
+        self.out.append("")
+        if self.width is None:
+            self.out += [text, "-" * cell_len(text)]
+            return
+        assert self.paint is not None
+        rule = self.paint.box[2]
+        self.out.append(
+            self.styled(text, HEADING) + " " + self.styled(rule * max(self.width - cell_len(text) - 1, 0), DIM)
+        )
+
+
+def render(document: Document, styled: bool) -> str:
+    w = _Writer(document, styled)
+    title = visible(document.title) + (f" · {document.subtitle}" if document.subtitle else "")
+    w.out.append(w.styled(title, BOLD))
+    if document.key_points:
+        w.out.append("")
+        label_width = max(cell_len(point.label) for point in document.key_points) + GUTTER
+        for point in document.key_points:
+            for n, line in enumerate(point.lines):
+                label = point.label if n == 0 else ""
+                first = w.styled(label, BOLD) + " " * (label_width - cell_len(label))
+                w.hanging(first, label_width, line)
+    leads = [entry.lead for section in document.sections for entry in section.entries if entry.lead]
+    lead_width = max((cell_len(lead) for lead in leads), default=0)
+    indent = INDENT + (lead_width + GUTTER if lead_width else 0)
+    under = indent + (0 if lead_width else GUTTER)  # continuation lines: under the headline, or indented below it
+    for section in document.sections:
+        w.heading(visible(section.heading))
+        if section.intro:
+            w.out.append(" " * INDENT + w.styled(visible(section.intro), DIM))
+        for entry in section.entries:
+            lead = visible(entry.lead) or BULLET
+            pad = " " * (indent - INDENT - cell_len(lead))
+            first = " " * INDENT + (w.styled(lead, LEAD) + pad if lead_width else "")
+            w.hanging(first, indent, Line(entry.head, entry.refs), BOLD if entry.lines else "")
+            for line in entry.lines:
+                w.hanging(" " * under, under, line)
+    if not document.sections and not document.key_points:
+        w.out.append(w.styled(document.empty, DIM))
+    _sources(w, document)
+    return "\n".join(w.out) + "\n"
+
+
+def _sources(w: _Writer, document: Document) -> None:
+    if not w.numbers:
+        return
+    w.heading("Sources")
+    width = len(f"[{len(w.numbers)}]") + 1
+    for ref, number in w.numbers.items():
+        citation, address = citation_parts(document.sources[ref])
+        if w.width is not None:
+            citation = fit_line(citation, w.width - INDENT - width)
+        marker = f"[{number}]"
+        w.hanging(" " * INDENT + w.styled(marker, MARKER) + " " * (width - len(marker)), INDENT + width, citation)
+        if address:
+            w.hanging(" " * (INDENT + width), INDENT + width, Line(address, address=True))
+
+
+def _link(w: _Writer, address: str, is_url: bool) -> str:
+    """The whole address, never wrapped; in a terminal that takes escapes, an OSC 8 hyperlink to it."""
+    return hyperlink(address, w.paint) if is_url and w.paint is not None else address

@@ -1,0 +1,66 @@
+"""How a record's values read to a person: dates, times, lengths, places, figures. Machine formats never use these."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+NOT_REPORTED = "not reported"
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def day(date: dt.date | None) -> str:
+    """`30 Oct 2025`, or an empty string for an unknown date."""
+    return f"{date.day} {MONTHS[date.month - 1]} {date.year}" if date else ""
+
+
+def weekday(date: dt.date) -> str:
+    """`Thu 30 Oct 2025`."""
+    return f"{WEEKDAYS[date.weekday()]} {day(date)}"
+
+
+def clock(event: Any) -> str | None:
+    """`10:00-11:30 Asia/Seoul`, or None when no time is reported."""
+    if not event.start:
+        return None
+    span = f"{event.start}-{event.end}" if event.end else event.start
+    return f"{span} {event.tz}" if event.tz else span
+
+
+def length(event: Any) -> str | None:
+    """The sources' own words (`about two hours`), else `45 minutes`, or None."""
+    if event.duration_note or not event.duration_minutes:
+        return event.duration_note
+    minutes = event.duration_minutes
+    return f"{minutes} minutes" if minutes < 120 or minutes % 60 else f"{minutes // 60} hours"
+
+
+def place(event: Any) -> str | None:
+    """`venue, city` with what is known, or None."""
+    parts = [part for part in (event.venue, event.city) if part]
+    if event.venue and event.city and event.city.casefold() in event.venue.casefold():
+        parts = [event.venue]
+    return ", ".join(parts) or None
+
+
+def figure(item: Any) -> str:
+    """`label: value`; a figure with no value reads `not reported`."""
+    return f"{item.label}: {item.value or NOT_REPORTED}"
+
+
+def words(value: str) -> str:
+    """A model keyword as prose: `concluded-not-in-force` -> `concluded, not in force`, `joint-statement` ->
+    `joint statement`."""
+    return value.replace("-not-", ", not ").replace("-", " ")
+
+
+def citation_parts(source: Any) -> tuple[str, str | None]:
+    """A source as (citation, address): publication, date and confidence, then the title, on one line; the URL or
+    file apart, to be shown whole."""
+    citation = " · ".join([source.publication or "publication not reported", day(source.date) or "date not reported"])
+    citation += f" · confidence {source.confidence}"
+    if source.title:
+        citation += f" · “{source.title}”"
+    address = source.url or (f"file {source.file}" if source.file else None)
+    return citation, address
