@@ -7,6 +7,7 @@ outcomes, follow-ups, quotes, context, other encounters, plans that changed, wha
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from summitcli import model
@@ -44,6 +45,11 @@ def outcome_order(outcome: model.Outcome) -> tuple[int, bool, str, str]:
 def by_date(record: Any) -> tuple[bool, str, str]:
     date = getattr(record, "date", None) or getattr(record, "planned_date", None)
     return (date is None, date.isoformat() if date else "", record.id)
+
+
+def followup_order(followup: model.Followup) -> tuple[dt.date, str]:
+    """By due date, else the date of the latest status; neither known: last."""
+    return (followup.due or followup.status_date or dt.date.max, followup.id)
 
 
 def _disputes(record: Any) -> list[Line]:
@@ -130,7 +136,7 @@ def build(q: Query, code: str) -> Document:
     outcomes = sorted(q.with_country("outcomes", code), key=outcome_order)
     ours = [o for o in outcomes if q.home in o.parties or not o.parties]
     elsewhere = sorted((o for o in outcomes if o not in ours), key=by_date)
-    followups = sorted(q.with_country("followups", code), key=by_date)
+    followups = sorted(q.with_country("followups", code), key=followup_order)
     quotes = sorted(q.with_country("quotes", code), key=by_date)
     # What the country said or agreed with others, at occasions the home country was not part of, is set apart.
     apart = {e.id for e in events if q.home not in e.parties}

@@ -104,7 +104,7 @@ def agenda(q: Query, events: list[model.Event], plans: dict[str, list[model.Plan
     for event in events:
         others = " ".join(code for code in event.parties if code != q.home)
         head = " · ".join(p for p in (event.title, place(event), others) if p)
-        lines = [Line(f"plan changed: was {p.planned}", p.sources, dim=True) for p in plans.get(event.id, [])]
+        lines = [Line(f"plan changed · planned: {p.planned}", p.sources, dim=True) for p in plans.get(event.id, [])]
         days.setdefault(event.date, []).append(Entry(head, event.sources, event.start or "", lines))
     sections = [
         Section(day.isoformat() if day else "undated", weekday(day) if day else "Date not reported", entries)

@@ -36,10 +36,17 @@ def _plain_numbers(value: Any) -> Any:
 
 
 def json_text(value: Any) -> str:
-    """One JSON value on one line: UTF-8 kept, controls and bidi characters escaped the JSON way."""
+    """One JSON value on one line: UTF-8 kept, dates as ISO text, controls and bidi characters escaped the JSON
+    way."""
     import json
 
-    return json_safe(json.dumps(_plain_numbers(value), ensure_ascii=False))
+    return json_safe(json.dumps(_plain_numbers(value), ensure_ascii=False, default=_iso))
+
+
+def _iso(value: Any) -> str:
+    if hasattr(value, "isoformat"):
+        return str(value.isoformat())
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")
 
 
 def write_json(out: TextIO, rows: Sequence[Any]) -> None:
@@ -66,6 +73,8 @@ def record_cell(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, (list, dict)):
         return json_text(value)
+    if hasattr(value, "isoformat"):
+        return str(value.isoformat())
     return str(_plain_numbers(value))
 
 

@@ -30,6 +30,7 @@ def in_pty(cmd: list[str]) -> float:
     pid, fd = pty.fork()
     if pid == 0:
         os.environ["COLUMNS"] = "120"
+        os.environ["SUMMIT_PAGER"] = ""  # no pager: a pager waits for its reader, and start-up ends at the last byte
         os.execv(cmd[0], cmd)
     while True:
         try:
