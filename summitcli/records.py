@@ -1,14 +1,14 @@
 """A model record as machine formats write it: its own typed fields, named as in the data model.
 
 Dates stay dates (the writers give ISO text), unknown values None, figures `{label, value, amount, unit, ...}`;
-nothing is formatted for display. Commands add a few fields of their own beside these (`country_name`, `section`), never instead of them.
+nothing is formatted for display. Commands add a few fields of their own beside these (`country_name`,
+`section`), never instead of them.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
 import datetime as dt
+from typing import Any
 
 import msgspec
 

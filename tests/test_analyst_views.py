@@ -11,16 +11,33 @@ from conftest import run, run_mini
 
 
 def rows(*args: str) -> list[dict[str, Any]]:
+    """A list command's JSON: an array of records."""
     result = run(*args, "--format", "json")
     assert result.exit_code == 0, result.stderr
-    return json.loads(result.stdout)
+    found = json.loads(result.stdout)
+    assert isinstance(found, list)
+    return found
+
+
+def document(*args: str) -> dict[str, Any]:
+    """A view command's JSON (`brief`, `people NAME`, `sources ID`, `topics TOPIC`): one object, a key per section."""
+    result = run(*args, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    found = json.loads(result.stdout)
+    assert isinstance(found, dict)
+    return found
+
+
+TOPIC_SECTIONS = ("events", "outcomes", "followups", "quotes", "facts")
 
 
 def test_topic_critical_minerals_names_the_countries_and_outcomes_of_the_week() -> None:
-    found = rows("topics", "critical-minerals")
-    countries = {c for row in found for c in row["countries"]}
-    assert {"Australia", "Chile", "New Zealand", "United States", "China"} <= countries
-    outcomes = {row["id"] for row in found if row["kind"] == "outcome"}
+    found = document("topics", "critical-minerals")
+    assert found["topic"]["id"] == "critical-minerals"
+    assert {"AU", "CL", "NZ", "US", "CN"} <= set(found["countries"])
+    plain = run("topics", "critical-minerals").stdout
+    assert all(name in plain for name in ("Australia", "Chile", "New Zealand", "United States", "China"))
+    outcomes = {row["id"] for row in found["outcomes"]}
     assert {
         "nz-minerals-security-partnership-intent",
         "korea-us-joint-fact-sheet",
@@ -28,15 +45,16 @@ def test_topic_critical_minerals_names_the_countries_and_outcomes_of_the_week() 
         "korea-australia-minerals-cooperation",
         "korea-chile-minerals-energy-culture",
     } <= outcomes
-    assert all(row["topic"] == "critical-minerals" for row in found)
+    assert all("critical-minerals" in row["topics"] for section in TOPIC_SECTIONS for row in found[section])
 
 
 def test_topic_by_its_name_and_the_topic_list_counts() -> None:
-    assert rows("topics", "Critical minerals") == rows("topics", "critical-minerals")
+    assert document("topics", "Critical minerals") == document("topics", "critical-minerals")
     listed = {row["id"]: row for row in rows("topics")}
-    by_topic = rows("topics", "critical-minerals")
-    assert listed["critical-minerals"]["outcomes"] == sum(r["kind"] == "outcome" for r in by_topic)
-    assert listed["critical-minerals"]["events"] == sum(r["kind"] == "event" for r in by_topic)
+    by_topic = document("topics", "critical-minerals")
+    for section in TOPIC_SECTIONS:
+        assert listed["critical-minerals"][section] == len(by_topic[section]), section
+    assert listed["critical-minerals"]["countries"] == by_topic["countries"]
 
 
 def test_followups_canada_tracks_the_classified_information_agreement() -> None:
@@ -45,7 +63,7 @@ def test_followups_canada_tracks_the_classified_information_agreement() -> None:
     assert pending["status"] == "pending"
     assert pending["status_sources"] == ["newswire-canada-2025-10-30"]
     assert found["canada-biennial-ministers-meeting"]["cadence"] == "biennial"
-    assert {row["country"] for row in found.values()} == {"Canada"}
+    assert all(row["countries"] == ["CA"] for row in found.values())
 
 
 def test_followups_status_and_due_filters() -> None:
@@ -62,7 +80,8 @@ def test_followups_status_and_due_filters() -> None:
 def test_quotes_by_speaker_albanese() -> None:
     found = rows("quotes", "--speaker", "Albanese")
     assert len(found) == 4
-    assert {row["speaker"] for row in found} == {"Anthony Albanese"}
+    assert {row["speaker"] for row in found} == {"anthony-albanese"}
+    assert {row["speaker_name"] for row in found} == {"Anthony Albanese"}
     assert any("critical minerals" in row["text"] for row in found)
     assert all(row["sources"] for row in found)
     assert rows("quotes", "australia", "--speaker", "albanese") == found
@@ -71,7 +90,7 @@ def test_quotes_by_speaker_albanese() -> None:
 def test_search_submarine_finds_canada_and_the_united_states_ranked() -> None:
     found = rows("search", "submarine")
     countries = {c for row in found for c in row["countries"]}
-    assert {"Canada", "United States"} <= countries
+    assert {"CA", "US"} <= countries
     assert [row["score"] for row in found] == sorted((row["score"] for row in found), reverse=True)
     assert "korea-us-nuclear-submarine-approval" in {row["id"] for row in found[:3]}
     assert all("submarine" in row["snippet"].casefold() for row in found)
@@ -97,19 +116,23 @@ def test_search_highlights_matches_in_a_terminal() -> None:
 
 
 def test_people_and_their_meetings() -> None:
-    found = rows("people", "carney")
-    assert [row["name"] for row in found] == ["Mark Carney"]
-    assert any("Korea-Canada summit" in m for m in found[0]["meetings"])
+    found = document("people", "carney")
+    assert found["person"]["name"] == "Mark Carney"
+    assert any("Korea-Canada summit" in event["title"] for event in found["events"])
     everyone = rows("people")
     assert len(everyone) == 46
+    listed = {row["id"]: row for row in everyone}
+    assert listed["mark-carney"]["events"] == [event["id"] for event in found["events"]]
 
 
 def test_sources_list_and_records_citing_one() -> None:
     listed = {row["id"]: row for row in rows("sources")}
     assert len(listed) == 136
-    citing = rows("sources", "newswire-canada-2025-10-30")
-    assert len(citing) == listed["newswire-canada-2025-10-30"]["cited_by"]
-    assert "canada-classified-information-entry-into-force" in {row["id"] for row in citing}
+    citing = document("sources", "newswire-canada-2025-10-30")
+    assert citing["source"]["id"] == "newswire-canada-2025-10-30"
+    records = [row for section, found in citing.items() if section != "source" for row in found]
+    assert len(records) == listed["newswire-canada-2025-10-30"]["cited_by"]
+    assert "canada-classified-information-entry-into-force" in {row["id"] for row in citing["followups"]}
 
 
 def test_matrix_is_a_grid_of_every_country_by_every_topic() -> None:
@@ -118,15 +141,37 @@ def test_matrix_is_a_grid_of_every_country_by_every_topic() -> None:
     assert grid["CA"]["defence"] > 0 and grid["US"]["shipbuilding"] > 0 and grid["AU"]["critical-minerals"] > 0
     assert grid["KH"]["transnational-crime"] > 0
     header = run("matrix", "-f", "csv").stdout.splitlines()[0].split(",")
-    assert header[:3] == ["country", "code", "critical-minerals"] and header[-1] == "total"
-    assert run("matrix").stdout.splitlines()[0].split("\t") == header
+    assert header[:3] == ["code", "name", "critical-minerals"] and header[-1] == "total"
+    assert run("matrix").stdout.splitlines()[0].split("\t") == ["country", "code", *header[2:]]
+
+
+def cited_in_order(node: Any) -> list[str]:
+    """Source ids a part of a document cites, in order of first citation: a record's sources, then those of its
+    disputes, its status (follow-ups) and what actually happened (plans)."""
+    found: list[str] = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in ("sources", "status_sources", "actual_sources") and all(isinstance(v, str) for v in value):
+                found += value
+            else:
+                found += cited_in_order(value)
+    elif isinstance(node, list):
+        for item in node:
+            found += cited_in_order(item)
+    return list(dict.fromkeys(found))
 
 
 def test_brief_and_agreements_sources_list_what_their_markers_point_to() -> None:
-    brief = rows("brief", "nz")
-    cited = list(dict.fromkeys(ref for row in brief if row["section"] != "source" for ref in row["sources"]))
+    brief = document("brief", "nz")
+    sections = {key: value for key, value in brief.items() if isinstance(value, list) and key != "sources"}
+    cited = cited_in_order(sections)
+    assert [row["id"] for row in brief["sources"]] == cited
     assert [row["id"] for row in rows("brief", "nz", "--sources")] == cited
-    assert all(row["sources"] for row in brief), "every row of a brief carries its source ids"
+    records = [row for found in sections.values() for row in found]
+    assert records and all(row["sources"] for row in records), "every record of a brief carries its source ids"
+    lines = [json.loads(line) for line in run("brief", "nz", "-f", "jsonl").stdout.splitlines()]
+    assert [row["id"] for row in lines if row["section"] == "sources"] == cited
+    assert all(row["sources"] for row in lines if row["section"] != "sources")
 
 
 @pytest.mark.parametrize(

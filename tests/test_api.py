@@ -60,7 +60,9 @@ def test_names_and_errors_as_on_the_command_line() -> None:
 
 def test_bad_data_raises_with_every_problem(tmp_path) -> None:
     bad = tmp_path / "bad.yaml"
-    bad.write_text("meta: {title: T, home: KR}\nevents:\n  - {id: x, kind: trip, title: T, sources: [s], confidence: H}\n")
+    bad.write_text(
+        "meta: {title: T, home: KR}\nevents:\n  - {id: x, kind: trip, title: T, sources: [s], confidence: H}\n"
+    )
     with pytest.raises(summitcli.DataError) as raised:
         summitcli.open_dataset(bad)
     assert any("bad.yaml:3:" in problem for problem in raised.value.problems)

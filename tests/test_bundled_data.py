@@ -122,10 +122,13 @@ def test_headline_figures(dataset: model.Dataset) -> None:
 def test_unknowns_stay_unknown(dataset: model.Dataset) -> None:
     canada = next(e for e in dataset.events if e.id == "korea-canada-2025-10-30")
     assert canada.start is None and canada.duration_minutes is None
-    rows = json.loads(run("brief", "canada", "-f", "json").stdout)
-    meeting = next(r for r in rows if r["id"] == "korea-canada-2025-10-30")
-    assert meeting["time"] is None
-    assert "length: not reported" in meeting["detail"]
+    brief = run("brief", "canada", "-f", "json").stdout
+    meeting = next(r for r in json.loads(brief)["meetings"] if r["id"] == "korea-canada-2025-10-30")
+    assert meeting["start"] is None and meeting["end"] is None
+    assert meeting["duration_minutes"] is None and meeting["duration_note"] is None
+    assert "not reported" not in brief, "JSON says null, never the words"
+    plain = run("brief", "canada").stdout.splitlines()
+    assert any(all(f in line for f in ("30 Oct 2025", "time not reported", "length not reported")) for line in plain)
 
 
 @pytest.mark.parametrize("code", sorted(WEEK))
@@ -134,8 +137,9 @@ def test_every_country_briefs_by_name_codes_and_korean(code: str) -> None:
     for name in (WEEK[code], code, code.lower(), ALPHA3[code], KOREAN[code]):
         result = run("brief", name, "-f", "json")
         assert result.exit_code == 0, (name, result.stderr)
-        rows = json.loads(result.stdout)
-        assert rows and all(r["country"] == code for r in rows)
+        brief = json.loads(result.stdout)
+        assert brief["home"] == "KR" and brief["country"] == code
+        assert brief["meetings"] and all(code in meeting["parties"] for meeting in brief["meetings"])
         outputs.add(result.stdout)
     assert len(outputs) == 1
 
@@ -153,8 +157,9 @@ def test_every_country_briefs_by_name_codes_and_korean(code: str) -> None:
     ],
 )
 def test_common_short_forms(alias: str, code: str) -> None:
-    rows = json.loads(run("brief", alias, "-f", "json").stdout)
-    assert rows[0]["country"] == code
+    result = run("brief", alias, "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["country"] == code
 
 
 def test_unknown_country_suggests_and_exits_2() -> None:
