@@ -64,3 +64,11 @@ def citation_parts(source: Any) -> tuple[str, str | None]:
         citation += f" · “{source.title}”"
     address = source.url or (f"file {source.file}" if source.file else None)
     return citation, address
+
+
+FIELD_WORDS = {"duration_minutes": "length", "duration_note": "length", "start": "time", "end": "time"}
+
+
+def field_words(field: str) -> str:
+    """A model field as a reader says it: `duration_note` -> `length`, `planned_date` -> `planned date`."""
+    return FIELD_WORDS.get(field, field.replace("_", " "))

@@ -15,23 +15,11 @@ if TYPE_CHECKING:
 
 
 def citation(source: model.Source) -> str:
-    parts = [
-        source.publication or "publication not reported",
-        f'"{source.title}"' if source.title else "title not reported",
-        source.date.isoformat() if source.date else "date not reported",
-    ]
-    if source.url:
-        parts.append(source.url)
-    elif source.file:
-        parts.append(f"file {source.file}")
-    return ", ".join(parts) + f" [{source.confidence}]"
+    """A source on one line: publication, date, confidence, title, address."""
+    from summitcli.phrases import citation_parts
 
-
-def clock(event: model.Event) -> str | None:
-    if not event.start:
-        return None
-    span = f"{event.start}-{event.end}" if event.end else event.start
-    return f"{span} {event.tz}" if event.tz else span
+    text, address = citation_parts(source)
+    return f"{text} · {address}" if address else text
 
 
 # The record lists that carry facts, with the kind each record is called by in output.

@@ -84,7 +84,7 @@ def test_unknown_is_null_in_json_and_not_reported_in_plain() -> None:
 
 
 def test_tabs_and_newlines_in_values_are_escaped_in_tsv_and_plain() -> None:
-    for fmt, tabs in (("tsv", 17), ("plain", 9)):
+    for fmt, tabs in (("tsv", 21), ("plain", 9)):
         out = run_mini("timeline", "-f", fmt).stdout
         assert "Dinner\\twith\\ntabs" in out
         assert all(line.count("\t") == tabs for line in out.splitlines())
@@ -121,9 +121,11 @@ def test_agreements_filters() -> None:
 
 def test_agreements_sources_lists_the_cited_sources() -> None:
     out = run_mini("agreements", "canada", "--sources", "-f", "tsv").stdout.splitlines()
-    assert out[0] == "id\tcitation"
-    assert out[1] == 'src-a\tDaily A, "Leaders meet", 2025-10-30, https://a.example/1 [H]'
-    assert out[2] == "src-b\tWeekly B, title not reported, date not reported [M]"
+    assert out[0] == "id\tpublication\ttitle\tdate\turl\tfile\tconfidence\tnote"
+    assert out[1] == "src-a\tDaily A\tLeaders meet\t2025-10-30\thttps://a.example/1\t\tH\t"
+    assert out[2] == "src-b\tWeekly B\t\t\t\t\tM\t"
+    plain = run_mini("agreements", "canada", "--sources").stdout.splitlines()
+    assert plain[0] == "src-a\tDaily A · 30 Oct 2025 · confidence H · “Leaders meet” · https://a.example/1"
 
 
 def test_export_json_is_the_whole_model() -> None:

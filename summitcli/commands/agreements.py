@@ -23,22 +23,7 @@ COLUMNS = [
     Column("id", "Id"),
     Column("sources", "Sources"),
 ]
-FIELDS = [
-    "country",
-    "country_name",
-    "id",
-    "kind",
-    "title",
-    "status",
-    "date",
-    "event",
-    "parties",
-    "figures",
-    "topics",
-    "summary",
-    "sources",
-    "confidence",
-]
+FIELDS = ["country", "country_name", *model.Outcome.__struct_fields__]
 
 
 def select(

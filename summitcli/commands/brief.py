@@ -197,8 +197,9 @@ def build(q: Query, code: str) -> Document:
         "quotes": quotes,
         "context": facts,
         "encounters": encounters,
-        "plans": plans,
-        "elsewhere": [*elsewhere, *quotes_apart],
+        "plans": [p for p in plans if p.changed],
+        "elsewhere": elsewhere,
+        "quotes_elsewhere": quotes_apart,
     }
     cited = dict.fromkeys(ref for records in parts.values() for record in records for ref in cited_sources(record))
     records: dict[str, Any] = {"home": q.home, "home_name": home, "country": code, "country_name": other}

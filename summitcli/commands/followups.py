@@ -25,24 +25,7 @@ COLUMNS = [
     Column("id", "Id"),
     Column("sources", "Sources"),
 ]
-FIELDS = [
-    "countries",
-    "id",
-    "title",
-    "origin",
-    "origin_title",
-    "parties",
-    "cadence",
-    "due",
-    "due_note",
-    "status",
-    "status_date",
-    "status_sources",
-    "topics",
-    "summary",
-    "sources",
-    "confidence",
-]
+FIELDS = [*model.Followup.__struct_fields__, "countries", "origin_title"]
 
 
 def select(

@@ -22,18 +22,7 @@ COLUMNS = [
     Column("id", "Id"),
     Column("sources", "Sources"),
 ]
-FIELDS = [
-    "id",
-    "name",
-    "title",
-    "country",
-    "country_name",
-    "organization",
-    "aliases",
-    "events",
-    "sources",
-    "confidence",
-]
+FIELDS = [*model.Person.__struct_fields__, "country_name", "events"]
 
 
 def _events(q: Query, person: model.Person) -> list[model.Event]:

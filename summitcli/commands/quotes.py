@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from summitcli import model
 from summitcli.commands import load_query
 from summitcli.output import Column, Format, View, emit_listing
 from summitcli.query import Query
@@ -20,20 +21,7 @@ COLUMNS = [
     Column("id", "Id"),
     Column("sources", "Sources"),
 ]
-FIELDS = [
-    "id",
-    "date",
-    "speaker",
-    "speaker_name",
-    "speaker_title",
-    "text",
-    "event",
-    "occasion",
-    "countries",
-    "topics",
-    "sources",
-    "confidence",
-]
+FIELDS = [*model.Quote.__struct_fields__, "speaker_name", "speaker_title", "occasion"]
 
 
 def listing(q: Query, *, country: str | None = None, speakers: set[str] | None = None) -> Listing:

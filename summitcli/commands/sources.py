@@ -8,7 +8,7 @@ from typing import Any
 from summitcli import model
 from summitcli.commands import load_query
 from summitcli.errors import UsageError
-from summitcli.output import Column, Format, View, emit, emit_document, emit_listing
+from summitcli.output import Column, Format, View, emit_document, emit_listing
 from summitcli.phrases import citation_parts, day
 from summitcli.query import FACT_KINDS, Query, citation, cited_sources, did_you_mean, record_date, record_day
 from summitcli.records import fields
@@ -24,7 +24,7 @@ LIST_COLUMNS = [
     Column("cited_by", "Cited by"),
     Column("note", "Note", 4),
 ]
-FIELDS = ["id", "publication", "title", "date", "url", "file", "confidence", "note", "cited_by"]
+FIELDS = [*model.Source.__struct_fields__, "cited_by"]
 CITED_COLUMNS = [Column("id", "Id", no_wrap=True), Column("citation", "Citation", 6)]
 KIND_HEADINGS = {"event": "Meetings and events", "outcome": "Outcomes", "followup": "Follow-ups", "quote": "Quotes"}
 
@@ -40,12 +40,13 @@ def _citing(q: Query) -> dict[str, list[tuple[str, Any]]]:
 
 
 def emit_cited(q: Query, refs: list[str], fmt: Format) -> None:
-    """`--sources` of brief and agreements: the sources cited, in order of first citation."""
-    emit(
-        [{"id": sid, "citation": citation(q.sources[sid])} for sid in dict.fromkeys(refs) if sid in q.sources],
-        CITED_COLUMNS,
-        fmt,
-        View(title="Sources cited", empty="no sources cited"),
+    """`--sources` of brief and agreements: the sources cited, in order of first citation; the source records
+    in machine formats, id and citation for people."""
+    cited = [q.sources[sid] for sid in dict.fromkeys(refs) if sid in q.sources]
+    rows = [{"id": s.id, "citation": citation(s)} for s in cited]
+    view = View(title="Sources cited", empty="no sources cited")
+    emit_listing(
+        Listing([fields(s) for s in cited], list(model.Source.__struct_fields__), rows, CITED_COLUMNS, view), fmt
     )
 
 

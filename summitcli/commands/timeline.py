@@ -26,26 +26,7 @@ COLUMNS = [
     Column("id", "Id"),
     Column("sources", "Sources"),
 ]
-FIELDS = [
-    "id",
-    "date",
-    "start",
-    "end",
-    "tz",
-    "duration_minutes",
-    "kind",
-    "title",
-    "venue",
-    "city",
-    "country",
-    "parties",
-    "participants",
-    "topics",
-    "plans_changed",
-    "summary",
-    "sources",
-    "confidence",
-]
+FIELDS = [*model.Event.__struct_fields__, "plans_changed"]
 
 
 def select(

@@ -99,15 +99,15 @@ def write_records(out: TextIO, fmt: str, records: Sequence[dict[str, Any]], fiel
 
 def write_document_records(out: TextIO, fmt: str, records: Mapping[str, Any]) -> None:
     """A document's records: json, one object (a key per section); jsonl, csv and tsv, one record per line with
-    its `section`, the columns being `section` and the union of the sections' fields in order of appearance."""
+    its `section` (the record the document is about, such as `person`, first), the columns being `section` and the
+    union of the sections' fields in order of appearance."""
     if fmt == "json":
         out.write(json_text(records) + "\n")
         return
     rows = [
         {"section": key, **record}
         for key, value in records.items()
-        if isinstance(value, list)
-        for record in value
+        for record in (value if isinstance(value, list) else [value])
         if isinstance(record, dict)
     ]
     fields = list(dict.fromkeys(field for row in rows for field in row))
