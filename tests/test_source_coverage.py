@@ -101,7 +101,7 @@ ARTICLE_POST_SUMMIT: list[Entry] = [
     (
         "Presidential office: Lee told Luxon he would like to try fishing in New Zealand, lightening the mood",
         BRIEF_NZ,
-        ("presidential office", "lightened the mood", "try fishing in New Zealand"),
+        ("presidential office", "lightened the mood", "try fishing in New Zealand", "Christopher Luxon"),
     ),
     (
         "Quote: 'I would really like to try fishing in New Zealand'",
@@ -111,7 +111,7 @@ ARTICLE_POST_SUMMIT: list[Entry] = [
     (
         "Lee mentioned newly appointed PM Takaichi's hobbies: drumming, scuba diving, motorcycling",
         BRIEF_JP,
-        ("newly appointed", "drumming", "scuba diving", "motorcycling"),
+        ("newly appointed", "Sanae Takaichi", "drumming", "scuba diving", "motorcycling"),
     ),
     (
         "Quote: 'Prime Minister Takaichi has accomplished all of her dreams.'",
@@ -264,7 +264,7 @@ ARTICLE_POST_SUMMIT: list[Entry] = [
         "Caption: Lee and Prabowo shake hands on the 1st at the Gyeongju Hwabaek Convention Center before the "
         "APEC summit meeting (Yonhap)",
         BRIEF_ID,
-        ("shook hands", "Gyeongju Hwabaek Convention Center", "before the APEC summit meeting"),
+        ("Prabowo Subianto", "shook hands", "Gyeongju Hwabaek Convention Center", "before the APEC summit meeting"),
     ),
     (
         "Korea and Thailand agreed to accelerate negotiations for a CEPA",
@@ -380,6 +380,11 @@ ARTICLE_POST_SUMMIT_LEFT_OUT: list[tuple[str, str]] = [
         "a headline gloss: the body reports no supply-chain measure with Australia or Chile",
     ),
     ("The New Zealand upgrade repeated in the body", "the same fact as the lead's entry above"),
+    (
+        'Section headings "\'Cordial\' Relay of Bilateral Talks... Lee Sets a Positive Tone", "Australia and Chile '
+        "Discuss 'Critical Minerals' Cooperation\" and \"'Sales Diplomacy' by Lee...\"",
+        "headings over the sentences listed above (friendly atmosphere, critical minerals, sales diplomacy)",
+    ),
 ]
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -883,6 +888,11 @@ NOTES_H: list[Entry] = [
         ("search", "Southeast Asia"),
         ("first trip to Southeast Asia as president",),
     ),
+    (
+        "5: first lady Kim Hea Kyung went with him",
+        ("people",),
+        ("Kim Hea Kyung", "2025-10-26 Lee leaves for Kuala Lumpur"),
+    ),
     ("5: 47th ASEAN Summit, Malaysia, KLCC", ("timeline",), ("47th ASEAN Summit", "Kuala Lumpur Convention Centre")),
     ("5: theme 'Inclusivity and Sustainability'", ("search", "Inclusivity"), ("Inclusivity and Sustainability",)),
     (
@@ -955,12 +965,16 @@ NOTES_H: list[Entry] = [
     (
         "6: the 32nd AELM on 31 Oct and 1 Nov at HICO, chaired by Lee",
         ("timeline",),
-        ("32nd APEC Economic Leaders' Meeting, day 1", "Gyeongju Hwabaek International Convention Center (HICO)"),
+        (
+            "32nd APEC Economic Leaders' Meeting, day 1",
+            "32nd APEC Economic Leaders' Meeting, day 2",
+            "Gyeongju Hwabaek International Convention Center (HICO)",
+        ),
     ),
     (
         "6: theme 'Building a Sustainable Tomorrow: Connect, Innovate, Prosper'",
         ("search", "Sustainable Tomorrow"),
-        ("Building a Sustainable Tomorrow: Connect, Innovate, Prosper",),
+        ("chaired by Lee", "Building a Sustainable Tomorrow: Connect, Innovate, Prosper"),
     ),
     (
         "6: Session 1 on 31 Oct from 10 a.m.: 'Towards a More Connected, Resilient Region and Beyond'",
