@@ -256,6 +256,9 @@ def _iter_refs(record: Any) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
     for d, dispute in enumerate(getattr(record, "disputes", None) or []):
         for i, ref in enumerate(dispute.sources):
             yield ("disputes", d, "sources", i), "source", ref
+    for f, figure in enumerate(getattr(record, "figures", None) or []):
+        for i, ref in enumerate(figure.sources):
+            yield ("figures", f, "sources", i), "source", ref
 
 
 def _iter_countries(record: Any) -> Iterator[tuple[tuple[str | int, ...], str]]:

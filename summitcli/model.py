@@ -75,6 +75,12 @@ class Figure(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
     value: Text
     amount: float | None = None
     unit: str | None = None
+    sources: Annotated[
+        list[Slug], msgspec.Meta(description="ids of the sources that state this figure; empty: the record's sources")
+    ] = []
+    confidence: (
+        Annotated[Confidence, msgspec.Meta(description="this figure's confidence; absent: the record's")] | None
+    ) = None
 
 
 class Source(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):

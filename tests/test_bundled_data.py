@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from conftest import ROOT, run
@@ -128,7 +129,7 @@ def test_unknowns_stay_unknown(dataset: model.Dataset) -> None:
     assert meeting["duration_minutes"] is None and meeting["duration_note"] is None
     assert "not reported" not in brief, "JSON says null, never the words"
     plain = run("brief", "canada").stdout.splitlines()
-    assert any(all(f in line for f in ("30 Oct 2025", "time not reported", "length not reported")) for line in plain)
+    assert any(all(f in line for f in ("30 Oct 2025", "time and length not reported")) for line in plain)
 
 
 @pytest.mark.parametrize("code", sorted(WEEK))
@@ -177,3 +178,75 @@ def test_real_country_without_data_exits_3() -> None:
 
 def test_bundled_data_dir_is_the_checkout_data() -> None:
     assert bundled_data_dir().resolve() in {(ROOT / "data").resolve(), (ROOT / "summitcli" / "data").resolve()}
+
+
+def test_the_two_articles_are_cited_like_every_source(dataset: model.Dataset) -> None:
+    sources = {s.id: s for s in dataset.sources}
+    post, preview = sources["asiae-post-summit"], sources["preview-2025-10-25"]
+    assert (post.publication or "").startswith("The Asia Business Daily")
+    assert post.url == "https://cm.asiae.co.kr/en/article/2025110120254851159" and str(post.date) == "2025-11-01"
+    assert (preview.publication or "").startswith("The Dong-A Ilbo")
+    assert (
+        preview.url == "https://www.donga.com/en/article/all/20251025/5922754/1" and str(preview.date) == "2025-10-25"
+    )
+    assert post.title and preview.title
+
+
+def test_a_source_title_is_one_the_sources_give() -> None:
+    """A title only where the research notes (or the article itself) give one: none rebuilt from a URL."""
+    shared = ROOT.parent / "shared" / "sources"
+    if not shared.is_dir():
+        pytest.skip("../shared/sources is not beside this checkout")
+    texts = " ".join(" ".join(p.read_text(encoding="utf-8").split()) for p in shared.iterdir() if p.is_file())
+    for source in load(use_cache=False).sources:
+        if source.title:
+            assert source.title.rstrip("…") in texts, (source.id, source.title)
+
+
+def test_a_figure_carries_its_own_sources_and_confidence(dataset: model.Dataset) -> None:
+    sheet = next(o for o in dataset.outcomes if o.id == "korea-us-joint-fact-sheet")
+    steel = next(f for f in sheet.figures if f.label == "Steel tariffs")
+    assert steel.sources == ["newsbeep-joongang-2025-11-14"] and steel.confidence == "M"
+    defence = next(o for o in dataset.outcomes if o.id == "korea-us-defence-commitments")
+    gdp = next(f for f in defence.figures if "GDP" in f.value)
+    assert gdp.sources == ["seoulreporter-opcon"] and gdp.confidence == "M"
+    known = {s.id for s in dataset.sources}
+    assert all(set(f.sources) <= known for o in dataset.outcomes for f in o.figures)
+
+
+def test_a_figure_citing_an_unknown_source_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "d.yaml").write_text(
+        "meta: {title: T, home: KR}\n"
+        "sources:\n"
+        '  - {id: s1, url: "https://example.org", confidence: H}\n'
+        "outcomes:\n"
+        "  - id: o1\n"
+        "    kind: agreement\n"
+        "    title: An agreement\n"
+        "    status: signed\n"
+        "    parties: [KR, CA]\n"
+        "    figures:\n"
+        '      - {label: Size, value: "$1", sources: [s1, nope]}\n'
+        "    sources: [s1]\n"
+        "    confidence: H\n",
+        encoding="utf-8",
+    )
+    result = run("--data", str(tmp_path), "validate")
+    assert result.exit_code != 0
+    assert "d.yaml:11:" in result.stderr
+    assert "outcomes[0].figures[0].sources[1]: unknown source id 'nope'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_aelm_parties_are_only_those_the_sources_report(dataset: model.Dataset) -> None:
+    days = {e.id: e for e in dataset.events if e.id.startswith("aelm-2025-day-")}
+    assert set(days["aelm-2025-day-1"].parties) == {"KR", "US", "RU", "TW", "MX", "PE", "AE"}
+    assert set(days["aelm-2025-day-2"].parties) == {"KR", "CN"}
+
+
+def test_lengths_the_sources_give_as_approximate_stay_approximate(dataset: model.Dataset) -> None:
+    events = {e.id: e for e in dataset.events}
+    for eid, note in (("korea-japan-2025-10-30", "about 40 minutes"), ("us-china-2025-10-30", "about 100 minutes")):
+        assert events[eid].duration_minutes is None
+        assert (events[eid].duration_note or "").startswith(note)
+    assert "wi-sung-lac" not in events["korea-china-2025-11-01"].participants

@@ -48,7 +48,7 @@ def test_no_color_keeps_emphasis_and_a_dumb_terminal_gets_none() -> None:
 
 def test_terminal_brief_has_sections_markers_and_sources() -> None:
     out = _strip(run_mini("brief", "canada", env={"TTY_COMPATIBLE": "1", "COLUMNS": "100"}).stdout)
-    for heading in ("Counterpart", "Meeting", "Outcomes", "Quotes", "Follow-ups", "Plans that changed", "Sources"):
+    for heading in ("Counterpart", "Meeting", "Outcomes", "Quotes", "Follow-ups", "Plans", "Sources"):
         assert heading in out
     assert "[1] Daily A · 30 Oct 2025 · confidence H · “Leaders meet”" in out
     assert "      https://a.example/1" in out.splitlines()  # the address whole, on a line of its own

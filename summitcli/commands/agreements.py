@@ -7,7 +7,7 @@ from typing import Any
 from summitcli import model
 from summitcli.commands import load_query
 from summitcli.output import Column, Format, View, emit_listing
-from summitcli.phrases import words
+from summitcli.phrases import figure, words
 from summitcli.query import Query, check_topic, check_value
 from summitcli.records import fields
 from summitcli.views import Listing
@@ -65,7 +65,7 @@ def listing(q: Query, pairs: list[tuple[str, model.Outcome]], *, one_country: bo
             "status": words(outcome.status),
             "title": outcome.title,
             "parties": list(outcome.parties),
-            "figures": [f"{f.value or 'not reported'} ({f.label})" for f in outcome.figures],
+            "figures": [figure(f) for f in outcome.figures],
             "id": outcome.id,
             "sources": list(outcome.sources),
         }

@@ -58,26 +58,24 @@ def _disputes(record: Any) -> list[Line]:
     ]
 
 
-def _figures(outcome: model.Outcome) -> list[Line]:
-    return [Line(figure(f), getattr(f, "sources", None) or ()) for f in outcome.figures]
-
-
 def meeting_line(event: model.Event) -> str:
     """Date, time, length, venue and city: each a fact a reader expects, so each says when it is not reported."""
     when = weekday(event.date) if event.date else f"date {NOT_REPORTED}"
-    return " · ".join(
-        [
-            when,
-            clock(event) or f"time {NOT_REPORTED}",
-            length(event) or f"length {NOT_REPORTED}",
-            place(event) or f"venue {NOT_REPORTED}",
-        ]
-    )
+    time, span = clock(event), length(event)
+    if time or span:
+        parts = [when, time or f"time {NOT_REPORTED}", span or f"length {NOT_REPORTED}"]
+    else:
+        parts = [when, f"time and length {NOT_REPORTED}"]
+    return " · ".join([*parts, place(event) or f"venue {NOT_REPORTED}"])
 
 
 def outcome_entry(outcome: model.Outcome, *, with_summary: bool = True) -> Entry:
-    status = f"{words(outcome.status)} · {words(outcome.kind)}"
-    lines = [Line(status), *_figures(outcome)]
+    # Figures with sources of their own get a line each, for their markers; the rest follow the status.
+    own = [f for f in outcome.figures if getattr(f, "sources", None)]
+    status = " · ".join(
+        [words(outcome.status), words(outcome.kind), *(figure(f) for f in outcome.figures if f not in own)]
+    )
+    lines = [Line(status), *(Line(figure(f), f.sources) for f in own)]
     if with_summary and outcome.summary:
         lines.append(Line(outcome.summary, dim=True))
     return Entry(outcome.title, outcome.sources, day(outcome.date), [*lines, *_disputes(outcome)])
@@ -90,10 +88,8 @@ def followup_entry(q: Query, followup: model.Followup) -> Entry:
     if followup.cadence and followup.cadence != "once":
         parts.append(followup.cadence)
     origin = q.record(followup.origin)
-    lines = [
-        Line(" · ".join(parts), followup.status_sources),
-        Line(f"from: {label(origin) if origin else followup.origin}"),
-    ]
+    parts.append(f"from: {label(origin) if origin else followup.origin}")
+    lines = [Line(" · ".join(parts), followup.status_sources)]
     if followup.summary:
         lines.append(Line(followup.summary, dim=True))
     return Entry(followup.title, followup.sources, words(followup.status), lines)
@@ -112,17 +108,15 @@ def encounter_entry(event: model.Event) -> Entry:
     return Entry(event.title + (f" · {where}" if where else ""), event.sources, day(event.date))
 
 
-def plan_entries(plan: model.Plan) -> Entry:
+def plan_entry(plan: model.Plan) -> Entry:
+    """What a source said would happen and what did: a plan that changed says both; one kept, that it was."""
     planned = plan.planned
     when_where = ", ".join(p for p in (day(plan.planned_date), plan.planned_place or "") if p)
     if when_where:
         planned += f" ({when_where})"
-    return Entry(
-        f"Planned: {planned}",
-        plan.sources,
-        "",
-        [Line(f"What happened: {plan.actual}", plan.actual_sources)],
-    )
+    if not plan.changed:
+        return Entry(f"Planned and held: {planned}", [*plan.sources, *plan.actual_sources])
+    return Entry(f"Planned: {planned}", plan.sources, "", [Line(f"What happened: {plan.actual}", plan.actual_sources)])
 
 
 def build(q: Query, code: str) -> Document:
@@ -180,7 +174,7 @@ def build(q: Query, code: str) -> Document:
         Section("quotes", "Quotes", [quote_entry(q, quote) for quote in quotes]),
         Section("context", "Context", [Entry(fact.text, fact.sources) for fact in facts]),
         Section("encounters", "Other encounters", [encounter_entry(e) for e in encounters]),
-        Section("plans", "Plans that changed", [plan_entries(p) for p in plans if p.changed]),
+        Section("plans", "Plans", [plan_entry(p) for p in sorted(plans, key=lambda p: not p.changed)]),
         Section(
             "elsewhere",
             f"{other} with others",
@@ -197,7 +191,7 @@ def build(q: Query, code: str) -> Document:
         "quotes": quotes,
         "context": facts,
         "encounters": encounters,
-        "plans": [p for p in plans if p.changed],
+        "plans": plans,
         "elsewhere": elsewhere,
         "quotes_elsewhere": quotes_apart,
     }
