@@ -380,6 +380,17 @@ def export_ics(
     run(country, output)
 
 
+@export_app.command("sqlite")
+def export_sqlite(output: OutputOpt = None) -> None:
+    """The dataset as SQLite tables with keys and indexes, for SQL, Datasette and DuckDB.
+
+    Example: summit export sqlite -o week.db && sqlite3 week.db 'SELECT id, status FROM outcomes'
+    """
+    from summitcli.commands.export_sqlite import export_sqlite as run
+
+    run(output)
+
+
 @export_app.command("markdown")
 def export_markdown(countries: BookCountries = None, output: OutputOpt = None) -> None:
     """The briefing book in Markdown: contents, timeline, one section per country, agreements, follow-ups,
