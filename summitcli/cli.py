@@ -11,6 +11,7 @@ from summitcli import __version__
 from summitcli.commands import STATE
 from summitcli.errors import EXIT_DATA
 from summitcli.output import SETTINGS, ColorMode, Format
+from summitcli.problems import ProblemFormat
 
 app = typer.Typer(
     name="summit",
@@ -309,14 +310,22 @@ def validate(
             show_default=False,
         ),
     ] = None,
+    fmt: Annotated[
+        ProblemFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text: problems on stderr, a summary when valid; github: Actions annotations; json: a list.",
+        ),
+    ] = ProblemFormat.text,
 ) -> None:
     """Check a dataset and report every problem as FILE:LINE:COLUMN: FIELD: message.
 
-    Example: summit validate my-summits/
+    Example: summit validate my-summits/; summit validate --format github data/
     """
     from summitcli.commands.data import validate as run
 
-    run(list(paths or []))
+    run(list(paths or []), fmt)
 
 
 @app.command()

@@ -7,14 +7,25 @@ import sys
 from pathlib import Path
 
 from summitcli.commands import STATE
+from summitcli.problems import ProblemFormat
 
 
-def validate(paths: list[Path]) -> None:
+def validate(paths: list[Path], fmt: ProblemFormat = ProblemFormat.text) -> None:
+    """Check the files; every problem as a stderr line (text), an annotation (github) or a JSON list, exit 1."""
     from summitcli.datafiles import data_paths, find_files, read_files
+    from summitcli.errors import DataError
     from summitcli.loader import parse_and_validate
 
-    files = read_files(find_files(paths or data_paths(STATE.data or None)))
-    dataset = parse_and_validate(files)
+    try:
+        files = read_files(find_files(paths or data_paths(STATE.data or None)))
+        dataset = parse_and_validate(files)
+    except DataError as error:
+        if fmt is ProblemFormat.text:
+            raise
+        _report(error.problems, fmt)
+    if fmt is not ProblemFormat.text:
+        _report([], fmt)
+        return
     counts = {
         "files": len(files),
         "countries": len(
@@ -35,6 +46,19 @@ def validate(paths: list[Path]) -> None:
     print(f"valid: {dataset.meta.title}")
     for name, count in counts.items():
         print(f"{name}\t{count}")
+
+
+def _report(lines: list[str], fmt: ProblemFormat) -> None:
+    """Problems for machines on stdout; exit 1 when there are any."""
+    from summitcli import problems
+    from summitcli.errors import EXIT_DATA
+    from summitcli.output import pipe_guard
+
+    parsed = [problems.parse(line) for line in lines]
+    with pipe_guard():
+        sys.stdout.write(problems.github(parsed) if fmt is ProblemFormat.github else problems.to_json(parsed))
+    if parsed:
+        raise SystemExit(EXIT_DATA)
 
 
 def export_json(output: Path | None = None) -> None:
