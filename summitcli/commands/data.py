@@ -76,8 +76,9 @@ def schema_text() -> str:
     import msgspec
 
     from summitcli.model import DataFile
+    from summitcli.schemagen import tighten
 
-    schema = msgspec.json.schema(DataFile)
+    schema = tighten(msgspec.json.schema(DataFile))
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "summit dataset file"
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
