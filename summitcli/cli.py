@@ -2,6 +2,7 @@
 
 import os
 import sys
+from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
@@ -11,7 +12,6 @@ from summitcli import __version__
 from summitcli.commands import STATE
 from summitcli.errors import EXIT_DATA
 from summitcli.output import SETTINGS, ColorMode, Format
-from summitcli.problems import ProblemFormat
 
 app = typer.Typer(
     name="summit",
@@ -300,6 +300,14 @@ def matrix(fmt: FormatOpt = Format.auto) -> None:
     run(fmt)
 
 
+class ProblemFormat(str, Enum):
+    """How `summit validate` reports problems (defined here: summitcli.problems loads only when there are some)."""
+
+    text = "text"
+    github = "github"
+    json = "json"
+
+
 @app.command()
 def validate(
     paths: Annotated[
@@ -325,7 +333,7 @@ def validate(
     """
     from summitcli.commands.data import validate as run
 
-    run(list(paths or []), fmt)
+    run(list(paths or []), fmt.value)
 
 
 @app.command()

@@ -6,22 +6,24 @@ line back into its parts. A line of another shape keeps its text as the message,
 
 from __future__ import annotations
 
-from enum import Enum
-from typing import NamedTuple
 
+class Problem:
+    """One problem; `line` and `column` are 1-based, None where there is no position (a path that does not exist).
+    """
 
-class ProblemFormat(str, Enum):
-    text = "text"
-    github = "github"
-    json = "json"
+    __slots__ = ("column", "field", "file", "line", "message")
 
+    def __init__(self, file: str | None, line: int | None, column: int | None, field: str | None, message: str):
+        self.file, self.line, self.column, self.field, self.message = file, line, column, field, message
 
-class Problem(NamedTuple):
-    file: str | None
-    line: int | None  # 1-based; None where the problem has no position (a path that does not exist)
-    column: int | None
-    field: str | None
-    message: str
+    def as_dict(self) -> dict[str, str | int | None]:
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "field": self.field,
+            "message": self.message,
+        }
 
 
 def parse(line: str) -> Problem:
@@ -71,5 +73,5 @@ def to_json(problems: list[Problem]) -> str:
 
     if not problems:
         return "[]\n"
-    items = [json.dumps(p._asdict(), ensure_ascii=False) for p in problems]
+    items = [json.dumps(p.as_dict(), ensure_ascii=False) for p in problems]
     return json_safe("[" + ",\n ".join(items) + "]\n")

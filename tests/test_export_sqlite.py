@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import BAD, ROOT, run, subprocess_env, summit_cmd
+from conftest import BAD, FIXTURE, ROOT, run, subprocess_env, summit_cmd
 
 from summitcli.datafiles import load
 
@@ -167,3 +167,27 @@ def test_an_unwritable_target_is_one_line(tmp_path: Path) -> None:
 
 def test_the_readme_shows_it() -> None:
     assert "summit export sqlite" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+
+def test_figures_with_their_own_sources_are_cited(tmp_path: Path) -> None:
+    """Figures may carry `sources` and `confidence` (an addition to the model): each source becomes a citation."""
+    from types import SimpleNamespace
+
+    import msgspec
+
+    from summitcli.commands.export_sqlite import database_bytes
+
+    data = load([FIXTURE], use_cache=False)
+    outcome = data.outcomes[0]
+    figure = SimpleNamespace(**msgspec.structs.asdict(outcome.figures[0]), sources=["src-b", "src-a"], confidence="M")
+    changed = msgspec.structs.replace(outcome, figures=[figure])
+    data = msgspec.structs.replace(data, outcomes=[changed, *data.outcomes[1:]])
+    target = tmp_path / "figures.db"
+    target.write_bytes(database_bytes(data, tmp_path / "scratch.db"))
+    db = sqlite3.connect(target)
+    rows = db.execute(
+        "SELECT c.source_id, f.confidence FROM citations c JOIN figures f ON f.id = c.figure_id ORDER BY c.position"
+    ).fetchall()
+    assert rows == [("src-b", "M"), ("src-a", "M")]
+    assert db.execute("PRAGMA foreign_key_check").fetchall() == []

@@ -7,11 +7,11 @@ import sys
 from pathlib import Path
 
 from summitcli.commands import STATE
-from summitcli.problems import ProblemFormat
 
 
-def validate(paths: list[Path], fmt: ProblemFormat = ProblemFormat.text) -> None:
-    """Check the files; every problem as a stderr line (text), an annotation (github) or a JSON list, exit 1."""
+def validate(paths: list[Path], fmt: str = "text") -> None:
+    """Check the files; every problem as a stderr line (`text`), an annotation (`github`) or a JSON list (`json`);
+    exit 1 when there is any."""
     from summitcli.datafiles import data_paths, find_files, read_files
     from summitcli.errors import DataError
     from summitcli.loader import parse_and_validate
@@ -20,10 +20,10 @@ def validate(paths: list[Path], fmt: ProblemFormat = ProblemFormat.text) -> None
         files = read_files(find_files(paths or data_paths(STATE.data or None)))
         dataset = parse_and_validate(files)
     except DataError as error:
-        if fmt is ProblemFormat.text:
+        if fmt == "text":
             raise
         _report(error.problems, fmt)
-    if fmt is not ProblemFormat.text:
+    if fmt != "text":
         _report([], fmt)
         return
     counts = {
@@ -48,7 +48,7 @@ def validate(paths: list[Path], fmt: ProblemFormat = ProblemFormat.text) -> None
         print(f"{name}\t{count}")
 
 
-def _report(lines: list[str], fmt: ProblemFormat) -> None:
+def _report(lines: list[str], fmt: str) -> None:
     """Problems for machines on stdout; exit 1 when there are any."""
     from summitcli import problems
     from summitcli.errors import EXIT_DATA
@@ -56,7 +56,7 @@ def _report(lines: list[str], fmt: ProblemFormat) -> None:
 
     parsed = [problems.parse(line) for line in lines]
     with pipe_guard():
-        sys.stdout.write(problems.github(parsed) if fmt is ProblemFormat.github else problems.to_json(parsed))
+        sys.stdout.write(problems.github(parsed) if fmt == "github" else problems.to_json(parsed))
     if parsed:
         raise SystemExit(EXIT_DATA)
 
