@@ -148,6 +148,14 @@ def test_a_pipe_gets_the_database_and_a_terminal_gets_an_error(tmp_path: Path) -
     assert terminal.stderr.decode().count("\n") == 1 and "--output" in terminal.stderr.decode()
 
 
+def test_the_same_data_gives_the_same_file_from_the_yaml_or_the_index(tmp_path: Path) -> None:
+    first, second, third = (tmp_path / f"{n}.db" for n in ("parsed", "indexed", "no-cache"))
+    assert run("export", "sqlite", "-o", str(first)).exit_code == 0  # parses and builds the index
+    assert run("export", "sqlite", "-o", str(second)).exit_code == 0  # reads the index
+    assert run("--no-cache", "export", "sqlite", "-o", str(third)).exit_code == 0
+    assert first.read_bytes() == second.read_bytes() == third.read_bytes()
+
+
 def test_bad_data_leaves_the_previous_export_in_place(tmp_path: Path) -> None:
     target = tmp_path / "week.db"
     assert run("export", "sqlite", "-o", str(target)).exit_code == 0
