@@ -8,6 +8,7 @@ ids with their kind and the link tables point at it. Dates are ISO text, amounts
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sqlite3
 from collections.abc import Iterable, Sequence
@@ -183,12 +184,42 @@ def _index_sql(connection: sqlite3.Connection) -> list[str]:
     return statements
 
 
-def _date(value: Any) -> str | None:
-    return value.isoformat() if value is not None else None
+# Each record table: its columns, and the record field each is read from where the names differ.
+COLUMNS: dict[str, tuple[str | tuple[str, str], ...]] = {
+    "sources": ("id", "publication", "title", "date", "url", "file", "confidence", "note"),
+    "topics": ("id", "name", "description"),
+    "people": ("id", "name", "title", "country", "organization", "aliases", "confidence"),
+    "events": (
+        "id", "kind", "title", "date", "start", "end", "tz", "duration_minutes", "duration_note", "venue", "city",
+        "country", "atmosphere", "summary", "notes", "confidence",
+    ),
+    "outcomes": ("id", "kind", "title", "status", "date", ("event_id", "event"), "summary", "confidence"),
+    "quotes": ("id", ("speaker_id", "speaker"), "text", "date", ("event_id", "event"), "confidence"),
+    "facts": ("id", "text", "confidence"),
+    "followups": (
+        "id", "title", ("origin_id", "origin"), "cadence", "due", "due_note", "status", "status_date", "summary",
+        "confidence",
+    ),
+    "plans": (
+        "id", "changed", "planned", "planned_date", "planned_place", "actual", ("actual_event_id", "actual_event"),
+        "confidence",
+    ),
+}  # fmt: skip
+# The tables whose ids share one namespace, with the kind `records` gives them.
+RECORD_KINDS = {"events": "event", "outcomes": "outcome", "quotes": "quote", "facts": "fact", "followups": "followup",
+                "plans": "plan"}  # fmt: skip
 
 
-def _json(values: Sequence[str]) -> str:
-    return json.dumps(list(values), ensure_ascii=False)
+def _value(value: Any) -> Any:
+    """A field as SQLite stores it: dates as ISO text, booleans as 0 or 1, lists of text as a JSON array."""
+    if isinstance(value, (dt.date, list)):
+        return value.isoformat() if isinstance(value, dt.date) else json.dumps(value, ensure_ascii=False)
+    return int(value) if isinstance(value, bool) else value
+
+
+def _row(record: Any, columns: Sequence[str | tuple[str, str]]) -> dict[str, Any]:
+    pairs = [(c, c) if isinstance(c, str) else c for c in columns]
+    return {column: _value(getattr(record, field)) for column, field in pairs}
 
 
 def _insert(connection: sqlite3.Connection, table: str, rows: Iterable[dict[str, Any]]) -> None:
@@ -202,138 +233,51 @@ def _insert(connection: sqlite3.Connection, table: str, rows: Iterable[dict[str,
 
 
 class _Writer:
-    """Fills the tables from a dataset; numbers the rows that have no id of their own."""
+    """Fills the link tables as the records are read; numbers the rows that have no id of their own."""
 
-    def __init__(self, connection: sqlite3.Connection) -> None:
-        self.db = connection
-        self.figure_id = 0
-        self.dispute_id = 0
+    def __init__(self) -> None:
+        self.links: dict[str, list[dict[str, Any]]] = {
+            name: [] for name in ("records", "participants", "figures", "disputes", "parties", "record_topics")
+        }
         self.citations: list[dict[str, Any]] = []
-        self.parties: list[dict[str, Any]] = []
-        self.topics: list[dict[str, Any]] = []
-        self.disputes: list[dict[str, Any]] = []
 
     def cite(self, refs: Sequence[str], role: str = "record", **owner: Any) -> None:
         base = {"record_id": None, "person_id": None, "figure_id": None, "dispute_id": None}
         for position, ref in enumerate(refs):
             self.citations.append({**base, **owner, "source_id": ref, "role": role, "position": position})
 
-    def link(self, record: Any, kind: str) -> dict[str, Any]:
-        """The shared part of every record of the id namespace: its kind, countries, topics, disputes, sources."""
+    def record(self, record: Any, kind: str) -> None:
+        """What every record of the id namespace has: its kind, countries, topics, disputes and sources."""
+        links = self.links
+        links["records"].append({"id": record.id, "kind": kind})
         countries = getattr(record, "parties", None) or getattr(record, "countries", None) or []
-        self.parties += [{"record_id": record.id, "country": c, "position": i} for i, c in enumerate(countries)]
+        links["parties"] += [{"record_id": record.id, "country": c, "position": i} for i, c in enumerate(countries)]
         topics = getattr(record, "topics", None) or []
-        self.topics += [{"record_id": record.id, "topic_id": t, "position": i} for i, t in enumerate(topics)]
+        links["record_topics"] += [{"record_id": record.id, "topic_id": t, "position": i} for i, t in enumerate(topics)]
         for position, dispute in enumerate(getattr(record, "disputes", None) or []):
-            self.dispute_id += 1
-            self.disputes.append(
+            number = len(links["disputes"]) + 1
+            links["disputes"].append(
                 {
-                    "id": self.dispute_id,
+                    "id": number,
                     "record_id": record.id,
                     "position": position,
                     "field": dispute.field,
                     "note": dispute.note,
                 }
             )
-            self.cite(dispute.sources, dispute_id=self.dispute_id)
+            self.cite(dispute.sources, dispute_id=number)
         self.cite(record.sources, record_id=record.id)
-        return {"id": record.id, "kind": kind}
-
-    def write(self, data: model.Dataset) -> None:
-        from summitcli.countries import country_name
-
-        db = self.db
-        codes = {data.meta.home}
-        every: list[list[Any]] = [data.people, data.events, data.outcomes, data.quotes, data.facts, data.followups]
-        for kind in [*every, data.plans]:
-            for record in kind:
-                codes.update(getattr(record, "parties", None) or getattr(record, "countries", None) or [])
-                if country := getattr(record, "country", None):
-                    codes.add(country)
-        _insert(db, "countries", ({"code": c, "name": country_name(c)} for c in sorted(codes)))
-        meta = data.meta
-        _insert(db, "dataset", [{"title": meta.title, "home": meta.home, "description": meta.description}])
-        _insert(
-            db,
-            "sources",
-            (
-                {
-                    "id": s.id,
-                    "publication": s.publication,
-                    "title": s.title,
-                    "date": _date(s.date),
-                    "url": s.url,
-                    "file": s.file,
-                    "confidence": s.confidence,
-                    "note": s.note,
-                }
-                for s in data.sources
-            ),
-        )
-        _insert(db, "topics", ({"id": t.id, "name": t.name, "description": t.description} for t in data.topics))
-        people: list[dict[str, Any]] = []
-        for p in data.people:
-            people.append(
-                {
-                    "id": p.id,
-                    "name": p.name,
-                    "title": p.title,
-                    "country": p.country,
-                    "organization": p.organization,
-                    "aliases": _json(p.aliases),
-                    "confidence": p.confidence,
-                }
-            )
-            self.cite(p.sources, person_id=p.id)
-        _insert(db, "people", people)
-        records: list[dict[str, Any]] = []
-        events: list[dict[str, Any]] = []
-        participants: list[dict[str, Any]] = []
-        for e in data.events:
-            records.append(self.link(e, "event"))
-            events.append(
-                {
-                    "id": e.id,
-                    "kind": e.kind,
-                    "title": e.title,
-                    "date": _date(e.date),
-                    "start": e.start,
-                    "end": e.end,
-                    "tz": e.tz,
-                    "duration_minutes": e.duration_minutes,
-                    "duration_note": e.duration_note,
-                    "venue": e.venue,
-                    "city": e.city,
-                    "country": e.country,
-                    "atmosphere": e.atmosphere,
-                    "summary": e.summary,
-                    "notes": _json(e.notes),
-                    "confidence": e.confidence,
-                }
-            )
-            participants += [{"event_id": e.id, "person_id": p, "position": i} for i, p in enumerate(e.participants)]
-        outcomes: list[dict[str, Any]] = []
-        figures: list[dict[str, Any]] = []
-        for o in data.outcomes:
-            records.append(self.link(o, "outcome"))
-            outcomes.append(
-                {
-                    "id": o.id,
-                    "kind": o.kind,
-                    "title": o.title,
-                    "status": o.status,
-                    "date": _date(o.date),
-                    "event_id": o.event,
-                    "summary": o.summary,
-                    "confidence": o.confidence,
-                }
-            )
-            for position, figure in enumerate(o.figures):
-                self.figure_id += 1
-                figures.append(
+        if isinstance(record, model.Event):
+            links["participants"] += [
+                {"event_id": record.id, "person_id": p, "position": i} for i, p in enumerate(record.participants)
+            ]
+        elif isinstance(record, model.Outcome):
+            for position, figure in enumerate(record.figures):
+                number = len(links["figures"]) + 1
+                links["figures"].append(
                     {
-                        "id": self.figure_id,
-                        "outcome_id": o.id,
+                        "id": number,
+                        "outcome_id": record.id,
                         "position": position,
                         "label": figure.label,
                         "value": figure.value,
@@ -342,74 +286,37 @@ class _Writer:
                         "confidence": getattr(figure, "confidence", None),
                     }
                 )
-                self.cite(getattr(figure, "sources", None) or [], figure_id=self.figure_id)
-        quotes: list[dict[str, Any]] = []
-        for q in data.quotes:
-            records.append(self.link(q, "quote"))
-            quotes.append(
-                {
-                    "id": q.id,
-                    "speaker_id": q.speaker,
-                    "text": q.text,
-                    "date": _date(q.date),
-                    "event_id": q.event,
-                    "confidence": q.confidence,
-                }
-            )
-        facts: list[dict[str, Any]] = []
-        for f in data.facts:
-            records.append(self.link(f, "fact"))
-            facts.append({"id": f.id, "text": f.text, "confidence": f.confidence})
-        followups: list[dict[str, Any]] = []
-        for u in data.followups:
-            records.append(self.link(u, "followup"))
-            self.cite(u.status_sources, role="status", record_id=u.id)
-            followups.append(
-                {
-                    "id": u.id,
-                    "title": u.title,
-                    "origin_id": u.origin,
-                    "cadence": u.cadence,
-                    "due": _date(u.due),
-                    "due_note": u.due_note,
-                    "status": u.status,
-                    "status_date": _date(u.status_date),
-                    "summary": u.summary,
-                    "confidence": u.confidence,
-                }
-            )
-        plans: list[dict[str, Any]] = []
-        for plan in data.plans:
-            records.append(self.link(plan, "plan"))
-            self.cite(plan.actual_sources, role="actual", record_id=plan.id)
-            plans.append(
-                {
-                    "id": plan.id,
-                    "changed": int(plan.changed),
-                    "planned": plan.planned,
-                    "planned_date": _date(plan.planned_date),
-                    "planned_place": plan.planned_place,
-                    "actual": plan.actual,
-                    "actual_event_id": plan.actual_event,
-                    "confidence": plan.confidence,
-                }
-            )
-        _insert(db, "records", records)
-        for table, rows in (
-            ("events", events),
-            ("participants", participants),
-            ("outcomes", outcomes),
-            ("figures", figures),
-            ("quotes", quotes),
-            ("facts", facts),
-            ("followups", followups),
-            ("plans", plans),
-            ("disputes", self.disputes),
-            ("parties", self.parties),
-            ("record_topics", self.topics),
-            ("citations", [{"id": i, **c} for i, c in enumerate(self.citations, 1)]),
-        ):
-            _insert(db, table, rows)
+                self.cite(getattr(figure, "sources", None) or [], figure_id=number)
+        elif isinstance(record, model.Followup):
+            self.cite(record.status_sources, role="status", record_id=record.id)
+        elif isinstance(record, model.Plan):
+            self.cite(record.actual_sources, role="actual", record_id=record.id)
+
+    def write(self, db: sqlite3.Connection, data: model.Dataset) -> None:
+        from summitcli.countries import country_name
+
+        codes = {data.meta.home}
+        for table in ("people", *RECORD_KINDS):
+            for record in getattr(data, table):
+                codes.update(getattr(record, "parties", None) or getattr(record, "countries", None) or [])
+                if country := getattr(record, "country", None):
+                    codes.add(country)
+        _insert(db, "countries", ({"code": c, "name": country_name(c)} for c in sorted(codes)))
+        meta = data.meta
+        _insert(db, "dataset", [{"title": meta.title, "home": meta.home, "description": meta.description}])
+        for table in ("sources", "topics", "people"):
+            _insert(db, table, (_row(r, COLUMNS[table]) for r in getattr(data, table)))
+        for person in data.people:
+            self.cite(person.sources, person_id=person.id)
+        for table, kind in RECORD_KINDS.items():
+            for record in getattr(data, table):
+                self.record(record, kind)
+        _insert(db, "records", self.links["records"])
+        for table in RECORD_KINDS:
+            _insert(db, table, (_row(r, COLUMNS[table]) for r in getattr(data, table)))
+        for table in ("participants", "figures", "disputes", "parties", "record_topics"):
+            _insert(db, table, self.links[table])
+        _insert(db, "citations", ({"id": i, **c} for i, c in enumerate(self.citations, 1)))
 
 
 def database_bytes(data: model.Dataset, scratch: Path) -> bytes:
@@ -423,7 +330,7 @@ def database_bytes(data: model.Dataset, scratch: Path) -> bytes:
         connection.execute("PRAGMA synchronous = OFF")
         connection.executescript(SCHEMA_SQL)
         with connection:
-            _Writer(connection).write(data)
+            _Writer().write(connection, data)
             for statement in _index_sql(connection):
                 connection.execute(statement)
     finally:
