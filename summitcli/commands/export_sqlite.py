@@ -206,15 +206,25 @@ COLUMNS: dict[str, tuple[str | tuple[str, str], ...]] = {
     ),
 }  # fmt: skip
 # The tables whose ids share one namespace, with the kind `records` gives them.
-RECORD_KINDS = {"events": "event", "outcomes": "outcome", "quotes": "quote", "facts": "fact", "followups": "followup",
-                "plans": "plan"}  # fmt: skip
+RECORD_KINDS = {
+    "events": "event",
+    "outcomes": "outcome",
+    "quotes": "quote",
+    "facts": "fact",
+    "followups": "followup",
+    "plans": "plan",
+}
 
 
 def _value(value: Any) -> Any:
     """A field as SQLite stores it: dates as ISO text, booleans as 0 or 1, lists of text as a JSON array."""
-    if isinstance(value, (dt.date, list)):
-        return value.isoformat() if isinstance(value, dt.date) else json.dumps(value, ensure_ascii=False)
-    return int(value) if isinstance(value, bool) else value
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, bool):
+        return int(value)
+    return value
 
 
 def _row(record: Any, columns: Sequence[str | tuple[str, str]]) -> dict[str, Any]:
