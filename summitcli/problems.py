@@ -8,8 +8,7 @@ from __future__ import annotations
 
 
 class Problem:
-    """One problem; `line` and `column` are 1-based, None where there is no position (a path that does not exist).
-    """
+    """One problem; `line` and `column` are 1-based, None where there is none (a path that does not exist)."""
 
     __slots__ = ("column", "field", "file", "line", "message")
 
@@ -61,7 +60,8 @@ def github(problems: list[Problem]) -> str:
         if p.field is not None:
             props.append(f"title={_escape_property(visible(p.field))}")
         text = f"{p.field}: {p.message}" if p.field is not None else p.message
-        lines.append(f"::error {','.join(props)}::{_escape_data(visible(text))}".replace("::error ::", "::error::"))
+        command = f"::error {','.join(props)}" if props else "::error"
+        lines.append(f"{command}::{_escape_data(visible(text))}")
     return "".join(line + "\n" for line in lines)
 
 

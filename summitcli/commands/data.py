@@ -23,6 +23,7 @@ def validate(paths: list[Path], fmt: str = "text") -> None:
         if fmt == "text":
             raise
         _report(error.problems, fmt)
+        return
     if fmt != "text":
         _report([], fmt)
         return
