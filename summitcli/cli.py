@@ -3,6 +3,7 @@
 import os
 import sys
 from collections.abc import Callable
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -357,6 +358,14 @@ def matrix(fmt: FormatOpt = Format.auto) -> None:
     run(fmt)
 
 
+class ProblemFormat(str, Enum):
+    """How `summit validate` reports problems (defined here: summitcli.problems loads only when there are some)."""
+
+    text = "text"
+    github = "github"
+    json = "json"
+
+
 @app.command()
 def validate(
     paths: Annotated[
@@ -367,14 +376,22 @@ def validate(
             show_default=False,
         ),
     ] = None,
+    fmt: Annotated[
+        ProblemFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text: problems on stderr, a summary when valid; github: Actions annotations; json: a list.",
+        ),
+    ] = ProblemFormat.text,
 ) -> None:
     """Check a dataset and report every problem as FILE:LINE:COLUMN: FIELD: message.
 
-    Example: summit validate my-summits/
+    Example: summit validate my-summits/; summit validate --format github data/
     """
     from summitcli.commands.data import validate as run
 
-    run(list(paths or []))
+    run(list(paths or []), fmt.value)
 
 
 @app.command()
@@ -436,6 +453,17 @@ def export_ics(
     from summitcli.commands.export import ics as run
 
     run(country, output)
+
+
+@export_app.command("sqlite")
+def export_sqlite(output: OutputOpt = None) -> None:
+    """The dataset as SQLite tables with keys and indexes, for SQL, Datasette and DuckDB.
+
+    Example: summit export sqlite -o week.db && sqlite3 week.db 'SELECT id, status FROM outcomes'
+    """
+    from summitcli.commands.export_sqlite import export_sqlite as run
+
+    run(output)
 
 
 @export_app.command("markdown")

@@ -101,7 +101,7 @@ def cited_sources(record: Any) -> list[str]:
         *(getattr(record, "actual_sources", None) or []),
     ]
     for item in getattr(record, "figures", None) or []:
-        refs.extend(getattr(item, "sources", None) or [])
+        refs.extend(item.sources)
     for dispute in getattr(record, "disputes", None) or []:
         refs.extend(dispute.sources)
     return list(dict.fromkeys(refs))

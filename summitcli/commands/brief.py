@@ -71,7 +71,7 @@ def meeting_line(event: model.Event) -> str:
 
 def outcome_entry(outcome: model.Outcome, *, with_summary: bool = True) -> Entry:
     # Figures with sources of their own get a line each, for their markers; the rest follow the status.
-    own = [f for f in outcome.figures if getattr(f, "sources", None)]
+    own = [f for f in outcome.figures if f.sources]
     status = " · ".join(
         [words(outcome.status), words(outcome.kind), *(figure(f) for f in outcome.figures if f not in own)]
     )

@@ -9,12 +9,24 @@ from pathlib import Path
 from summitcli.commands import STATE
 
 
-def validate(paths: list[Path]) -> None:
+def validate(paths: list[Path], fmt: str = "text") -> None:
+    """Check the files; every problem as a stderr line (`text`), an annotation (`github`) or a JSON list (`json`);
+    exit 1 when there is any."""
     from summitcli.datafiles import data_paths, find_files, read_files
+    from summitcli.errors import DataError
     from summitcli.loader import parse_and_validate
 
-    files = read_files(find_files(paths or data_paths(STATE.data or None)))
-    dataset = parse_and_validate(files)
+    try:
+        files = read_files(find_files(paths or data_paths(STATE.data or None)))
+        dataset = parse_and_validate(files)
+    except DataError as error:
+        if fmt == "text":
+            raise
+        _report(error.problems, fmt)
+        return
+    if fmt != "text":
+        _report([], fmt)
+        return
     counts = {
         "files": len(files),
         "countries": len(
@@ -37,6 +49,19 @@ def validate(paths: list[Path]) -> None:
         print(f"{name}\t{count}")
 
 
+def _report(lines: list[str], fmt: str) -> None:
+    """Problems for machines on stdout; exit 1 when there are any."""
+    from summitcli import problems
+    from summitcli.errors import EXIT_DATA
+    from summitcli.output import pipe_guard
+
+    parsed = [problems.parse(line) for line in lines]
+    with pipe_guard():
+        sys.stdout.write(problems.github(parsed) if fmt == "github" else problems.to_json(parsed))
+    if parsed:
+        raise SystemExit(EXIT_DATA)
+
+
 def export_json(output: Path | None = None) -> None:
     import msgspec
 
@@ -52,8 +77,9 @@ def schema_text() -> str:
     import msgspec
 
     from summitcli.model import DataFile
+    from summitcli.schemagen import tighten
 
-    schema = msgspec.json.schema(DataFile)
+    schema = tighten(msgspec.json.schema(DataFile))
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "summit dataset file"
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"

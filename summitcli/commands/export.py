@@ -42,6 +42,9 @@ def _description(q: Query, event: Any, citations: Mapping[str, Any]) -> str:
         lines += [f"- {o.title} ({o.kind}, {o.status})" for o in outcomes]
     if event.atmosphere:
         lines.append(f"Atmosphere: {event.atmosphere}")
+    if event.start and not event.end and not event.duration_minutes:
+        # No DTEND: RFC 5545 shows the event as a moment; say it is the end that is unknown, not the length zero.
+        lines.append(f"Start: {event.start}; end: not reported")
     lines.append("Sources: " + "; ".join(f"{ref}: {citation(citations[ref])}" for ref in event.sources))
     return "\n".join(lines)
 
@@ -77,6 +80,9 @@ def calendar(q: Query, country: str | None = None, stamp: dt.datetime | None = N
             entry.add("categories", [visible_keep_newlines(q.topics[t].name) for t in event.topics])
         cal.add_component(entry)
     cal.add_missing_timezones()
+    # icalendar adds them in the order of a set of names, which changes from run to run: sort them by TZID, first.
+    zones = sorted((c for c in cal.subcomponents if c.name == "VTIMEZONE"), key=lambda c: str(c["TZID"]))
+    cal.subcomponents[:] = zones + [c for c in cal.subcomponents if c.name != "VTIMEZONE"]
     return cal.to_ical()
 
 

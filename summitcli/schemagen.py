@@ -1,0 +1,71 @@
+"""The JSON Schema of a data file: msgspec's schema of the model, tightened to refuse what the loader refuses.
+
+msgspec says what the types say. The loader checks more, and the schema should agree with it wherever a JSON
+Schema can, so an editor or CI validator and `summit validate` give the same answer on one file:
+
+- country codes are ISO 3166-1 alpha-2 codes the tool knows (pycountry's data), not any two capitals;
+- a record list written empty (`events:`, which YAML reads as null) is accepted, as the loader accepts it;
+- `meta:` written empty is refused, as the loader refuses it;
+- an event with a start or end time needs its zone (`tz`).
+
+What no schema of one file can say (ids unique across files, references to ids, a known IANA zone, a date that
+exists: `format: date` is checked only by validators that check formats) stays with `summit validate`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+COUNTRY_PATTERN = "^[A-Z]{2}$"
+COUNTRY_REF = {"$ref": "#/$defs/CountryCode"}
+
+
+def _country_codes() -> list[str]:
+    from summitcli.countries import _records
+
+    return sorted(record["alpha_2"] for record in _records())
+
+
+def _replace_countries(node: Any) -> Any:
+    """Every inline `pattern: ^[A-Z]{2}$` string becomes a reference to the enum of codes."""
+    if isinstance(node, dict):
+        if node.get("type") == "string" and node.get("pattern") == COUNTRY_PATTERN:
+            return dict(COUNTRY_REF)
+        return {key: _replace_countries(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_replace_countries(value) for value in node]
+    return node
+
+
+def _time_needs_zone(event: dict[str, Any]) -> None:
+    rules = [
+        {
+            "if": {"required": [name], "properties": {name: {"type": "string"}}},
+            "then": {"required": ["tz"], "properties": {"tz": {"type": "string"}}},
+        }
+        for name in ("start", "end")
+    ]
+    event["allOf"] = [*event.get("allOf", []), *rules]
+
+
+def tighten(schema: dict[str, Any]) -> dict[str, Any]:
+    """msgspec's schema of `DataFile`, with the loader's rules that a schema can state."""
+    defs = _replace_countries(schema["$defs"])
+    defs["CountryCode"] = {
+        "description": "ISO 3166-1 alpha-2 code, e.g. CA",
+        "type": "string",
+        "enum": _country_codes(),
+    }
+    datafile = defs["DataFile"]["properties"]
+    for name, prop in list(datafile.items()):
+        if name == "meta":
+            datafile[name] = {"$ref": "#/$defs/Meta"}
+        elif prop.get("type") == "array":
+            items = prop["items"]
+            datafile[name] = {
+                "anyOf": [{"type": "array", "items": items}, {"type": "null"}],
+                "default": prop.get("default", []),
+                "description": "a list of records; written empty (`name:` alone) it holds none",
+            }
+    _time_needs_zone(defs["Event"])
+    return {**schema, "$defs": defs}

@@ -1,0 +1,199 @@
+"""`summit export sqlite`: a database SQL users can open, answering the questions the CLI answers."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import BAD, FIXTURE, ROOT, run, subprocess_env, summit_cmd
+
+from summitcli.datafiles import load
+
+TABLES = {
+    "dataset", "countries", "sources", "topics", "people", "records", "events", "outcomes", "figures", "quotes",
+    "facts", "followups", "plans", "disputes", "parties", "participants", "record_topics", "citations",
+}  # fmt: skip
+
+CANADA_OUTCOMES_SQL = """
+SELECT o.id, c.source_id
+FROM outcomes o
+JOIN parties p ON p.record_id = o.id AND p.country = 'CA'
+JOIN citations c ON c.record_id = o.id AND c.role = 'record'
+ORDER BY o.id, c.position
+"""
+SIGNED_USD_SQL = """
+SELECT sum(f.amount) FROM figures f JOIN outcomes o ON o.id = f.outcome_id
+WHERE o.status = 'signed' AND f.unit = 'USD'
+"""
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> sqlite3.Connection:
+    target = tmp_path / "week.db"
+    result = run("export", "sqlite", "-o", str(target))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == ""
+    connection = sqlite3.connect(target)
+    connection.execute("PRAGMA foreign_keys = ON")
+    return connection
+
+
+def test_every_table_is_there_and_every_key_holds(db: sqlite3.Connection) -> None:
+    tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert tables == TABLES
+    assert db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_every_foreign_key_has_an_index(db: sqlite3.Connection) -> None:
+    foreign_keys = 0
+    for (table,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():
+        leading = {
+            db.execute(f'PRAGMA index_info("{index[1]}")').fetchone()[2]
+            for index in db.execute(f"PRAGMA index_list({table})").fetchall()
+        }
+        for fk in db.execute(f"PRAGMA foreign_key_list({table})").fetchall():
+            foreign_keys += 1
+            assert fk[3] in leading, f"{table}.{fk[3]} references {fk[2]} without an index"
+    assert foreign_keys >= 20
+
+
+def test_every_record_is_a_row(db: sqlite3.Connection) -> None:
+    data = load(None, use_cache=False)
+    for table, records in (
+        ("events", data.events),
+        ("outcomes", data.outcomes),
+        ("quotes", data.quotes),
+        ("facts", data.facts),
+        ("followups", data.followups),
+        ("plans", data.plans),
+        ("people", data.people),
+        ("sources", data.sources),
+        ("topics", data.topics),
+    ):
+        ids = {row[0] for row in db.execute(f"SELECT id FROM {table}")}
+        assert ids == {r.id for r in records}, table
+    figures = sum(len(o.figures) for o in data.outcomes)
+    assert db.execute("SELECT count(*) FROM figures").fetchone()[0] == figures
+    participants = sum(len(e.participants) for e in data.events)
+    assert db.execute("SELECT count(*) FROM participants").fetchone()[0] == participants
+
+
+def test_dates_are_iso_and_amounts_numbers(db: sqlite3.Connection) -> None:
+    dates = [
+        row[0]
+        for sql in ("SELECT date FROM events", "SELECT date FROM outcomes", "SELECT due FROM followups")
+        for row in db.execute(sql)
+        if row[0] is not None
+    ]
+    assert len(dates) > 50
+    assert all(len(d) == 10 and db.execute("SELECT date(?)", (d,)).fetchone()[0] == d for d in dates)
+    types = {row[0] for row in db.execute("SELECT typeof(amount) FROM figures WHERE amount IS NOT NULL")}
+    assert types == {"real"}
+    assert {row[0] for row in db.execute("SELECT typeof(duration_minutes) FROM events")} <= {"integer", "null"}
+    # The figure the sources give as "$350 billion" comes back as a number SQL can add up.
+    amount = db.execute(
+        "SELECT amount FROM figures WHERE outcome_id = 'korea-us-trade-deal-details' AND position = 0"
+    ).fetchone()[0]
+    assert amount == 350_000_000_000
+
+
+def test_outcomes_with_canada_and_their_sources_match_the_cli(db: sqlite3.Connection) -> None:
+    from_sql: dict[str, list[str]] = {}
+    for outcome, source in db.execute(CANADA_OUTCOMES_SQL):
+        from_sql.setdefault(outcome, []).append(source)
+    cli = json.loads(run("agreements", "canada", "--format", "json").stdout)
+    assert cli, "the CLI lists Canada's outcomes"
+    assert from_sql == {row["id"]: row["sources"] for row in cli}
+
+
+def test_total_usd_of_signed_outcomes_matches_the_model(db: sqlite3.Connection) -> None:
+    total = db.execute(SIGNED_USD_SQL).fetchone()[0]
+    signed = {row["id"] for row in json.loads(run("agreements", "--status", "signed", "--format", "json").stdout)}
+    data = load(None, use_cache=False)
+    expected = sum(f.amount for o in data.outcomes if o.id in signed for f in o.figures if f.unit == "USD" and f.amount)
+    assert signed and expected > 0
+    assert total == pytest.approx(expected)
+
+
+@pytest.mark.skipif(shutil.which("sqlite3") is None, reason="the sqlite3 command-line shell is not installed")
+def test_the_sqlite3_shell_reads_it(tmp_path: Path) -> None:
+    target = tmp_path / "week.db"
+    done = subprocess.run(summit_cmd("export", "sqlite", "-o", str(target)), env=subprocess_env(), timeout=60)
+    assert done.returncode == 0
+    shell = subprocess.run(
+        ["sqlite3", "-json", str(target), CANADA_OUTCOMES_SQL], capture_output=True, text=True, timeout=60
+    )
+    assert shell.returncode == 0, shell.stderr
+    pairs = [(row["id"], row["source_id"]) for row in json.loads(shell.stdout)]
+    cli = json.loads(run("agreements", "canada", "--format", "json").stdout)
+    assert pairs == [(row["id"], s) for row in sorted(cli, key=lambda r: r["id"]) for s in row["sources"]]
+    total = subprocess.run(["sqlite3", str(target), SIGNED_USD_SQL], capture_output=True, text=True, timeout=60)
+    assert float(total.stdout) == sqlite3.connect(target).execute(SIGNED_USD_SQL).fetchone()[0]
+
+
+def test_a_pipe_gets_the_database_and_a_terminal_gets_an_error(tmp_path: Path) -> None:
+    piped = subprocess.run(summit_cmd("export", "sqlite"), capture_output=True, env=subprocess_env(), timeout=60)
+    assert piped.returncode == 0
+    assert piped.stdout.startswith(b"SQLite format 3\x00")
+    terminal = subprocess.run(
+        summit_cmd("export", "sqlite"), capture_output=True, env=subprocess_env(TTY_COMPATIBLE="1"), timeout=60
+    )
+    assert terminal.returncode == 2
+    assert terminal.stdout == b""
+    assert terminal.stderr.decode().count("\n") == 1 and "--output" in terminal.stderr.decode()
+
+
+def test_the_same_data_gives_the_same_file_from_the_yaml_or_the_index(tmp_path: Path) -> None:
+    first, second, third = (tmp_path / f"{n}.db" for n in ("parsed", "indexed", "no-cache"))
+    assert run("export", "sqlite", "-o", str(first)).exit_code == 0  # parses and builds the index
+    assert run("export", "sqlite", "-o", str(second)).exit_code == 0  # reads the index
+    assert run("--no-cache", "export", "sqlite", "-o", str(third)).exit_code == 0
+    assert first.read_bytes() == second.read_bytes() == third.read_bytes()
+
+
+def test_bad_data_leaves_the_previous_export_in_place(tmp_path: Path) -> None:
+    target = tmp_path / "week.db"
+    assert run("export", "sqlite", "-o", str(target)).exit_code == 0
+    before = target.read_bytes()
+    result = run("--data", str(BAD / "wrong_type.yaml"), "export", "sqlite", "-o", str(target))
+    assert result.exit_code == 1
+    assert "wrong_type.yaml:" in result.stderr and "Traceback" not in result.stderr
+    assert target.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir() if p.name != "cache"] == ["week.db"]
+
+
+def test_an_unwritable_target_is_one_line(tmp_path: Path) -> None:
+    result = run("export", "sqlite", "-o", str(tmp_path / "missing-dir" / "week.db"))
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1 and "cannot write" in result.stderr
+
+
+def test_the_readme_shows_it() -> None:
+    assert "summit export sqlite" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+
+def test_figures_with_their_own_sources_are_cited(tmp_path: Path) -> None:
+    """A figure's own `sources` and `confidence`: each source becomes a citation of the figure."""
+    import msgspec
+
+    from summitcli.commands.export_sqlite import database_bytes
+
+    data = load([FIXTURE], use_cache=False)
+    outcome = data.outcomes[0]
+    figure = msgspec.structs.replace(outcome.figures[0], sources=["src-b", "src-a"], confidence="M")
+    changed = msgspec.structs.replace(outcome, figures=[figure])
+    data = msgspec.structs.replace(data, outcomes=[changed, *data.outcomes[1:]])
+    target = tmp_path / "figures.db"
+    target.write_bytes(database_bytes(data, tmp_path / "scratch.db"))
+    db = sqlite3.connect(target)
+    rows = db.execute(
+        "SELECT c.source_id, f.confidence FROM citations c JOIN figures f ON f.id = c.figure_id ORDER BY c.position"
+    ).fetchall()
+    assert rows == [("src-b", "M"), ("src-a", "M")]
+    assert db.execute("PRAGMA foreign_key_check").fetchall() == []

@@ -1,0 +1,73 @@
+"""The wheel: its licence, its type marker, and the schema where the installed data files point."""
+
+from __future__ import annotations
+
+import posixpath
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+SCHEMA_LINE = "# yaml-language-server: $schema="
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> zipfile.ZipFile:
+    """A wheel built from the checkout by the project's build backend (files .gitignore names are left out)."""
+    if not (ROOT / "pyproject.toml").is_file():
+        pytest.skip("not a source checkout (tests run from an installed package)")
+    out = tmp_path_factory.mktemp("wheel")
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from hatchling.build import build_wheel; print(build_wheel(sys.argv[1]))",
+            out,
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    return zipfile.ZipFile(out / done.stdout.strip().splitlines()[-1])
+
+
+def test_the_wheel_holds_the_mit_licence(wheel: zipfile.ZipFile) -> None:
+    licences = [n for n in wheel.namelist() if n.endswith("/LICENSE") and ".dist-info/" in n]
+    assert licences, wheel.namelist()
+    text = wheel.read(licences[0]).decode("utf-8")
+    assert text.startswith("MIT License") and "the summit authors" in text
+    metadata = next(n for n in wheel.namelist() if n.endswith(".dist-info/METADATA"))
+    assert "License-Expression: MIT" in wheel.read(metadata).decode("utf-8")
+
+
+def test_the_wheel_is_typed(wheel: zipfile.ZipFile) -> None:
+    assert "summitcli/py.typed" in wheel.namelist()
+
+
+def test_every_data_file_in_the_wheel_finds_its_schema(wheel: zipfile.ZipFile) -> None:
+    names = set(wheel.namelist())
+    data_files = sorted(n for n in names if n.startswith("summitcli/data/") and n.endswith(".yaml"))
+    assert len(data_files) == len(list((ROOT / "data").glob("*.yaml"))) > 0
+    for name in data_files:
+        first = wheel.read(name).decode("utf-8").splitlines()[0]
+        assert first.startswith(SCHEMA_LINE), name
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(name), first[len(SCHEMA_LINE) :]))
+        assert target in names, f"{name} points at {target}, which the wheel lacks"
+        assert wheel.read(target) == (ROOT / "schema" / "summit-data.schema.json").read_bytes()
+
+
+def test_the_checkout_has_what_the_wheel_ships() -> None:
+    assert (ROOT / "LICENSE").is_file() and (ROOT / "summitcli" / "py.typed").is_file()
+    first = (ROOT / "data" / "events.yaml").read_text(encoding="utf-8").splitlines()[0]
+    assert (ROOT / "data" / first[len(SCHEMA_LINE) :]).resolve() == (ROOT / "schema" / "summit-data.schema.json")
+
+
+def test_no_junk_in_the_wheel(wheel: zipfile.ZipFile) -> None:
+    junk = [n for n in wheel.namelist() if "__pycache__" in n or n.endswith(".pyc") or "/." in n]
+    assert junk == []
+    assert not [n for n in wheel.namelist() if Path(n).parts[0] not in ("summitcli",) and ".dist-info" not in n]
