@@ -126,4 +126,4 @@ def test_export_json_is_the_whole_model() -> None:
 
 
 def test_markup_in_data_is_printed_literally() -> None:
-    assert "HICO \\| hall [bold]A[/bold]" in run_mini("timeline", "-f", "markdown").stdout
+    assert "HICO \\| hall \\[bold\\]A\\[/bold\\]" in run_mini("timeline", "-f", "markdown").stdout  # renders [bold]

@@ -310,7 +310,7 @@ def test_exports_never_carry_raw_control_characters(tmp_path: Path, kind: str) -
     result = run("--data", str(hostile_dataset(tmp_path)), "export", kind)
     assert result.exit_code == 0, result.stderr
     assert not RAW.findall(result.stdout.replace("\r\n", "\n")) and "\x1b" not in result.stdout
-    if kind != "json":
+    if kind not in ("json", "markdown"):  # Markdown escapes the brackets: tests/test_hardening_output.py
         assert "[link=https://evil.example]click[/link]" in result.stdout.replace("\r\n ", "").replace("\\,", ",")
 
 

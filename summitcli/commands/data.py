@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 from summitcli.commands import STATE
@@ -32,16 +31,17 @@ def validate(paths: list[Path]) -> None:
         "topics": len(dataset.topics),
         "sources": len(dataset.sources),
     }
-    print(f"valid: {dataset.meta.title}")
-    for name, count in counts.items():
-        print(f"{name}\t{count}")
+    from summitcli.output.stream import write
+    from summitcli.text import visible
+
+    write(f"valid: {visible(dataset.meta.title)}\n" + "".join(f"{name}\t{count}\n" for name, count in counts.items()))
 
 
 def export_json(output: Path | None = None) -> None:
     import msgspec
 
     from summitcli.datafiles import load
-    from summitcli.output import deliver
+    from summitcli.output.target import deliver
     from summitcli.text import json_safe
 
     dataset = load(STATE.data or None, use_cache=STATE.use_cache)
@@ -60,4 +60,6 @@ def schema_text() -> str:
 
 
 def schema() -> None:
-    sys.stdout.write(schema_text())
+    from summitcli.output.stream import write
+
+    write(schema_text())

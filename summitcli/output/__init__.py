@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from enum import Enum
-from pathlib import Path
 from typing import Any, NamedTuple
+
+from summitcli.output.stream import pipe_guard
 
 NOT_REPORTED = "not reported"
 
@@ -84,21 +84,6 @@ def resolve(fmt: Format) -> Format:
     return fmt
 
 
-@contextmanager
-def pipe_guard() -> Iterator[None]:
-    """A reader that closed the pipe (`| head -n1`) ends the command quietly with exit 0."""
-    try:
-        yield
-        sys.stdout.flush()
-    except BrokenPipeError:
-        try:
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-        except (OSError, ValueError):
-            pass
-        sys.exit(0)
-
-
 def emit(rows: Sequence[dict[str, Any]], columns: Sequence[Column], fmt: Format, view: View | None = None) -> None:
     """Write rows in the chosen format to stdout."""
     with pipe_guard():
@@ -131,35 +116,3 @@ def _write(rows: Sequence[dict[str, Any]], columns: Sequence[Column], fmt: Forma
         writers.write_tab_separated(
             out, rows, columns, plain=fmt is Format.plain, header=fmt is Format.tsv or view.plain_header
         )
-
-
-def deliver(text: str, path: Path | None) -> None:
-    """Write a whole document to stdout, or to `path` atomically: a temporary file beside it, flushed to disk,
-    then renamed over it, so an interrupted export never leaves a half-written file over a good one."""
-    if path is None:
-        with pipe_guard():
-            sys.stdout.write(text)
-        return
-    import tempfile
-
-    from summitcli.errors import DataError
-
-    target = path.expanduser()
-    try:
-        fd, tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".", prefix=f".{target.name}.")
-    except OSError as exc:
-        raise DataError([f"{path}: cannot write: {exc.strerror or exc}"]) from None
-    umask = os.umask(0)
-    os.umask(umask)
-    try:
-        os.fchmod(fd, 0o666 & ~umask)  # as an ordinary new file would be, not mkstemp's 0600
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException as exc:
-        os.unlink(tmp)
-        if isinstance(exc, OSError):
-            raise DataError([f"{path}: cannot write: {exc.strerror or exc}"]) from None
-        raise

@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
 from summitcli.output import NOT_REPORTED, Column, View
+from summitcli.output.escape import html_lines, markdown_code, markdown_text
 from summitcli.output.writers import cell, write_markdown
 
 
@@ -64,30 +65,34 @@ def _slug_heading(text: str) -> str:
     return kept.replace(" ", "-")
 
 
+def md(text: str) -> str:
+    return markdown_text(cell(text, ""))
+
+
 def to_markdown(doc: Document) -> str:
     import io
 
     numbers = _Numbers()
     out = io.StringIO()
-    out.write(f"# {cell(doc.title, '')}\n\n")
+    out.write(f"# {md(doc.title)}\n\n")
     if doc.subtitle:
-        out.write(f"{cell(doc.subtitle, '')}\n\n")
+        out.write(f"{md(doc.subtitle)}\n\n")
     if doc.contents:
         out.write("## Contents\n\n")
         for section in doc.sections:
-            out.write(f"- [{cell(section.heading, '')}](#{_slug_heading(cell(section.heading, ''))})\n")
+            out.write(f"- [{md(section.heading)}](#{_slug_heading(cell(section.heading, ''))})\n")
         out.write("- [Sources](#sources)\n\n")
     for section in doc.sections:
-        out.write(f"## {cell(section.heading, '')}\n\n")
+        out.write(f"## {md(section.heading)}\n\n")
         if section.intro:
-            out.write(f"{cell(section.intro, '')}\n\n")
+            out.write(f"{md(section.intro)}\n\n")
         if not section.rows:
             out.write(f"_{section.view.empty}_\n\n")
         columns = _shown(section)
         with_sources = section.view.sources is not None
         for label, rows in _groups(section):
             if label is not None:
-                out.write(f"### {label}\n\n")
+                out.write(f"### {markdown_text(label)}\n\n")
             shown_rows = [
                 {**row, "_src": " ".join(f"[{n}]" for _, n in numbers.of(row.get("sources") or []))} for row in rows
             ]
@@ -95,7 +100,7 @@ def to_markdown(doc: Document) -> str:
             out.write("\n")
     out.write("## Sources\n\n")
     for ref, number in numbers.by_id.items():
-        out.write(f"{number}. `{cell(ref, '')}`: {cell(doc.sources.get(ref, ref), '')}\n")
+        out.write(f"{number}. {markdown_code(cell(ref, ''))}: {md(doc.sources.get(ref, ref))}\n")
     if not numbers.by_id:
         out.write("_no sources cited_\n")
     return out.getvalue()
@@ -132,7 +137,9 @@ NOWRAP = ' class="nowrap"'
 def _html_value(value: Any) -> str:
     if value is None:
         return f'<span class="nr">{NOT_REPORTED}</span>'
-    return html.escape(cell(value, NOT_REPORTED)).replace("\\n", "<br>")
+    if isinstance(value, str):  # newlines as lines; never the text `\n` (as in `C:\new`)
+        return html_lines([cell(line, NOT_REPORTED) for line in value.split("\n")])
+    return html.escape(cell(value, NOT_REPORTED))
 
 
 def to_html(doc: Document) -> str:

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from summitcli.output import NOT_REPORTED, Column
+from summitcli.output.escape import markdown_text, spreadsheet_cell
 from summitcli.text import json_safe, visible
 
 
@@ -56,7 +57,10 @@ def write_tab_separated(
     if header:
         out.write("\t".join(keys) + "\n")
     for row in rows:
-        out.write("\t".join(cell(row.get(k), unknown) for k in keys) + "\n")
+        cells = [cell(row.get(k), unknown) for k in keys]
+        if not plain:  # tsv is opened in spreadsheets: no cell may run as a formula
+            cells = [spreadsheet_cell(row.get(k), text) for k, text in zip(keys, cells, strict=True)]
+        out.write("\t".join(cells) + "\n")
 
 
 def write_csv(out: TextIO, rows: Sequence[dict[str, Any]], columns: Sequence[Column]) -> None:
@@ -66,16 +70,16 @@ def write_csv(out: TextIO, rows: Sequence[dict[str, Any]], columns: Sequence[Col
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(keys)
     for row in rows:
-        writer.writerow([cell(row.get(k), "") for k in keys])
+        writer.writerow([spreadsheet_cell(row.get(k), cell(row.get(k), "")) for k in keys])
 
 
 def write_markdown(out: TextIO, rows: Sequence[dict[str, Any]], columns: Sequence[Column]) -> None:
-    """A GitHub-flavoured table; pipes escaped, unknown values read "not reported"."""
+    """A GitHub-flavoured table; Markdown syntax and HTML escaped, unknown values read "not reported"."""
 
     def md(value: Any) -> str:
-        return cell(value, NOT_REPORTED).replace("|", "\\|")
+        return markdown_text(cell(value, NOT_REPORTED))
 
-    out.write("| " + " | ".join(c.header for c in columns) + " |\n")
+    out.write("| " + " | ".join(md(c.header) for c in columns) + " |\n")
     out.write("|" + "|".join(" --- " for _ in columns) + "|\n")
     for row in rows:
         out.write("| " + " | ".join(md(row.get(c.key)) for c in columns) + " |\n")
