@@ -205,7 +205,7 @@ def test_ctrl_c_while_the_installed_command_starts_never_shows_a_traceback(tmp_p
     assert not through_summit, through_summit
     quiet = [code for _, code, err in outcomes if not err]
     assert all(code in (130, -signal.SIGINT) for code in quiet), outcomes
-    assert len(quiet) >= 30, outcomes  # CPython's own start-up window is a few milliseconds of the 60
+    assert quiet.count(130) >= 10, outcomes  # the signal did land in summit's code, and was handled there
 
 
 # Item 15: spreadsheet formulas. ------------------------------------------------------------------------------------
@@ -432,14 +432,19 @@ def test_o_to_a_device_writes_to_it_and_never_replaces_it(tmp_path: Path) -> Non
 
 
 def test_o_dev_stdout_writes_to_stdout_in_a_pipe_and_in_a_file(tmp_path: Path) -> None:
-    done = export_to("/dev/stdout")
+    """`-o /dev/stdout`, through a private link made the same way (to /proc/self/fd/1): as root, a regression
+    would replace the link it writes through, and that must never be the machine's /dev/stdout."""
+    stdout = tmp_path / "stdout"
+    stdout.symlink_to("/proc/self/fd/1")
+    done = export_to(stdout)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["meta"]["title"] == "Mini week"
-    assert os.path.islink("/dev/stdout")
+    assert stdout.is_symlink() and os.readlink(stdout) == "/proc/self/fd/1"
     out = tmp_path / "redirected.json"
-    redirected = sh(f"{sys.executable} -m summitcli --data {FIXTURE} export json -o /dev/stdout > {out}")
+    redirected = sh(f"{sys.executable} -m summitcli --data {FIXTURE} export json -o {stdout} > {out}")
     assert redirected.returncode == 0, redirected.stderr
     assert json.loads(out.read_text())["meta"]["title"] == "Mini week"
+    assert stdout.is_symlink() and os.readlink(stdout) == "/proc/self/fd/1"
     no_leftovers(tmp_path)
 
 
