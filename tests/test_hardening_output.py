@@ -166,9 +166,11 @@ def installed_summit() -> str:
 
 
 def frames_of_summit(stderr: str, script: str) -> list[str]:
-    """The frames of a Python traceback that are summit's: its installed script or the summitcli package."""
-    files = re.findall(r'File "([^"]+)"', stderr)
-    return [f for f in files if f == script or f"{os.sep}summitcli{os.sep}" in f]
+    """The frames of a Python traceback that ran summit's code: a line of its installed script or of the
+    summitcli package. (`line 0` of the script is CPython raising, at the script's first instruction, a signal
+    that arrived while it was still starting: no line of the script had run.)"""
+    frames = re.findall(r'File "([^"]+)", line (\d+)', stderr)
+    return [f for f, line in frames if (f == script and line != "0") or f"{os.sep}summitcli{os.sep}" in f]
 
 
 def test_ctrl_c_while_the_installed_command_starts_never_shows_a_traceback(tmp_path: Path) -> None:
@@ -180,7 +182,8 @@ def test_ctrl_c_while_the_installed_command_starts_never_shows_a_traceback(tmp_p
     What this cannot exclude is CPython's own start-up: between installing its SIGINT handler and running the
     script's first line, CPython imports `io` and `site` (and runs every .pth file of the environment) in Python
     code, and a KeyboardInterrupt there is reported by CPython itself ("Fatal Python error: init_import_site",
-    exit 1), with no frame of summit. No Python code can run earlier; only a native launcher could close it."""
+    exit 1), with no line of summit run. No Python code can run earlier; only a native launcher could close it
+    (tests/benchmarks/bench_ctrl_c.py counts how often, against pip's wrapper)."""
     big = tmp_path / "big.yaml"
     big.write_text(
         "meta: {title: Big, home: KR}\nsources:\n"
@@ -414,6 +417,44 @@ def test_o_writes_through_a_symlink_and_keeps_it(tmp_path: Path) -> None:
     assert link.is_symlink() and os.readlink(link) == str(real)
     assert json.loads(real.read_text())["meta"]["title"] == "Mini week"
     assert stat.S_IMODE(real.stat().st_mode) == 0o600
+    no_leftovers(tmp_path)
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="needs root to make a link owned by another user")
+def test_o_refuses_another_users_link_in_a_shared_directory(tmp_path: Path) -> None:
+    """The /tmp attack: someone else's link in a sticky world-writable directory, pointing at a file of yours."""
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o1777)
+    mine = tmp_path / "mine.txt"
+    mine.write_text("mine")
+    link = shared / "out.json"
+    link.symlink_to(mine)
+    os.lchown(link, 65534, 65534)
+    done = export_to(link)
+    assert done.returncode == 1 and "symbolic link in a shared directory" in done.stderr
+    assert mine.read_text() == "mine" and link.is_symlink()
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="needs root to give a file to another user")
+def test_o_rewrites_in_place_a_file_it_may_write_but_does_not_own(tmp_path: Path) -> None:
+    target = tmp_path / "shared.json"
+    target.write_text("old")
+    os.chown(target, 65534, 65534)
+    target.chmod(0o666)
+    inode = target.stat().st_ino
+    assert export_to(target).returncode == 0
+    assert target.stat().st_uid == 65534 and target.stat().st_ino == inode  # same file, same owner
+    assert json.loads(target.read_text())["meta"]["title"] == "Mini week"
+
+
+def test_o_rewrites_a_hard_linked_file_in_place_so_every_name_sees_it(tmp_path: Path) -> None:
+    target = tmp_path / "out.json"
+    target.write_text("old")
+    other = tmp_path / "other-name.json"
+    os.link(target, other)
+    assert export_to(target).returncode == 0
+    assert other.read_text() == target.read_text() and target.read_text().startswith("{")
     no_leftovers(tmp_path)
 
 
