@@ -138,6 +138,12 @@ def test_a_closed_stdout_is_one_line_and_exit_1() -> None:
     assert done.stderr == "summit: error: cannot write output: standard output is closed\n"
 
 
+def test_a_closed_stderr_never_sends_errors_into_stdout() -> None:
+    done = sh(f"{sys.executable} -m summitcli --data {FIXTURE} brief nowhere 2>&-")
+    assert done.returncode == 2
+    assert done.stdout == "" and done.stderr == ""
+
+
 def test_a_closed_stdout_does_not_stop_a_write_to_a_file(tmp_path: Path) -> None:
     out = tmp_path / "out.json"
     done = sh(f"{sys.executable} -m summitcli --data {FIXTURE} export json -o {out} >&-")

@@ -24,7 +24,8 @@ CLOSED_STDOUT = "cannot write output: standard output is closed"
 
 def fill_closed_descriptors() -> None:
     """Open /dev/null on any of descriptors 0, 1 and 2 that the caller closed (`>&-`), keeping sys.stdout as
-    Python found it (None), so that writing data still reports the closed stdout."""
+    Python found it (None), so that writing data still reports the closed stdout. With stderr closed (`2>&-`),
+    error messages go nowhere (the exit status still tells), never into stdout."""
     for fd in (0, 1, 2):
         try:
             os.fstat(fd)
@@ -36,6 +37,8 @@ def fill_closed_descriptors() -> None:
             if null != fd:  # the lowest free descriptor is the closed one; anything else means it is not ours
                 os.dup2(null, fd)
                 os.close(null)
+    if sys.stderr is None:  # else print(..., file=sys.stderr) would write error messages into stdout's data
+        sys.stderr = open(os.devnull, "w")  # noqa: SIM115 (open for the rest of the run)
 
 
 ESCAPE_ERRORS = "summitcli.escape"
