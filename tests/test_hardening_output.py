@@ -493,6 +493,8 @@ def test_o_dev_stdout_writes_to_stdout_in_a_pipe_and_in_a_file(tmp_path: Path) -
     assert json.loads(out.read_text())["meta"]["title"] == "Mini week"
     assert stdout.is_symlink() and os.readlink(stdout) == "/proc/self/fd/1"
     no_leftovers(tmp_path)
+    gone = sh(f"{sys.executable} -m summitcli --data {FIXTURE} export json -o {stdout} | head -c1; echo")
+    assert gone.stdout == "{\n" and gone.stderr == ""
 
 
 def test_o_errors_are_one_line_with_the_prefix(tmp_path: Path) -> None:

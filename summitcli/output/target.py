@@ -7,9 +7,9 @@ The rules, in order (README, "Guarantees"):
   one's permission bits (a new path gets 0666 less the umask).
 - A symbolic link is written through, never replaced: the file it points to is written by the same rules. A
   link in a sticky, world-writable directory (/tmp) owned by someone else is refused, as the kernel's
-  protected_symlinks would refuse it to open(). A link that points at what stdout already is
-  (`-o /dev/stdout > file`) writes to stdout.
-- A device, FIFO or socket (`-o /dev/null`, `-o /dev/stdout` in a pipe) is opened and written, never replaced.
+  protected_symlinks would refuse it to open(). A link to what stdout already is (`-o /dev/stdout`, in a
+  pipe, a terminal or `> file`) writes to stdout.
+- A device, FIFO or socket (`-o /dev/null`, `-o /dev/stderr`) is opened and written, never replaced.
 - A regular file the user may write but does not own, or one with several hard links, is rewritten in place,
   so that its owner and its other names stay as they were.
 - What the user could not write is refused: a target (or, for a new path, a directory) is writable only if its
@@ -117,6 +117,8 @@ def _through_link(data: bytes, link_path: Path, link: os.stat_result) -> None:
 
 
 def _is_stdout(st: os.stat_result) -> bool:
+    """Whether `st` is what stdout already is (file, pipe, terminal or socket): `-o /dev/stdout` then writes to
+    stdout itself, as the shell set it up (appending, a socket that cannot be reopened, a reader that leaves)."""
     out = sys.__stdout__
     if out is None:
         return False
@@ -124,7 +126,7 @@ def _is_stdout(st: os.stat_result) -> bool:
         mine = os.fstat(out.fileno())
     except (OSError, ValueError):
         return False
-    return (mine.st_dev, mine.st_ino) == (st.st_dev, st.st_ino) and stat.S_ISREG(st.st_mode)
+    return (mine.st_dev, mine.st_ino) == (st.st_dev, st.st_ino)
 
 
 def writable(st: os.stat_result) -> bool:
