@@ -534,9 +534,11 @@ main()
 """
 
 
-def test_sigterm_during_an_o_write_leaves_no_temporary_file(tmp_path: Path) -> None:
-    """A real process, stopped by SIGTERM while its temporary file is open (fsync made slow to hold it there):
-    the temporary file is removed, the old target is untouched, exit 143."""
+@pytest.mark.parametrize(("signum", "status"), [(signal.SIGTERM, 143), (signal.SIGINT, 130), (signal.SIGHUP, 129)])
+def test_a_signal_during_an_o_write_leaves_no_temporary_file(tmp_path: Path, signum: int, status: int) -> None:
+    """A real process, stopped by SIGTERM (or Ctrl-C, or a closed terminal) while its temporary file is open
+    (fsync made slow to hold it there): the temporary file is removed, the old target is untouched, exit 143
+    (130, 129)."""
     target = tmp_path / "book.html"
     target.write_text("old book")
     proc = subprocess.Popen(
@@ -548,9 +550,9 @@ def test_sigterm_during_an_o_write_leaves_no_temporary_file(tmp_path: Path) -> N
     assert proc.stderr is not None
     assert proc.stderr.readline() == "writing\n"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".book.html.")]  # the write is under way
-    proc.send_signal(signal.SIGTERM)
+    proc.send_signal(signum)
     rest = proc.stderr.read()
-    assert proc.wait(timeout=60) == 143
+    assert proc.wait(timeout=60) == status
     assert rest == ""
     no_leftovers(tmp_path)
     assert target.read_text() == "old book"
