@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURE, ROOT, run, run_mini, sh, subprocess_env, summit_cmd
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from summitcli.output import Column
@@ -556,3 +558,35 @@ def test_a_signal_during_an_o_write_leaves_no_temporary_file(tmp_path: Path, sig
     assert rest == ""
     no_leftovers(tmp_path)
     assert target.read_text() == "old book"
+
+
+MARKDOWN_TEXT = st.lists(
+    st.one_of(
+        st.sampled_from(list("\\`*_[]()<>!#+-.=|~$&;:/ \t\n1aé한")),
+        st.sampled_from(["https://", "&amp;", "&#65;", "<b>", "![x](y)", "1.", "2)", "    ", "---", "***", "```"]),
+    ),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=MARKDOWN_TEXT)
+def test_any_text_renders_in_markdown_as_itself(text: str) -> None:
+    """Whatever the text, Markdown shows exactly what every other text format shows (visible(text)), as a
+    paragraph, a heading and a table cell, with no element of its own."""
+    from summitcli.output.escape import markdown_text
+
+    escaped = markdown_text(visible(text))
+    for markdown, container in (
+        (escaped, "paragraph_open"),
+        (f"# {escaped}", "heading_open"),
+        (f"| h |\n| --- |\n| {escaped} |\n", "table_open"),
+    ):
+        tokens = RENDERER.parse(markdown)
+        texts, types = rendered_texts(markdown)
+        if visible(text).strip(" ") or container != "paragraph_open":
+            assert tokens[0].type == container, (markdown, [t.type for t in tokens])
+        assert not types & UNSAFE, (markdown, types & UNSAFE)
+        assert "softbreak" not in types and "hardbreak" not in types
+        shown = texts[-1] if texts else ""
+        assert shown == visible(text), (markdown, shown)
