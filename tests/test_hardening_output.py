@@ -123,6 +123,15 @@ def test_an_ascii_stdout_gets_visible_escapes_not_an_exception() -> None:
     assert json.loads(as_json.stdout) == json.loads(utf8_json.stdout)  # JSON's own \\uXXXX: the same data
 
 
+def test_the_c_locale_without_utf_8_mode_gets_visible_escapes() -> None:
+    """Under LC_ALL=C with UTF-8 mode off, Python's stdout is ASCII with errors=surrogateescape, which raises too."""
+    env = subprocess_env(LC_ALL="C", PYTHONUTF8="0", XDG_CACHE_HOME=os.environ["XDG_CACHE_HOME"])
+    env.pop("PYTHONIOENCODING", None)
+    done = subprocess.run(summit_cmd("countries"), capture_output=True, env=env, timeout=60, cwd=ROOT)
+    assert done.returncode == 0 and done.stderr == b"", done.stderr.decode()[-300:]
+    assert "\\uce90\\ub098\\ub2e4" in done.stdout.decode("ascii")  # 캐나다
+
+
 def test_help_on_an_ascii_stdout_is_printed_whole() -> None:
     """Help is Click's: it writes UTF-8 where the encoding is ASCII (it holds ASCII "misconfigured")."""
     env = subprocess_env(PYTHONIOENCODING="ascii")

@@ -63,7 +63,9 @@ def _escape_error(error: UnicodeError) -> tuple[str, int]:
 def escape_unencodable(stream: TextIO | None) -> None:
     """Make `stream` write what its encoding cannot hold as `\\uXXXX` escapes instead of raising."""
     reconfigure = getattr(stream, "reconfigure", None)
-    if reconfigure is not None and getattr(stream, "errors", "") == "strict":
+    # strict raises; surrogateescape (Python's choice for stdout under the C or POSIX locale) raises too, for
+    # every character it cannot encode that is not an escaped byte.
+    if reconfigure is not None and getattr(stream, "errors", "") in ("strict", "surrogateescape"):
         import codecs
 
         codecs.register_error(ESCAPE_ERRORS, _escape_error)
