@@ -516,9 +516,19 @@ def keep_only_the_command_called(argv: list[str]) -> None:
 def main() -> None:
     """Entry point. Typer prints usage and data errors (exit 2, 1, 3) and handles Ctrl-C; a write that fails
     for any other reason than a closed pipe (a full disk) becomes one line and exit 1."""
+    from summitcli.output.stream import escape_unencodable, fill_closed_descriptors, quiet_exit
+
+    fill_closed_descriptors()
+    escape_unencodable(sys.stdout)  # help text too: `PYTHONIOENCODING=ascii summit brief --help`
     keep_only_the_command_called(sys.argv[1:])
     try:
         app(prog_name="summit")
+    except SystemExit as exc:
+        from typer._click.utils import PacifyFlushWrapper
+
+        if exc.code == 1 and isinstance(sys.stdout, PacifyFlushWrapper):  # Typer's exit for a closed pipe
+            quiet_exit()  # (help, usage): exit 0 as for every other write to a reader that went away
+        raise
     except OSError as exc:
         print(f"summit: error: cannot write output: {exc.strerror or exc}", file=sys.stderr)
         sys.exit(EXIT_DATA)

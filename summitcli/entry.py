@@ -9,6 +9,18 @@ import sys
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 
 
+def interrupted(exc: BaseException | None) -> bool:
+    """Whether a KeyboardInterrupt caused `exc`: Python 3.11 wraps one raised while a class is created (in
+    `__set_name__`, as `functools.cached_property` has) in a RuntimeError."""
+    seen: set[int] = set()
+    while exc is not None and id(exc) not in seen:
+        if isinstance(exc, KeyboardInterrupt):
+            return True
+        seen.add(id(exc))
+        exc = exc.__cause__ or exc.__context__
+    return False
+
+
 def main() -> None:
     try:
         from summitcli.cli import main as run
@@ -16,3 +28,7 @@ def main() -> None:
         run()
     except KeyboardInterrupt:
         sys.exit(EXIT_INTERRUPTED)
+    except Exception as exc:
+        if interrupted(exc):
+            sys.exit(EXIT_INTERRUPTED)
+        raise

@@ -7,19 +7,23 @@ def _escape(code: int) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
-# The bidirectional marks, overrides and isolates that can reorder what a reader sees (Trojan Source), and the
-# Unicode line and paragraph separators that break a line where the reader sees none.
-_BIDI_AND_SEPARATORS = [0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x2028, 0x2029]
+# The bidirectional marks (the Arabic letter mark U+061C too), overrides and isolates that can reorder what a
+# reader sees (Trojan Source), and the Unicode line and paragraph separators that break a line where none shows.
+_BIDI_AND_SEPARATORS = [0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x2028, 0x2029]
 # Tables for str.translate, which needs no regular expression compiled at start-up.
 # Shown: C0 and C1 controls (tab and newline included: the writers escape them), DEL, and the above.
 _VISIBLE = {code: _escape(code) for code in [*range(0x20), *range(0x7F, 0xA0), *_BIDI_AND_SEPARATORS]}
 _VISIBLE.update({ord("\t"): "\\t", ord("\n"): "\\n", ord("\r"): "\\r"})
+# A backslash in the data is doubled, so that escapes are unambiguous: the text `\x1b` prints as `\\x1b`, the
+# character ESC as `\x1b` (as in PostgreSQL's COPY text format; also what a stdout that cannot encode a
+# character writes, `\u201c`, stays distinct from the same six characters in the data).
+_VISIBLE[ord("\\")] = "\\\\"
 # In JSON text these characters can only stand inside strings; JSON's \uXXXX escape keeps the value exact.
 _JSON = {code: f"\\u{code:04x}" for code in [*range(0x7F, 0xA0), *_BIDI_AND_SEPARATORS]}
 
 
 def visible(text: str) -> str:
-    """Show every control or bidi character as a visible escape (`\\x1b`, `\\u202e`, `\\n`)."""
+    """Show every control or bidi character as a visible escape (`\\x1b`, `\\u202e`, `\\n`), a backslash as `\\\\`."""
     return text.translate(_VISIBLE)
 
 

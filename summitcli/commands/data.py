@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 from summitcli.commands import STATE
@@ -44,20 +43,20 @@ def validate(paths: list[Path], fmt: str = "text") -> None:
         "topics": len(dataset.topics),
         "sources": len(dataset.sources),
     }
-    print(f"valid: {dataset.meta.title}")
-    for name, count in counts.items():
-        print(f"{name}\t{count}")
+    from summitcli.output.stream import write
+    from summitcli.text import visible
+
+    write(f"valid: {visible(dataset.meta.title)}\n" + "".join(f"{name}\t{count}\n" for name, count in counts.items()))
 
 
 def _report(lines: list[str], fmt: str) -> None:
     """Problems for machines on stdout; exit 1 when there are any."""
     from summitcli import problems
     from summitcli.errors import EXIT_DATA
-    from summitcli.output import pipe_guard
+    from summitcli.output.stream import write
 
     parsed = [problems.parse(line) for line in lines]
-    with pipe_guard():
-        sys.stdout.write(problems.github(parsed) if fmt == "github" else problems.to_json(parsed))
+    write(problems.github(parsed) if fmt == "github" else problems.to_json(parsed))
     if parsed:
         raise SystemExit(EXIT_DATA)
 
@@ -66,7 +65,7 @@ def export_json(output: Path | None = None) -> None:
     import msgspec
 
     from summitcli.datafiles import load
-    from summitcli.output import deliver
+    from summitcli.output.target import deliver
     from summitcli.text import json_safe
 
     dataset = load(STATE.data or None, use_cache=STATE.use_cache)
@@ -86,4 +85,6 @@ def schema_text() -> str:
 
 
 def schema() -> None:
-    sys.stdout.write(schema_text())
+    from summitcli.output.stream import write
+
+    write(schema_text())

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from summitcli.commands import load_query
-from summitcli.output import deliver
+from summitcli.output.target import deliver
 from summitcli.query import Query, citation, event_order
 
 UID_DOMAIN = "summit-cli"

@@ -348,50 +348,17 @@ def database_bytes(data: model.Dataset, scratch: Path) -> bytes:
     return scratch.read_bytes()
 
 
-def _deliver_bytes(data: bytes, path: Path | None) -> None:
-    """Write the finished file to `path` atomically (a temporary file beside it, renamed into place), or to a
-    stdout that is not a terminal. The same mechanism as `output.deliver`, for bytes; at merge this becomes the
-    shared `deliver_bytes`."""
-    import os
-    import sys
-    import tempfile
-
-    from summitcli.errors import DataError, UsageError
-    from summitcli.output import pipe_guard, stdout_is_terminal
-
-    if path is None:
-        if stdout_is_terminal():
-            raise UsageError("a SQLite database is binary: give --output PATH, or redirect stdout to a file")
-        with pipe_guard():
-            sys.stdout.buffer.write(data)
-        return
-    target = path.expanduser()
-    try:
-        fd, tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".", prefix=f".{target.name}.")
-    except OSError as exc:
-        raise DataError([f"{path}: cannot write: {exc.strerror or exc}"]) from None
-    umask = os.umask(0)
-    os.umask(umask)
-    try:
-        os.fchmod(fd, 0o666 & ~umask)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException as exc:
-        os.unlink(tmp)
-        if isinstance(exc, OSError):
-            raise DataError([f"{path}: cannot write: {exc.strerror or exc}"]) from None
-        raise
-
-
 def export_sqlite(output: Path | None) -> None:
     import tempfile
 
     from summitcli.commands import STATE
     from summitcli.datafiles import load
+    from summitcli.errors import UsageError
+    from summitcli.output import stdout_is_terminal
+    from summitcli.output.target import deliver_bytes
 
+    if output is None and stdout_is_terminal():
+        raise UsageError("a SQLite database is binary: give --output PATH, or redirect stdout to a file")
     data = load(STATE.data or None, use_cache=STATE.use_cache)
     with tempfile.TemporaryDirectory(prefix="summit-sqlite-") as scratch:
-        _deliver_bytes(database_bytes(data, Path(scratch) / "export.db"), output)
+        deliver_bytes(database_bytes(data, Path(scratch) / "export.db"), output)

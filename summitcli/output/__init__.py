@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from enum import Enum
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
+from summitcli.output.stream import pipe_guard
 from summitcli.phrases import NOT_REPORTED
 
 if TYPE_CHECKING:
@@ -98,21 +97,6 @@ def resolve(fmt: Format) -> Format:
     return fmt
 
 
-@contextmanager
-def pipe_guard() -> Iterator[None]:
-    """A reader that closed the pipe (`| head -n1`) ends the command quietly with exit 0."""
-    try:
-        yield
-        sys.stdout.flush()
-    except BrokenPipeError:
-        try:
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-        except (OSError, ValueError):
-            pass
-        sys.exit(0)
-
-
 def emit(rows: Sequence[dict[str, Any]], columns: Sequence[Column], fmt: Format, view: View | None = None) -> None:
     """Write display rows in the chosen format: for outputs that are only ever read by people (`--sources`)."""
     from summitcli.views import Listing
@@ -184,35 +168,3 @@ def emit_document(document: Document, fmt: Format) -> None:
             from summitcli.output.document import to_html_page
 
             out.write(to_html_page(document))
-
-
-def deliver(text: str, path: Path | None) -> None:
-    """Write a whole document to stdout, or to `path` atomically: a temporary file beside it, flushed to disk,
-    then renamed over it, so an interrupted export never leaves a half-written file over a good one."""
-    if path is None:
-        with pipe_guard():
-            sys.stdout.write(text)
-        return
-    import tempfile
-
-    from summitcli.errors import DataError
-
-    target = path.expanduser()
-    try:
-        fd, tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".", prefix=f".{target.name}.")
-    except OSError as exc:
-        raise DataError([f"{path}: cannot write: {exc.strerror or exc}"]) from None
-    umask = os.umask(0)
-    os.umask(umask)
-    try:
-        os.fchmod(fd, 0o666 & ~umask)  # as an ordinary new file would be, not mkstemp's 0600
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException as exc:
-        os.unlink(tmp)
-        if isinstance(exc, OSError):
-            raise DataError([f"{path}: cannot write: {exc.strerror or exc}"]) from None
-        raise

@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
 from summitcli.output import NOT_REPORTED, Column
+from summitcli.output.escape import html_lines, markdown_text
 from summitcli.output.writers import cell
 from summitcli.phrases import citation_parts
 from summitcli.views import Document, Line, Listing
@@ -99,14 +100,9 @@ def _all_sources(book: Book) -> Mapping[str, Any]:
 
 # ---- Markdown -------------------------------------------------------------------------------------------------
 
-_MD_SPECIAL = str.maketrans({ch: "\\" + ch for ch in "\\`*_[]<>|~"})
-_MD_LINE_START = tuple("#+->=")
-
-
 def md(value: Any) -> str:
     """Text for Markdown: one line, Markdown's own syntax and HTML escaped, so data is shown as written."""
-    text = cell(value, NOT_REPORTED).translate(_MD_SPECIAL)
-    return "\\" + text if text.startswith(_MD_LINE_START) else text
+    return markdown_text(cell(value, NOT_REPORTED))
 
 
 def _md_slug(text: str) -> str:
@@ -243,6 +239,9 @@ nav ol { columns: 2; } .titlepage { margin-bottom: 2rem; } .titlepage p { margin
 
 
 def esc(value: Any) -> str:
+    """A value as HTML text; newlines inside it as line breaks (never the text `\\n`, as in `C:\\new`)."""
+    if isinstance(value, str) and "\n" in value:
+        return html_lines([cell(line, NOT_REPORTED) for line in value.split("\n")])
     return html.escape(cell(value, NOT_REPORTED))
 
 

@@ -10,6 +10,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any, TextIO
 
 from summitcli.output import NOT_REPORTED, Column
+from summitcli.output.escape import spreadsheet_cell
 from summitcli.text import json_safe, visible
 
 
@@ -90,11 +91,16 @@ def write_records(out: TextIO, fmt: str, records: Sequence[dict[str, Any]], fiel
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(fields)
         for record in records:
-            writer.writerow([visible(record_cell(record.get(f))) for f in fields])
+            writer.writerow([_spreadsheet(record.get(f)) for f in fields])
     else:
         out.write("\t".join(fields) + "\n")
         for record in records:
-            out.write("\t".join(visible(record_cell(record.get(f))) for f in fields) + "\n")
+            out.write("\t".join(_spreadsheet(record.get(f)) for f in fields) + "\n")
+
+
+def _spreadsheet(value: Any) -> str:
+    """A record's field as a csv or tsv cell: visible, and never run as a formula when a spreadsheet opens it."""
+    return spreadsheet_cell(value, visible(record_cell(value)))
 
 
 def write_document_records(out: TextIO, fmt: str, records: Mapping[str, Any]) -> None:
@@ -148,7 +154,7 @@ def write_markdown_rows(
 
 
 def write_markdown(out: TextIO, rows: Sequence[dict[str, Any]], columns: Sequence[Column]) -> None:
-    """A GitHub-flavoured table; unknown values read "not reported"."""
+    """A GitHub-flavoured table; Markdown syntax and HTML escaped, unknown values read "not reported"."""
     from summitcli.output.document import md
 
     out.write("\n".join(write_markdown_rows(rows, columns, md)) + "\n")
