@@ -88,18 +88,20 @@ def wrap(text: str, width: int) -> list[str]:
     """Lines of at most `width` cells: broken between words, a word longer than a line folded across lines."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        line, used = "", 0
+        line: list[str] = []  # the words of the line being filled, joined once it is full (linear in the text)
+        used = 0
         for word in paragraph.split():
             size = cell_len(word)
             if line and used + 1 + size <= width:
-                line, used = f"{line} {word}", used + 1 + size
+                line.append(word)
+                used += 1 + size
                 continue
             if line:
-                lines.append(line)
+                lines.append(" ".join(line))
             pieces = [piece for piece in chop_cells(word, width) if piece] if size > width else [word]
             lines.extend(pieces[:-1])
-            line, used = pieces[-1], cell_len(pieces[-1])
-        lines.append(line)
+            line, used = [pieces[-1]], cell_len(pieces[-1])
+        lines.append(" ".join(line))
     return lines
 
 
