@@ -57,7 +57,9 @@ def words(value: str) -> str:
 
 def citation_parts(source: Any) -> tuple[str, str | None]:
     """A source as (citation, address): publication, date and confidence, then the title, on one line; the URL or
-    file apart, to be shown whole."""
+    file apart, to be shown whole. A citation already written as text stands as it is."""
+    if isinstance(source, str):
+        return source, None
     citation = " · ".join([source.publication or "publication not reported", day(source.date) or "date not reported"])
     citation += f" · confidence {source.confidence}"
     if source.title:

@@ -81,11 +81,6 @@ def _column_sets(columns: list[Column], split: int | None) -> list[list[Column]]
     return [[first, *rest[i : i + split]] for i in range(0, len(rest), split)]
 
 
-def _source_parts(value: Any) -> tuple[str, str | None]:
-    """A source as (citation, address); a citation line given as text stands as it is."""
-    return (value, None) if isinstance(value, str) else citation_parts(value)
-
-
 def _all_sources(book: Book) -> Mapping[str, Any]:
     if book.sources is not None:
         return book.sources
@@ -169,7 +164,7 @@ class _Markdown:
     def source_list(self) -> None:
         self.out += ["## Sources", ""]
         for ref, number in self.numbers.by_id.items():
-            citation, address = _source_parts(self.sources[ref])
+            citation, address = citation_parts(self.sources[ref])
             self.out.append(f"{number}. {md(citation)}" + (f"  \n   <{cell(address, '')}>" if address else ""))
         if not self.numbers.by_id:
             self.out.append("_no sources cited_")
@@ -312,7 +307,7 @@ class _Html:
     def source_list(self) -> None:
         self.out.append('<section id="sources"><h2>Sources</h2><ol class="sources">')
         for ref, number in self.numbers.by_id.items():
-            citation, address = _source_parts(self.sources[ref])
+            citation, address = citation_parts(self.sources[ref])
             link = ""
             if address:
                 href = _href(address)
