@@ -96,7 +96,7 @@ def complete_topic(incomplete: str) -> list[str]:
     offers nothing until a command has run once on the data (or on any error: never a traceback in a shell)."""
     try:
         from summitcli.datafiles import data_paths, find_files, read_files
-        from summitcli.index import open_index
+        from summitcli.dataset import open_index
 
         indexed = open_index(read_files(find_files(data_paths(STATE.data or None))))
         return [t.id for t in indexed.topics if t.id.startswith(incomplete)] if indexed else []

@@ -2,11 +2,13 @@
 
 Building values from events, not from PyYAML's composer, lets the reader:
 - refuse nesting deeper than MAX_DEPTH before libyaml's recursive composer can crash the interpreter;
-- refuse documents whose aliases expand past MAX_ALIASED values (alias bombs); values written out in full
-  are bounded by the file size limit instead, so a large honest file is never taken for a bomb;
+- refuse documents whose aliases expand past MAX_ALIASED values or MAX_ALIASED_BYTES of text (alias bombs,
+  by count or by size); values written out in full are bounded by the file size limit instead, so a large
+  honest file is never taken for a bomb;
 - refuse a key written twice in one mapping (PyYAML keeps the last one silently);
 - resolve plain scalars with the YAML 1.2 core schema: `no` stays a string (Norway), `14:39` stays a time.
-Positions are recorded only when asked for (`locate`), so the fast path pays nothing for them.
+Positions are recorded only when asked for (`locate`), all of a file's in one pass, so the fast path pays
+nothing for them and a file with a thousand problems is read twice, not a thousand times.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ _Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 MAX_DEPTH = 64
 MAX_ALIASED = 5_000_000  # values reached through aliases, each counted as often as it is reached
+MAX_ALIASED_BYTES = 64 * 1024 * 1024  # characters of text reached through aliases, counted the same way
 
 _INT = re.compile(r"[-+]?[0-9]+\Z")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
@@ -59,13 +62,15 @@ def _scalar(event: Any) -> Any:
 
 
 class _Reader:
-    def __init__(self, text: str, want: Path | None = None) -> None:
+    def __init__(self, text: str, want: set[Path] | None = None) -> None:
         self.parser = _Parser(text)
         self.want = want
-        self.found: tuple[int, int] | None = None
+        self.found: dict[Path, tuple[int, int]] = {}
         self.nodes = 0  # values so far, aliases expanded: the size an anchor records
-        self.aliased = 0  # of those, the values reached through aliases
-        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.chars = 0  # characters of scalars so far, aliases expanded
+        self.aliased = 0  # of the values, those reached through aliases
+        self.aliased_chars = 0  # of the characters, those reached through aliases
+        self.anchors: dict[str, tuple[Any, int, int]] = {}
 
     def _mark(self, event: Any) -> tuple[int, int]:
         return event.start_mark.line + 1, event.start_mark.column + 1
@@ -88,23 +93,30 @@ class _Reader:
 
     def _node(self, path: Path, depth: int) -> Any:
         event = self.parser.get_event()
-        if self.want is not None and path == self.want and self.found is None:
-            self.found = self._mark(event)
+        if self.want is not None and path in self.want and path not in self.found:
+            self.found[path] = self._mark(event)
         if depth > MAX_DEPTH:
             raise self._fail(event, path, f"nested deeper than {MAX_DEPTH} levels (expected a flat record layout)")
         if isinstance(event, yaml.AliasEvent):
             if event.anchor not in self.anchors:
                 raise self._fail(event, path, f"alias *{event.anchor} has no anchor")
-            value, size = self.anchors[event.anchor]
+            value, size, chars = self.anchors[event.anchor]
             self.nodes += size
             self.aliased += size
+            self.chars += chars
+            self.aliased_chars += chars
             if self.aliased > MAX_ALIASED:
                 raise self._fail(event, path, f"expands to more than {MAX_ALIASED:,} values (an alias bomb?)")
+            if self.aliased_chars > MAX_ALIASED_BYTES:
+                raise self._fail(
+                    event, path, f"expands to more than {MAX_ALIASED_BYTES >> 20} MiB of text (an alias bomb?)"
+                )
             return value
-        start = self.nodes
+        start, start_chars = self.nodes, self.chars
         self.nodes += 1
         if isinstance(event, yaml.ScalarEvent):
             value = _scalar(event)
+            self.chars += len(event.value)
         elif isinstance(event, yaml.SequenceStartEvent):
             items: list[Any] = []
             while not self.parser.check_event(yaml.SequenceEndEvent):
@@ -129,7 +141,7 @@ class _Reader:
             raise self._fail(event, path, f"unexpected YAML event {type(event).__name__}")
         anchor = getattr(event, "anchor", None)
         if anchor:
-            self.anchors[anchor] = (value, self.nodes - start)
+            self.anchors[anchor] = (value, self.nodes - start, self.chars - start_chars)
         return value
 
 
@@ -140,7 +152,12 @@ def read_yaml(text: str) -> Any:
 
 def locate(text: str, path: Path) -> tuple[int, int] | None:
     """Line and column (1-based) of the value at `path`, for error messages; None if absent."""
-    reader = _Reader(text, want=path)
+    return locate_all(text, [path]).get(path)
+
+
+def locate_all(text: str, paths: list[Path]) -> dict[Path, tuple[int, int]]:
+    """Line and column (1-based) of the value at each of `paths` found, in one pass over the text."""
+    reader = _Reader(text, want=set(paths))
     with contextlib.suppress(YamlProblem, yaml.YAMLError):
         reader.read()
     return reader.found

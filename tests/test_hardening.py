@@ -21,8 +21,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from summitcli.datafiles import SourceFile
+from summitcli.dataset import parse_and_validate
 from summitcli.errors import DataError
-from summitcli.loader import parse_and_validate
 from summitcli.output import Column, Format, View, emit
 
 # What must never reach stdout raw: C0 controls other than newline and tab, DEL, C1 controls (CSI, NEL),

@@ -11,7 +11,7 @@ from summitcli.commands import STATE
 
 def validate(paths: list[Path]) -> None:
     from summitcli.datafiles import data_paths, find_files, read_files
-    from summitcli.loader import parse_and_validate
+    from summitcli.dataset import parse_and_validate
 
     files = read_files(find_files(paths or data_paths(STATE.data or None)))
     dataset = parse_and_validate(files)
@@ -40,7 +40,7 @@ def validate(paths: list[Path]) -> None:
 def export_json(output: Path | None = None) -> None:
     import msgspec
 
-    from summitcli.datafiles import load
+    from summitcli.dataset import load
     from summitcli.output import deliver
     from summitcli.text import json_safe
 
