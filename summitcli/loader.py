@@ -226,22 +226,44 @@ class FileParser:
         return ParsedFile(self.source, meta, records)
 
     def _record(self, kind: type, value: Any, path: tuple[str | int, ...]) -> Any:
+        """`value` converted to `kind`; None, with every problem of the record reported, if it does not fit."""
         try:
             return msgspec.convert(value, kind)
         except msgspec.ValidationError as exc:
-            m = _MSGSPEC_AT.match(str(exc))
-            assert m is not None
-            inner: list[str | int] = [
-                part.group(1) if part.group(1) is not None else int(part.group(2))
-                for part in _PATH_PART.finditer(m.group("path") or "")
-            ]
-            struct, field_name = _walk_struct(kind, inner)
-            full = (*path, *inner)
-            message = m.group("msg")
-            if (unknown := re.match(r"Object contains unknown field `(.+)`", message)) is not None:
-                full = (*full, unknown.group(1))
-            self.at(full, _friendly(message, struct, field_name))
-            return None
+            field = self._report(exc, kind, path)
+        # msgspec stops at a record's first problem: leave out the field at fault and convert again, until
+        # the rest fits (a field that is missing only because it was left out is not a problem of the record)
+        rest = dict(value) if isinstance(value, dict) else {}
+        left_out: set[str] = set()
+        while field is not None and field in rest and len(left_out) < 100:
+            del rest[field]
+            left_out.add(field)
+            try:
+                msgspec.convert(rest, kind)
+                break
+            except msgspec.ValidationError as exc:
+                missing = re.match(r"Object missing required field `(.+)`(?: - at `\$`)?$", str(exc))
+                if missing is not None and missing.group(1) in left_out:
+                    break
+                field = self._report(exc, kind, path)
+        return None
+
+    def _report(self, exc: msgspec.ValidationError, kind: type, path: tuple[str | int, ...]) -> str | None:
+        """Report one conversion problem; return the record's own field it lies in, if any."""
+        m = _MSGSPEC_AT.match(str(exc))
+        assert m is not None
+        inner: list[str | int] = [
+            part.group(1) if part.group(1) is not None else int(part.group(2))
+            for part in _PATH_PART.finditer(m.group("path") or "")
+        ]
+        struct, field_name = _walk_struct(kind, inner)
+        full = (*path, *inner)
+        message = m.group("msg")
+        if (unknown := re.match(r"Object contains unknown field `(.+)`", message)) is not None:
+            full = (*full, unknown.group(1))
+        self.at(full, _friendly(message, struct, field_name))
+        own = full[len(path)] if len(full) > len(path) else None
+        return own if isinstance(own, str) else None
 
 
 def _list_item_types() -> list[type]:

@@ -14,6 +14,7 @@ nothing for them and a file with a thousand problems is read twice, not a thousa
 from __future__ import annotations
 
 import contextlib
+import math
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -34,6 +35,8 @@ _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
 
 Path = tuple[str | int, ...]
+_OUT_OF_RANGE = object()  # a number too large for every output (JSON has no Infinity)
+_MAX_INT = 2**63 - 1
 
 
 @dataclass(frozen=True)
@@ -55,9 +58,10 @@ def _scalar(event: Any) -> Any:
     if value in _FALSE:
         return False
     if _INT.match(value):
-        return int(value)
+        return int(value) if len(value) <= 20 else _OUT_OF_RANGE  # int() refuses over 4,300 digits
     if _FLOAT.match(value) and any(c.isdigit() for c in value):
-        return float(value)
+        number = float(value)
+        return number if math.isfinite(number) else _OUT_OF_RANGE
     return value
 
 
@@ -116,6 +120,8 @@ class _Reader:
         self.nodes += 1
         if isinstance(event, yaml.ScalarEvent):
             value = _scalar(event)
+            if value is _OUT_OF_RANGE or (type(value) is int and abs(value) > _MAX_INT):
+                raise self._fail(event, path, "number out of range (expected a finite number within 64 bits)")
             self.chars += len(event.value)
         elif isinstance(event, yaml.SequenceStartEvent):
             items: list[Any] = []
