@@ -63,6 +63,13 @@ def parse_and_validate(sources: list[SourceFile]) -> model.Dataset:
     return parse_into_temporary(sources).materialize()
 
 
+def validate_files(sources: list[SourceFile]) -> tuple[str, dict[str, int]]:
+    """Parse and check every file (never trusting the index); the dataset's title and what it holds, counted
+    without decoding the records (memory: one file's records at a time)."""
+    indexed = parse_into_temporary(sources)
+    return indexed.meta.title, {"files": len(sources), **indexed.summary()}
+
+
 def parse_into_temporary(sources: list[SourceFile]) -> index.IndexedDataset:
     """Every file parsed and checked into a private temporary index (SQLite deletes it when closed)."""
     conn = sqlite3.connect("", check_same_thread=False)

@@ -393,6 +393,33 @@ class IndexedDataset:
         """The number of records in each list."""
         return self._answer("counts")
 
+    def summary(self) -> dict[str, int]:
+        """What `summit validate` prints: countries met (other than home), meetings, other events, and the
+        number of records of every other list."""
+        (countries,) = self._query(
+            "SELECT count(DISTINCT country) FROM record_countries WHERE list IN ('events', 'outcomes') "
+            "AND country <> ?",
+            (self.meta.home,),
+        )[0]
+        (meetings, events) = self._query(
+            "SELECT coalesce(sum(kind = 'bilateral'), 0), coalesce(sum(kind <> 'bilateral'), 0) FROM records "
+            "WHERE list = 'events'"
+        )[0]
+        n = self.counts()
+        return {
+            "countries": countries,
+            "meetings": meetings,
+            "events": events,
+            "outcomes": n["outcomes"],
+            "quotes": n["quotes"],
+            "facts": n["facts"],
+            "follow-ups": n["followups"],
+            "plans": n["plans"],
+            "people": n["people"],
+            "topics": n["topics"],
+            "sources": n["sources"],
+        }
+
     @cached_property
     def sources(self) -> list[model.Source]:
         return self.all("sources")

@@ -11,28 +11,11 @@ from summitcli.commands import STATE
 
 def validate(paths: list[Path]) -> None:
     from summitcli.datafiles import data_paths, find_files, read_files
-    from summitcli.dataset import parse_and_validate
+    from summitcli.dataset import validate_files
 
     files = read_files(find_files(paths or data_paths(STATE.data or None)))
-    dataset = parse_and_validate(files)
-    counts = {
-        "files": len(files),
-        "countries": len(
-            ({c for e in dataset.events for c in e.parties} | {c for o in dataset.outcomes for c in o.parties})
-            - {dataset.meta.home}
-        ),
-        "meetings": sum(e.kind == "bilateral" for e in dataset.events),
-        "events": sum(e.kind != "bilateral" for e in dataset.events),
-        "outcomes": len(dataset.outcomes),
-        "quotes": len(dataset.quotes),
-        "facts": len(dataset.facts),
-        "follow-ups": len(dataset.followups),
-        "plans": len(dataset.plans),
-        "people": len(dataset.people),
-        "topics": len(dataset.topics),
-        "sources": len(dataset.sources),
-    }
-    print(f"valid: {dataset.meta.title}")
+    title, counts = validate_files(files)  # memory: one file's records at a time
+    print(f"valid: {title}")
     for name, count in counts.items():
         print(f"{name}\t{count}")
 
