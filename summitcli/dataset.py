@@ -139,7 +139,7 @@ def _open_cached(folder: Path, sources: list[SourceFile]) -> index.IndexedDatase
             return fresh
         try:
             verified = _update(path, sources) if path.is_file() else None
-        except sqlite3.DatabaseError:  # damaged: built anew below
+        except (sqlite3.DatabaseError, index.Damaged):  # damaged: built anew below
             verified = None
         if verified is None:
             _sweep(folder, key)
@@ -257,10 +257,10 @@ def _update(path: Path, sources: list[SourceFile]) -> set[bytes] | None:
                 verified.add(key)
             else:
                 changed.append((ord, source, row))
-        gone = [row.id for row in rows.values()] + [row.id for _, _, row in changed if row is not None]
+        gone = [*rows.values(), *(row for _, _, row in changed if row is not None)]
         index.mark_lost(conn, gone)
-        for file_id in gone:
-            index.drop_file(conn, file_id)
+        for row in gone:
+            index.drop_file(conn, row)
         problems: list[str] = []
         ids: dict[int, SourceFile] = {}
         for ord, source, _ in changed:

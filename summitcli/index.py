@@ -47,26 +47,26 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB NOT NULL);
 CREATE TABLE files (id INTEGER PRIMARY KEY, ord INTEGER NOT NULL, path BLOB NOT NULL UNIQUE,
                     size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, ctime_ns INTEGER NOT NULL,
                     ino INTEGER NOT NULL, dev INTEGER NOT NULL, seen_ns INTEGER NOT NULL, digest BLOB NOT NULL,
-                    meta BLOB);
+                    meta BLOB, lo INTEGER NOT NULL, hi INTEGER NOT NULL);
 CREATE TABLE records (seq INTEGER PRIMARY KEY, file INTEGER NOT NULL, list TEXT NOT NULL, pos INTEGER NOT NULL,
                       space TEXT NOT NULL, id TEXT NOT NULL, date TEXT, kind TEXT, speaker TEXT,
                       crc INTEGER NOT NULL, json BLOB NOT NULL);
-CREATE TABLE record_countries (seq INTEGER NOT NULL, file INTEGER NOT NULL, list TEXT NOT NULL,
-                               country TEXT NOT NULL);
-CREATE TABLE record_topics (seq INTEGER NOT NULL, file INTEGER NOT NULL, list TEXT NOT NULL, topic TEXT NOT NULL);
-CREATE TABLE refs (file INTEGER NOT NULL, space TEXT NOT NULL, ref TEXT NOT NULL, path BLOB NOT NULL);
+CREATE TABLE record_countries (seq INTEGER NOT NULL, list TEXT NOT NULL, country TEXT NOT NULL,
+                               PRIMARY KEY (seq, country)) WITHOUT ROWID;
+CREATE TABLE record_topics (seq INTEGER NOT NULL, list TEXT NOT NULL, topic TEXT NOT NULL,
+                            PRIMARY KEY (seq, topic)) WITHOUT ROWID;
+CREATE TABLE refs (seq INTEGER NOT NULL, n INTEGER NOT NULL, space TEXT NOT NULL, ref TEXT NOT NULL,
+                   sub BLOB NOT NULL, PRIMARY KEY (seq, n)) WITHOUT ROWID;
 """
+# A file's records have consecutive seqs (files.lo to files.hi), and every side table is keyed by seq first, so
+# a file's rows go by ranges, without an index by file.
 INDEXES = """
 CREATE INDEX IF NOT EXISTS records_by_list ON records (list, file);
 CREATE INDEX IF NOT EXISTS records_by_id ON records (space, id);
-CREATE INDEX IF NOT EXISTS records_by_file ON records (file);
 CREATE INDEX IF NOT EXISTS records_by_speaker ON records (speaker) WHERE speaker IS NOT NULL;
 CREATE INDEX IF NOT EXISTS countries_by_country ON record_countries (country, list, seq);
-CREATE INDEX IF NOT EXISTS countries_by_file ON record_countries (file);
 CREATE INDEX IF NOT EXISTS topics_by_topic ON record_topics (topic, list, seq);
-CREATE INDEX IF NOT EXISTS topics_by_file ON record_topics (file);
 CREATE INDEX IF NOT EXISTS refs_by_target ON refs (space, ref);
-CREATE INDEX IF NOT EXISTS refs_by_file ON refs (file);
 """
 ITEM_TYPES: dict[str, Any] = {name: model.Dataset.__annotations__[name] for name in model.RECORD_LISTS}
 # The id namespace of each record list: a reference names a source, topic, person, event or any other record.
@@ -74,9 +74,14 @@ SPACES = {"sources": "source", "topics": "topic", "people": "person"}
 # Where a reference into a namespace may point: (space, only this list or None).
 TARGETS = {"source": ("source", None), "topic": ("topic", None), "person": ("person", None),
            "event": ("record", "events"), "record": ("record", None)}  # fmt: skip
-_RESOLVES = """EXISTS (SELECT 1 FROM records r WHERE r.space = (CASE x.space WHEN 'event' THEN 'record'
-               WHEN 'record' THEN 'record' ELSE x.space END) AND r.id = x.ref
-               AND (x.space <> 'event' OR r.list = 'events'))"""
+
+
+def _resolves(space: str, ref: str) -> str:
+    """SQL: the reference (`space`, `ref`) names a record that exists."""
+    return (
+        f"EXISTS (SELECT 1 FROM records d WHERE d.space = (CASE {space} WHEN 'event' THEN 'record' ELSE {space} END) "
+        f"AND d.id = {ref} AND ({space} <> 'event' OR d.list = 'events'))"
+    )
 
 
 class Damaged(Exception):
@@ -112,6 +117,8 @@ class FileRow(NamedTuple):
     stat: Stat
     seen_ns: int
     digest: bytes
+    lo: int
+    hi: int
 
     def racy(self) -> bool:
         return max(self.stat.mtime_ns, self.stat.ctime_ns) >= self.seen_ns - RACY_NS
@@ -122,8 +129,14 @@ def recorded_files(conn: sqlite3.Connection) -> dict[bytes, FileRow] | None:
     version = conn.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
     if version is None or version[0] != VERSION:
         return None
-    rows = conn.execute("SELECT id, ord, path, size, mtime_ns, ctime_ns, ino, dev, seen_ns, digest FROM files")
-    return {bytes(r[2]): FileRow(r[0], r[1], Stat(r[3], r[4], r[5], r[6], r[7]), r[8], bytes(r[9])) for r in rows}
+    rows = conn.execute("SELECT id, ord, path, size, mtime_ns, ctime_ns, ino, dev, seen_ns, digest, lo, hi FROM files")
+    try:
+        return {
+            bytes(r[2]): FileRow(r[0], r[1], Stat(r[3], r[4], r[5], r[6], r[7]), r[8], bytes(r[9]), r[10], r[11])
+            for r in rows
+        }
+    except (TypeError, ValueError) as exc:  # a column of the wrong type
+        raise Damaged(str(exc)) from None
 
 
 def create(conn: sqlite3.Connection) -> None:
@@ -148,19 +161,22 @@ def touch(conn: sqlite3.Connection, file_id: int, ord: int, stat: Stat, seen_ns:
     )
 
 
-def mark_lost(conn: sqlite3.Connection, file_ids: list[int]) -> None:
-    """Remember the ids the files `file_ids` define before their rows go, to check who pointed at them."""
+def mark_lost(conn: sqlite3.Connection, files: list[FileRow]) -> None:
+    """Remember the ids the `files` define before their rows go, to check who pointed at them."""
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS lost (space TEXT NOT NULL, id TEXT NOT NULL)")
     conn.execute("DELETE FROM lost")
-    for file_id in file_ids:
-        conn.execute("INSERT INTO lost SELECT space, id FROM records WHERE file = ?", (file_id,))
-        conn.execute("INSERT INTO lost SELECT 'event', id FROM records WHERE file = ? AND list = 'events'", (file_id,))
+    for row in files:
+        conn.execute("INSERT INTO lost SELECT space, id FROM records WHERE seq BETWEEN ? AND ?", (row.lo, row.hi))
+        conn.execute(
+            "INSERT INTO lost SELECT 'event', id FROM records WHERE seq BETWEEN ? AND ? AND list = 'events'",
+            (row.lo, row.hi),
+        )
 
 
-def drop_file(conn: sqlite3.Connection, file_id: int) -> None:
+def drop_file(conn: sqlite3.Connection, row: FileRow) -> None:
     for table in ("records", "record_countries", "record_topics", "refs"):
-        conn.execute(f"DELETE FROM {table} WHERE file = ?", (file_id,))
-    conn.execute("DELETE FROM files WHERE id = ?", (file_id,))
+        conn.execute(f"DELETE FROM {table} WHERE seq BETWEEN ? AND ?", (row.lo, row.hi))
+    conn.execute("DELETE FROM files WHERE id = ?", (row.id,))
 
 
 def put_file(conn: sqlite3.Connection, ord: int, parsed: ParsedFile, seen_ns: int, file_digest: bytes) -> int:
@@ -170,18 +186,18 @@ def put_file(conn: sqlite3.Connection, ord: int, parsed: ParsedFile, seen_ns: in
     encode = msgspec.json.encode
     source = parsed.source
     stat = source.stat or Stat(len(source.data), 0, 0, 0, 0)  # bytes given, not read from a file
+    (last,) = conn.execute("SELECT coalesce(max(seq), 0) FROM records").fetchone()
+    lo = last + 1
     cursor = conn.execute(
-        "INSERT INTO files (ord, path, size, mtime_ns, ctime_ns, ino, dev, seen_ns, digest, meta) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO files (ord, path, size, mtime_ns, ctime_ns, ino, dev, seen_ns, digest, meta, lo, hi) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (ord, path_key(source.path), *stat, seen_ns, file_digest,
-         encode(parsed.meta) if parsed.meta is not None else None),
+         encode(parsed.meta) if parsed.meta is not None else None, lo, lo + len(parsed.records) - 1),
     )  # fmt: skip
     file_id = cursor.lastrowid
     assert file_id is not None
-    (seq,) = conn.execute("SELECT coalesce(max(seq), 0) FROM records").fetchone()
     records, countries, topics, refs = [], [], [], []
-    for name, pos, record in parsed.records:
-        seq += 1
+    for seq, (name, pos, record) in enumerate(parsed.records, lo):
         date = getattr(record, "date", None)
         speaker = record.speaker if isinstance(record, model.Quote) else None
         text = encode(record)
@@ -189,13 +205,13 @@ def put_file(conn: sqlite3.Connection, ord: int, parsed: ParsedFile, seen_ns: in
             (seq, file_id, name, pos, SPACES.get(name, "record"), record.id, date.isoformat() if date else None,
              getattr(record, "kind", None), speaker, zlib.crc32(text), text)
         )  # fmt: skip
-        countries += [(seq, file_id, name, code) for code in own_countries(record)]
-        topics += [(seq, file_id, name, topic) for topic in getattr(record, "topics", None) or []]
-        refs += [(file_id, space, ref, encode([name, pos, *sub])) for sub, space, ref in _iter_refs(record)]
+        countries += [(seq, name, code) for code in own_countries(record)]
+        topics += [(seq, name, topic) for topic in getattr(record, "topics", None) or []]
+        refs += [(seq, n, space, ref, encode(sub)) for n, (sub, space, ref) in enumerate(_iter_refs(record))]
     conn.executemany("INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", records)
-    conn.executemany("INSERT INTO record_countries VALUES (?, ?, ?, ?)", countries)
-    conn.executemany("INSERT INTO record_topics VALUES (?, ?, ?, ?)", topics)
-    conn.executemany("INSERT INTO refs VALUES (?, ?, ?, ?)", refs)
+    conn.executemany("INSERT OR IGNORE INTO record_countries VALUES (?, ?, ?)", countries)
+    conn.executemany("INSERT OR IGNORE INTO record_topics VALUES (?, ?, ?)", topics)
+    conn.executemany("INSERT INTO refs VALUES (?, ?, ?, ?, ?)", refs)
     return file_id
 
 
@@ -208,16 +224,30 @@ def cross_checks(conn: sqlite3.Connection, changed: list[int] | None, names: dic
     from summitcli.loader import _format_path, _hint
 
     found: list[Where] = []
-    conn.execute("CREATE TEMP TABLE IF NOT EXISTS changed (id INTEGER PRIMARY KEY)")
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS changed (id INTEGER PRIMARY KEY, lo INTEGER, hi INTEGER)")
     conn.execute("DELETE FROM changed")
+    refs = "SELECT r.file, x.space, x.ref, r.list, r.pos, x.sub FROM "
     if changed is None:
-        conn.execute("INSERT INTO changed SELECT id FROM files")
         dupes = conn.execute("SELECT space, id FROM records GROUP BY space, id HAVING count(*) > 1").fetchall()
+        unresolved = conn.execute(
+            f"{refs} refs x JOIN records r ON r.seq = x.seq WHERE NOT {_resolves('x.space', 'x.ref')}"
+        ).fetchall()
     else:
-        conn.executemany("INSERT INTO changed VALUES (?)", [(i,) for i in changed])
+        marks = ", ".join("?" * len(changed))
+        conn.execute(f"INSERT INTO changed SELECT id, lo, hi FROM files WHERE id IN ({marks})", changed)
         dupes = conn.execute(
-            "SELECT DISTINCT r.space, r.id FROM records r WHERE r.file IN changed AND EXISTS "
+            "SELECT DISTINCT r.space, r.id FROM changed c JOIN records r ON r.seq BETWEEN c.lo AND c.hi WHERE EXISTS "
             "(SELECT 1 FROM records o WHERE o.space = r.space AND o.id = r.id AND o.seq <> r.seq)"
+        ).fetchall()
+        unresolved = conn.execute(
+            f"{refs} changed c JOIN refs x ON x.seq BETWEEN c.lo AND c.hi JOIN records r ON r.seq = x.seq "
+            f"WHERE NOT {_resolves('x.space', 'x.ref')}"
+        ).fetchall()
+        # ids the changed files no longer define, and who still points at them
+        conn.execute(f"DELETE FROM lost WHERE {_resolves('lost.space', 'lost.id')}")
+        unresolved += conn.execute(
+            f"{refs} lost l JOIN refs x ON x.space = l.space AND x.ref = l.id JOIN records r ON r.seq = x.seq "
+            "WHERE r.file NOT IN (SELECT id FROM changed)"
         ).fetchall()
     for space, rid in dupes:
         (first_file, first_list, first_pos), *later = conn.execute(
@@ -230,16 +260,8 @@ def cross_checks(conn: sqlite3.Connection, changed: list[int] | None, names: dic
             found.append(
                 (file_id, (name, pos, "id"), f"duplicate id '{rid}' (first defined at {where}; expected unique ids)")
             )
-    unresolved = conn.execute(
-        f"SELECT x.file, x.space, x.ref, x.path FROM refs x WHERE x.file IN changed AND NOT {_RESOLVES}"
-    ).fetchall()
-    if changed is not None:
-        unresolved += conn.execute(
-            "SELECT x.file, x.space, x.ref, x.path FROM refs x WHERE x.file NOT IN changed "
-            f"AND (x.space, x.ref) IN (SELECT space, id FROM lost) AND NOT {_RESOLVES}"
-        ).fetchall()
     known: dict[str, list[str]] = {}
-    for file_id, space, ref, path in unresolved:
+    for file_id, space, ref, name, pos, sub in unresolved:
         if space not in known:
             target, only = TARGETS[space]
             known[space] = [
@@ -249,7 +271,8 @@ def cross_checks(conn: sqlite3.Connection, changed: list[int] | None, names: dic
                 )
             ]
         hint = _hint(ref, known[space], f"expected the id of a {space}")
-        found.append((file_id, tuple(msgspec.json.decode(path)), f"unknown {space} id '{ref}' ({hint})"))
+        path = (name, pos, *msgspec.json.decode(sub))
+        found.append((file_id, path, f"unknown {space} id '{ref}' ({hint})"))
     metas = [r[0] for r in conn.execute("SELECT id FROM files WHERE meta IS NOT NULL ORDER BY ord")]
     if not metas:
         first = conn.execute("SELECT id FROM files ORDER BY ord LIMIT 1").fetchone()

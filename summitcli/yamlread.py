@@ -36,6 +36,8 @@ _FALSE = frozenset({"false", "False", "FALSE"})
 
 Path = tuple[str | int, ...]
 _OUT_OF_RANGE = object()  # a number too large for every output (JSON has no Infinity)
+_NOT_LEAF = object()
+_ScalarEvent, _SequenceEndEvent, _MappingEndEvent = yaml.ScalarEvent, yaml.SequenceEndEvent, yaml.MappingEndEvent
 _MAX_INT = 2**63 - 1
 
 
@@ -89,14 +91,25 @@ class _Reader:
         if p.check_event(yaml.StreamEndEvent):
             return None
         p.get_event()  # DocumentStart
-        value = self._node((), 0)
+        value = self._node(p.get_event(), (), 0)
         p.get_event()  # DocumentEnd
         if not p.check_event(yaml.StreamEndEvent):
             raise self._fail(p.peek_event(), (), "a second YAML document in one file (expected one document)")
         return value
 
-    def _node(self, path: Path, depth: int) -> Any:
-        event = self.parser.get_event()
+    def _leaf(self, event: Any, depth: int) -> Any:
+        """A plain scalar child read on the fast path (no anchor, not too deep, no positions wanted); else
+        _NOT_LEAF, and the caller reads it as a node."""
+        if type(event) is not _ScalarEvent or event.anchor is not None or depth > MAX_DEPTH or self.want is not None:
+            return _NOT_LEAF
+        value = _scalar(event)
+        if value is _OUT_OF_RANGE or (type(value) is int and abs(value) > _MAX_INT):
+            return _NOT_LEAF  # reported, with its path, by _node
+        self.nodes += 1
+        self.chars += len(event.value)
+        return value
+
+    def _node(self, event: Any, path: Path, depth: int) -> Any:
         if self.want is not None and path in self.want and path not in self.found:
             self.found[path] = self._mark(event)
         if depth > MAX_DEPTH:
@@ -118,6 +131,7 @@ class _Reader:
             return value
         start, start_chars = self.nodes, self.chars
         self.nodes += 1
+        get = self.parser.get_event
         if isinstance(event, yaml.ScalarEvent):
             value = _scalar(event)
             if value is _OUT_OF_RANGE or (type(value) is int and abs(value) > _MAX_INT):
@@ -125,23 +139,25 @@ class _Reader:
             self.chars += len(event.value)
         elif isinstance(event, yaml.SequenceStartEvent):
             items: list[Any] = []
-            while not self.parser.check_event(yaml.SequenceEndEvent):
-                items.append(self._node((*path, len(items)), depth + 1))
-            self.parser.get_event()
+            while type(child := get()) is not _SequenceEndEvent:
+                item = self._leaf(child, depth + 1)
+                items.append(item if item is not _NOT_LEAF else self._node(child, (*path, len(items)), depth + 1))
             value = items
         elif isinstance(event, yaml.MappingStartEvent):
             mapping: dict[str, Any] = {}
-            while not self.parser.check_event(yaml.MappingEndEvent):
-                key_event = self.parser.peek_event()
-                key = self._node((*path, "<key>"), depth + 1)
+            while type(key_event := get()) is not _MappingEndEvent:
+                key = self._leaf(key_event, depth + 1)
+                if key is _NOT_LEAF:
+                    key = self._node(key_event, (*path, "<key>"), depth + 1)
                 if not isinstance(key, str):
                     raise self._fail(key_event, path, f"key {key!r} is not text (expected a field name)")
                 if key in mapping:
                     raise self._fail(
                         key_event, (*path, key), "key written twice in one mapping (expected each key once)"
                     )
-                mapping[key] = self._node((*path, key), depth + 1)
-            self.parser.get_event()
+                child = get()
+                item = self._leaf(child, depth + 1)
+                mapping[key] = item if item is not _NOT_LEAF else self._node(child, (*path, key), depth + 1)
             value = mapping
         else:  # pragma: no cover - the parser yields nothing else here
             raise self._fail(event, path, f"unexpected YAML event {type(event).__name__}")
