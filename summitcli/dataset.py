@@ -231,6 +231,8 @@ def _update(path: Path, sources: list[SourceFile]) -> set[bytes] | None:
 
     try:
         conn = _connect(path)
+        # a cache: an application crash is safe (the journal rolls back); a power loss may damage it (then rebuilt)
+        conn.execute("PRAGMA synchronous = OFF")
         conn.execute("PRAGMA cache_size = -65536")
         conn.execute("BEGIN IMMEDIATE")
         rows = index.recorded_files(conn)
