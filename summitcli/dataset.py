@@ -50,6 +50,8 @@ def open_sources(sources: list[SourceFile], use_cache: bool = True) -> index.Ind
                 return _open_cached(folder, sources)
             except (OSError, sqlite3.Error, index.Damaged):
                 pass  # the cache cannot be used: answer without it
+            except (TypeError, ValueError, KeyError, IndexError):  # an index damaged in a way not foreseen
+                _discard(folder / f"{index.index_name(sources)}.sqlite")
     return parse_into_temporary(sources)
 
 
@@ -82,8 +84,27 @@ def _names(sources: list[SourceFile]) -> list[str]:
     return [s.name for s in sources]
 
 
+@contextlib.contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Parsing makes millions of small dicts and lists and no cycles: the cyclic collector would only slow it."""
+    import gc
+
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def _build(conn: sqlite3.Connection, sources: list[SourceFile]) -> None:
     """Parse and check every file into the empty database `conn`; raise DataError (nothing committed)."""
+    with _no_cycle_collection():
+        _build_into(conn, sources)
+
+
+def _build_into(conn: sqlite3.Connection, sources: list[SourceFile]) -> None:
     from summitcli.loader import parse_file
 
     index.create(conn)
@@ -204,6 +225,9 @@ def _fresh(
         conn.close()
         _discard(path)
         return None
+    except BaseException:  # a file that can no longer be read: a data error, raised with the snapshot released
+        conn.close()
+        raise
 
 
 def _settle(conn: sqlite3.Connection, settled: list[tuple[int, int]]) -> None:
@@ -265,14 +289,15 @@ def _update(path: Path, sources: list[SourceFile]) -> set[bytes] | None:
             index.drop_file(conn, row)
         problems: list[str] = []
         ids: dict[int, SourceFile] = {}
-        for ord, source, _ in changed:
-            source.stat = None
-            seen = time.time_ns()
-            parsed = parse_file(source, problems)
-            if parsed is not None and not problems:
-                ids[index.put_file(conn, ord, parsed, seen, index.digest(source.data))] = source
-                verified.add(path_key(source.path))
-            source.release()
+        with _no_cycle_collection():
+            for ord, source, _ in changed:
+                source.stat = None
+                seen = time.time_ns()
+                parsed = parse_file(source, problems)
+                if parsed is not None and not problems:
+                    ids[index.put_file(conn, ord, parsed, seen, index.digest(source.data))] = source
+                    verified.add(path_key(source.path))
+                source.release()
         if not problems:
             by_key = {path_key(s.path): s for s in sources}
             files = {fid: by_key[bytes(p)] for fid, p in conn.execute("SELECT id, path FROM files ORDER BY ord")}
@@ -305,6 +330,8 @@ def _build_file(folder: Path, key: str, sources: list[SourceFile]) -> None:
             conn.executescript("PRAGMA journal_mode = DELETE;")
         finally:
             conn.close()
+        with contextlib.suppress(OSError):  # a journal left by a killed update belongs to the old file, not this one
+            os.unlink(folder / f"{key}.sqlite-journal")
         os.replace(tmp, folder / f"{key}.sqlite")
     except BaseException:
         with contextlib.suppress(OSError):

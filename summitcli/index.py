@@ -100,11 +100,10 @@ def index_dir() -> Path | None:
 
 
 def index_name(sources: list[SourceFile]) -> str:
-    """The index file's name: a hash of the files' absolute paths, so that one dataset keeps one index."""
-    paths = blake2b(digest_size=16)
-    for source in sources:
-        paths.update(path_key(source.path) + b"\0")
-    return paths.hexdigest()
+    """The index file's name: a hash of the directories that hold the files, so that a dataset keeps its index
+    when a file is added, removed or renamed (the index itself records which files it holds)."""
+    folders = sorted({os.path.dirname(path_key(source.path)) for source in sources})
+    return blake2b(b"\0".join(folders), digest_size=16).hexdigest()
 
 
 def digest(data: bytes) -> bytes:
@@ -197,6 +196,7 @@ def put_file(conn: sqlite3.Connection, ord: int, parsed: ParsedFile, seen_ns: in
     file_id = cursor.lastrowid
     assert file_id is not None
     records, countries, topics, refs = [], [], [], []
+    subs: dict[tuple[str | int, ...], bytes] = {}  # a few paths (`sources[0]`, `topics[1]`) stand for every ref
     for seq, (name, pos, record) in enumerate(parsed.records, lo):
         date = getattr(record, "date", None)
         speaker = record.speaker if isinstance(record, model.Quote) else None
@@ -207,7 +207,10 @@ def put_file(conn: sqlite3.Connection, ord: int, parsed: ParsedFile, seen_ns: in
         )  # fmt: skip
         countries += [(seq, name, code) for code in own_countries(record)]
         topics += [(seq, name, topic) for topic in getattr(record, "topics", None) or []]
-        refs += [(seq, n, space, ref, encode(sub)) for n, (sub, space, ref) in enumerate(_iter_refs(record))]
+        for n, (sub, space, ref) in enumerate(_iter_refs(record)):
+            if (where := subs.get(sub)) is None:
+                where = subs[sub] = encode(sub)
+            refs.append((seq, n, space, ref, where))
     conn.executemany("INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", records)
     conn.executemany("INSERT OR IGNORE INTO record_countries VALUES (?, ?, ?)", countries)
     conn.executemany("INSERT OR IGNORE INTO record_topics VALUES (?, ?, ?)", topics)

@@ -100,7 +100,7 @@ def test_edit_keeping_size_and_mtime_is_seen_through_ctime(tmp_path: Path) -> No
 def test_added_removed_and_renamed_files_are_seen(tmp_path: Path) -> None:
     data = _copy(tmp_path)
     assert [s["id"] for s in _export(data)["sources"]] == ["src-a", "src-b"]
-    extra = data / "more.yaml"
+    extra = data / "extra.yaml"
     extra.write_text("sources:\n  - {id: src-c, confidence: L}\n", encoding="utf-8")
     assert [s["id"] for s in _export(data)["sources"]] == ["src-a", "src-b", "src-c"]
     renamed = data / "0-first.yaml"
@@ -116,10 +116,13 @@ def test_only_the_changed_file_is_parsed(tmp_path: Path, monkeypatch: pytest.Mon
     data = _copy(tmp_path)
     assert _export(data)["meta"]["title"] == "Mini week"
     parsed = _count(monkeypatch, summitcli.loader, "parse_file")
-    more = data / "more.yaml"
-    more.write_text("sources:\n  - {id: src-c, confidence: L}\n", encoding="utf-8")
+    extra = data / "extra.yaml"  # added
+    extra.write_text("sources:\n  - {id: src-c, confidence: L}\n", encoding="utf-8")
     assert len(_export(data)["sources"]) == 3
-    assert [s.path for s in parsed] == [more]  # type: ignore[attr-defined]
+    more = data / "more.yaml"  # edited
+    more.write_text(more.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
+    assert len(_export(data)["sources"]) == 3
+    assert [s.path for s in parsed] == [extra, more]  # type: ignore[attr-defined]
 
 
 def test_reference_broken_by_an_edit_to_another_file(tmp_path: Path) -> None:
