@@ -68,15 +68,16 @@ def parse_and_validate(sources: list[SourceFile]) -> model.Dataset:
 def validate_files(sources: list[SourceFile]) -> tuple[str, dict[str, int]]:
     """Parse and check every file (never trusting the index); the dataset's title and what it holds, counted
     without decoding the records (memory: one file's records at a time)."""
-    indexed = parse_into_temporary(sources)
+    indexed = parse_into_temporary(sources, lean=True)
     return indexed.meta.title, {"files": len(sources), **indexed.summary()}
 
 
-def parse_into_temporary(sources: list[SourceFile]) -> index.IndexedDataset:
-    """Every file parsed and checked into a private temporary index (SQLite deletes it when closed)."""
+def parse_into_temporary(sources: list[SourceFile], lean: bool = False) -> index.IndexedDataset:
+    """Every file parsed and checked into a private temporary index (SQLite deletes it when closed); `lean`:
+    for counting and checking only, not for queries."""
     conn = sqlite3.connect("", check_same_thread=False)
-    conn.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")
-    _build(conn, sources)
+    conn.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536;")
+    _build(conn, sources, ("check",) if lean else ("check", "query"), lean)
     return index.IndexedDataset(conn, [s.name for s in sources])
 
 
@@ -98,13 +99,19 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def _build(conn: sqlite3.Connection, sources: list[SourceFile]) -> None:
-    """Parse and check every file into the empty database `conn`; raise DataError (nothing committed)."""
+def _build(
+    conn: sqlite3.Connection,
+    sources: list[SourceFile],
+    uses: tuple[str, ...] = ("check", "query", "update"),
+    lean: bool = False,
+) -> None:
+    """Parse and check every file into the empty database `conn`, with the secondary indexes for `uses`;
+    raise DataError (nothing committed)."""
     with _no_cycle_collection():
-        _build_into(conn, sources)
+        _build_into(conn, sources, uses, lean)
 
 
-def _build_into(conn: sqlite3.Connection, sources: list[SourceFile]) -> None:
+def _build_into(conn: sqlite3.Connection, sources: list[SourceFile], uses: tuple[str, ...], lean: bool) -> None:
     from summitcli.loader import parse_file
 
     index.create(conn)
@@ -115,12 +122,13 @@ def _build_into(conn: sqlite3.Connection, sources: list[SourceFile]) -> None:
             seen = time.time_ns()
             parsed = parse_file(source, problems)
             if parsed is not None and not problems:
-                ids[index.put_file(conn, ord, parsed, seen, index.digest(source.data))] = source
+                ids[index.put_file(conn, ord, parsed, seen, index.digest(source.data), lean)] = source
             source.release()
         if not problems:
-            index.create_indexes(conn)
+            index.create_indexes(conn, uses)
             found = index.cross_checks(conn, None, {fid: s.name for fid, s in ids.items()})
             problems = index.locate_problems(found, ids)
+            index.summarize(conn)
         if problems:
             raise DataError(problems)
 
@@ -306,6 +314,7 @@ def _update(path: Path, sources: list[SourceFile]) -> set[bytes] | None:
         if problems:
             conn.execute("ROLLBACK")
             raise DataError(problems)
+        index.summarize(conn)
         conn.execute("COMMIT")
         return verified
     except BaseException:
@@ -325,7 +334,7 @@ def _build_file(folder: Path, key: str, sources: list[SourceFile]) -> None:
     try:
         conn = sqlite3.connect(tmp)
         try:
-            conn.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")
+            conn.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536;")
             _build(conn, sources)
             conn.executescript("PRAGMA journal_mode = DELETE;")
         finally:

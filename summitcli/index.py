@@ -37,7 +37,7 @@ try:  # the BLAKE2 module alone: `hashlib` also loads OpenSSL, a few ms of every
 except ImportError:  # pragma: no cover - Pythons built without it
     from hashlib import blake2b
 
-LAYOUT = "4"  # bump when the tables change
+LAYOUT = "5"  # bump when the tables change
 VERSION = f"{__version__}/{LAYOUT}"
 # A file whose mtime or ctime lies within this of the moment its stat was recorded is "racy" (git's word): an
 # edit in the same timestamp tick could keep its stat, so its bytes are hashed again until it is older than this.
@@ -57,17 +57,25 @@ CREATE TABLE record_topics (seq INTEGER NOT NULL, list TEXT NOT NULL, topic TEXT
                             PRIMARY KEY (seq, topic)) WITHOUT ROWID;
 CREATE TABLE refs (seq INTEGER NOT NULL, n INTEGER NOT NULL, space TEXT NOT NULL, ref TEXT NOT NULL,
                    sub BLOB NOT NULL, PRIMARY KEY (seq, n)) WITHOUT ROWID;
+CREATE TABLE file_countries (file INTEGER NOT NULL, list TEXT NOT NULL, country TEXT NOT NULL,
+                             PRIMARY KEY (file, list, country)) WITHOUT ROWID;
+CREATE TABLE countries (country TEXT PRIMARY KEY) WITHOUT ROWID;
 """
 # A file's records have consecutive seqs (files.lo to files.hi), and every side table is keyed by seq first, so
 # a file's rows go by ranges, without an index by file.
-INDEXES = """
+INDEXES = {
+    # what the checks that span files need
+    "check": "CREATE INDEX IF NOT EXISTS records_by_id ON records (space, id);",
+    # what queries need
+    "query": """
 CREATE INDEX IF NOT EXISTS records_by_list ON records (list, file);
-CREATE INDEX IF NOT EXISTS records_by_id ON records (space, id);
 CREATE INDEX IF NOT EXISTS records_by_speaker ON records (speaker) WHERE speaker IS NOT NULL;
 CREATE INDEX IF NOT EXISTS countries_by_country ON record_countries (country, list, seq);
 CREATE INDEX IF NOT EXISTS topics_by_topic ON record_topics (topic, list, seq);
-CREATE INDEX IF NOT EXISTS refs_by_target ON refs (space, ref);
-"""
+""",
+    # what updating a file needs: who points at the ids it defined
+    "update": "CREATE INDEX IF NOT EXISTS refs_by_target ON refs (space, ref);",
+}
 ITEM_TYPES: dict[str, Any] = {name: model.Dataset.__annotations__[name] for name in model.RECORD_LISTS}
 # The id namespace of each record list: a reference names a source, topic, person, event or any other record.
 SPACES = {"sources": "source", "topics": "topic", "people": "person"}
@@ -144,8 +152,9 @@ def create(conn: sqlite3.Connection) -> None:
     conn.execute("INSERT INTO meta VALUES ('version', ?)", (VERSION,))
 
 
-def create_indexes(conn: sqlite3.Connection) -> None:
-    conn.executescript(INDEXES)
+def create_indexes(conn: sqlite3.Connection, uses: tuple[str, ...]) -> None:
+    """The secondary indexes for `uses` (of "check", "query", "update"), once the rows are in."""
+    conn.executescript("".join(INDEXES[use] for use in uses))
 
 
 def set_order(conn: sqlite3.Connection, file_id: int, ord: int) -> None:
@@ -175,11 +184,15 @@ def mark_lost(conn: sqlite3.Connection, files: list[FileRow]) -> None:
 def drop_file(conn: sqlite3.Connection, row: FileRow) -> None:
     for table in ("records", "record_countries", "record_topics", "refs"):
         conn.execute(f"DELETE FROM {table} WHERE seq BETWEEN ? AND ?", (row.lo, row.hi))
+    conn.execute("DELETE FROM file_countries WHERE file = ?", (row.id,))
     conn.execute("DELETE FROM files WHERE id = ?", (row.id,))
 
 
-def put_file(conn: sqlite3.Connection, ord: int, parsed: ParsedFile, seen_ns: int, file_digest: bytes) -> int:
-    """Store one parsed file's records; return its file id."""
+def put_file(
+    conn: sqlite3.Connection, ord: int, parsed: ParsedFile, seen_ns: int, file_digest: bytes, lean: bool = False
+) -> int:
+    """Store one parsed file's records; return its file id. `lean`: only what the checks and counts need (no
+    record JSON, no topics), for an index that is only validated, never queried."""
     from summitcli.loader import _iter_refs
 
     encode = msgspec.json.encode
@@ -200,22 +213,37 @@ def put_file(conn: sqlite3.Connection, ord: int, parsed: ParsedFile, seen_ns: in
     for seq, (name, pos, record) in enumerate(parsed.records, lo):
         date = getattr(record, "date", None)
         speaker = record.speaker if isinstance(record, model.Quote) else None
-        text = encode(record)
+        text = b"" if lean else encode(record)
         records.append(
             (seq, file_id, name, pos, SPACES.get(name, "record"), record.id, date.isoformat() if date else None,
-             getattr(record, "kind", None), speaker, zlib.crc32(text), text)
+             getattr(record, "kind", None), speaker, zlib.crc32(text) if text else 0, text)
         )  # fmt: skip
         countries += [(seq, name, code) for code in own_countries(record)]
-        topics += [(seq, name, topic) for topic in getattr(record, "topics", None) or []]
+        if not lean:
+            topics += [(seq, name, topic) for topic in getattr(record, "topics", None) or []]
         for n, (sub, space, ref) in enumerate(_iter_refs(record)):
             if (where := subs.get(sub)) is None:
                 where = subs[sub] = encode(sub)
             refs.append((seq, n, space, ref, where))
     conn.executemany("INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", records)
-    conn.executemany("INSERT OR IGNORE INTO record_countries VALUES (?, ?, ?)", countries)
+    if not lean:
+        conn.executemany("INSERT OR IGNORE INTO record_countries VALUES (?, ?, ?)", countries)
+    conn.executemany(  # the countries each file has records on: `summit countries` without reading them all
+        "INSERT INTO file_countries VALUES (?, ?, ?)",
+        [(file_id, name, code) for name, code in {c[1:] for c in countries}],
+    )
     conn.executemany("INSERT OR IGNORE INTO record_topics VALUES (?, ?, ?)", topics)
     conn.executemany("INSERT INTO refs VALUES (?, ?, ?, ?, ?)", refs)
     return file_id
+
+
+def summarize(conn: sqlite3.Connection) -> None:
+    """Recompute what the query layer asks of the whole dataset (the countries it has records on), once per
+    update rather than on every query."""
+    conn.execute("DELETE FROM countries")
+    conn.execute(
+        "INSERT INTO countries SELECT DISTINCT country FROM file_countries WHERE list NOT IN ('people', 'quotes')"
+    )
 
 
 Where = tuple[int, tuple[str | int, ...], str]  # (file id, path in the document, message)
@@ -375,18 +403,21 @@ class IndexedDataset:
         return self._answer("all", name)
 
     def _with_country(self, name: str, code: str) -> list[Any]:
-        sql = (
-            "SELECT r.crc, r.json FROM records r JOIN files f ON f.id = r.file WHERE r.list = ? AND (r.seq IN "
-            "(SELECT seq FROM record_countries WHERE country = ? AND list = ?)"
-        )
-        params: list[Any] = [name, code, name]
+        # driven by the country index: only the rows of `code` are read, however large the list
+        chosen = "SELECT seq FROM record_countries WHERE country = ? AND list = ?"
+        params: list[Any] = [code, name]
         if name == "quotes":  # a quote also involves its speaker's country
-            sql += (
-                " OR r.speaker IN (SELECT p.id FROM record_countries c JOIN records p ON p.seq = c.seq "
-                "WHERE c.country = ? AND c.list = 'people')"
+            chosen += (
+                " UNION SELECT q.seq FROM records q WHERE q.list = 'quotes' AND q.speaker IN (SELECT p.id FROM "
+                "record_countries c JOIN records p ON p.seq = c.seq WHERE c.country = ? AND c.list = 'people')"
             )
             params.append(code)
-        return self._decode(name, self._query(sql + ") ORDER BY f.ord, r.seq", params))
+        rows = self._query(
+            f"SELECT r.crc, r.json FROM ({chosen}) s CROSS JOIN records r ON r.seq = s.seq "
+            "JOIN files f ON f.id = r.file ORDER BY f.ord, r.seq",
+            params,
+        )
+        return self._decode(name, rows)
 
     def with_country(self, name: str, code: str) -> list[Any]:
         """Records of one list that involve `code`, read through the country index."""
@@ -405,7 +436,7 @@ class IndexedDataset:
         return self._answer("record", list_names, rid)
 
     def _country_codes(self) -> set[str]:
-        rows = self._query("SELECT DISTINCT country FROM record_countries WHERE list NOT IN ('people', 'quotes')")
+        rows = self._query("SELECT country FROM countries")
         return {r[0] for r in rows}
 
     def country_codes(self) -> set[str]:
@@ -423,8 +454,7 @@ class IndexedDataset:
         """What `summit validate` prints: countries met (other than home), meetings, other events, and the
         number of records of every other list."""
         (countries,) = self._query(
-            "SELECT count(DISTINCT country) FROM record_countries WHERE list IN ('events', 'outcomes') "
-            "AND country <> ?",
+            "SELECT count(DISTINCT country) FROM file_countries WHERE list IN ('events', 'outcomes') AND country <> ?",
             (self.meta.home,),
         )[0]
         (meetings, events) = self._query(

@@ -33,10 +33,14 @@ _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
+_KEYWORDS = _NULLS | _TRUE | _FALSE
 
 Path = tuple[str | int, ...]
 _OUT_OF_RANGE = object()  # a number too large for every output (JSON has no Infinity)
 _NOT_LEAF = object()
+# a plain scalar that starts with a letter and holds only letters, digits, _ and -: text under the core schema,
+# unless it is one of the null and boolean keywords
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*\Z")
 _ScalarEvent, _SequenceEndEvent, _MappingEndEvent = yaml.ScalarEvent, yaml.SequenceEndEvent, yaml.MappingEndEvent
 _MAX_INT = 2**63 - 1
 
@@ -139,16 +143,33 @@ class _Reader:
             self.chars += len(event.value)
         elif isinstance(event, yaml.SequenceStartEvent):
             items: list[Any] = []
+            fast = self.want is None and depth < MAX_DEPTH
             while type(child := get()) is not _SequenceEndEvent:
+                if fast and type(child) is _ScalarEvent and child.anchor is None and child.style:
+                    items.append(child.value)  # quoted text, the commonest value: read inline
+                    self.nodes += 1
+                    self.chars += len(child.value)
+                    continue
                 item = self._leaf(child, depth + 1)
                 items.append(item if item is not _NOT_LEAF else self._node(child, (*path, len(items)), depth + 1))
             value = items
         elif isinstance(event, yaml.MappingStartEvent):
             mapping: dict[str, Any] = {}
+            fast = self.want is None and depth < MAX_DEPTH
             while type(key_event := get()) is not _MappingEndEvent:
-                key = self._leaf(key_event, depth + 1)
-                if key is _NOT_LEAF:
-                    key = self._node(key_event, (*path, "<key>"), depth + 1)
+                if (
+                    fast
+                    and type(key_event) is _ScalarEvent
+                    and key_event.anchor is None
+                    and (key_event.style or (_NAME.match(key_event.value) and key_event.value not in _KEYWORDS))
+                ):
+                    key = key_event.value  # a field name (quoted, or plain letters that resolve to text)
+                    self.nodes += 1
+                    self.chars += len(key)
+                else:
+                    key = self._leaf(key_event, depth + 1)
+                    if key is _NOT_LEAF:
+                        key = self._node(key_event, (*path, "<key>"), depth + 1)
                 if not isinstance(key, str):
                     raise self._fail(key_event, path, f"key {key!r} is not text (expected a field name)")
                 if key in mapping:
@@ -156,6 +177,11 @@ class _Reader:
                         key_event, (*path, key), "key written twice in one mapping (expected each key once)"
                     )
                 child = get()
+                if fast and type(child) is _ScalarEvent and child.anchor is None and child.style:
+                    mapping[key] = child.value
+                    self.nodes += 1
+                    self.chars += len(child.value)
+                    continue
                 item = self._leaf(child, depth + 1)
                 mapping[key] = item if item is not _NOT_LEAF else self._node(child, (*path, key), depth + 1)
             value = mapping
