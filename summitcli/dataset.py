@@ -149,6 +149,26 @@ def _locked(path: Path) -> Iterator[None]:
         os.close(fd)
 
 
+@contextlib.contextmanager
+def _terminated_cleanly() -> Iterator[None]:
+    """While the index is written, SIGTERM ends the run as an exception (exit 143), so that the update is rolled
+    back and a temporary file removed on the way out, not left in the cache."""
+    import signal
+
+    def stop(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    try:
+        previous = signal.signal(signal.SIGTERM, stop)
+    except ValueError:  # not the main thread: signals stay as they are
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def _connect(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(f"{path.as_uri()}?mode=rw", uri=True, check_same_thread=False, timeout=BUSY_MS / 1000)
     conn.isolation_level = None  # transactions as written below
@@ -162,7 +182,7 @@ def _open_cached(folder: Path, sources: list[SourceFile]) -> index.IndexedDatase
     if fresh is not None:
         return fresh
     folder.mkdir(parents=True, exist_ok=True)
-    with _locked(folder / f"{key}.lock"):
+    with _terminated_cleanly(), _locked(folder / f"{key}.lock"):
         fresh = _fresh(path, sources)  # another process may have brought it up to date meanwhile
         if fresh is not None:
             return fresh

@@ -6,8 +6,10 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import sqlite3
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -250,3 +252,28 @@ def test_relative_home_without_cache_home_skips_the_cache(tmp_path: Path, monkey
     for _ in range(2):
         assert _export(data)["meta"]["title"] == "Mini week"
     assert not (tmp_path / "relcache").exists() and not (tmp_path / "relhome").exists()
+
+
+def test_sigterm_during_a_build_leaves_no_temporary_file(tmp_path: Path) -> None:
+    data = tmp_path / "big"
+    made = subprocess.run(
+        [sys.executable, str(ROOT / "tests" / "benchmarks" / "make_dataset.py"), "3000", str(data)],
+        capture_output=True,
+        timeout=120,
+    )
+    assert made.returncode == 0, made.stderr
+    cache = tmp_path / "cold"
+    env = subprocess_env(XDG_CACHE_HOME=str(cache))
+    proc = subprocess.Popen(
+        summit_cmd("--data", str(data), "countries"), stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=ROOT
+    )
+    deadline = time.monotonic() + 60
+    while not list(cache.rglob("*.tmp")):  # the build has started writing its temporary index
+        assert proc.poll() is None, "the build ended before it could be interrupted"
+        assert time.monotonic() < deadline
+        time.sleep(0.005)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 143 and b"Traceback" not in err
+    assert not list(cache.rglob("*.tmp"))
+    assert not list(cache.rglob("*.sqlite"))
