@@ -156,7 +156,7 @@ class FileParser:
     def _parse(self) -> ParsedFile | None:
         import yaml
 
-        from summitcli.yamlread import YamlProblem, read_yaml
+        from summitcli.yamlread import YamlProblem
 
         name = self.source.name
         data = self.source.data
@@ -176,11 +176,13 @@ class FileParser:
             )
             return None
         try:
-            document = read_yaml(text)
+            return self._convert(text)
         except YamlProblem as exc:
+            self.pending.clear()  # a document YAML refuses: its records are not worth checking
             self.problems.append(problem(name, exc.line, exc.column, _format_path(exc.path), exc.message))
             return None
         except yaml.reader.ReaderError as exc:  # a character YAML forbids: libyaml's reader gives only an offset
+            self.pending.clear()
             before = text[: exc.position]
             line, column = before.count("\n") + 1, exc.position - before.rfind("\n")
             char = exc.character if isinstance(exc.character, int) else ord(exc.character)
@@ -189,40 +191,49 @@ class FileParser:
             )
             return None
         except yaml.YAMLError as exc:
+            self.pending.clear()
             mark = getattr(exc, "problem_mark", None)
             line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
             what = " ".join((getattr(exc, "problem", None) or str(exc)).split())
             self.problems.append(problem(name, line, column, "syntax", f"{what} (expected valid YAML)"))
             return None
-        if not isinstance(document, dict):
-            self.problems.append(
-                problem(name, 1, 1, "file", "top level is not a mapping (expected keys such as events:, outcomes:)")
-            )
-            return None
-        return self._convert(document)
 
-    def _convert(self, document: dict[str, Any]) -> ParsedFile:
+    def _convert(self, text: str) -> ParsedFile | None:
+        """Read the document section by section, converting each record as soon as it is read (memory holds
+        records, not the plain values they were read from)."""
+        from summitcli.yamlread import TOP, read_sections
+
         fields = model.DataFile.__struct_fields__
         types = {name: t for name, t in zip(fields, _list_item_types(), strict=True)}
         meta: model.Meta | None = None
         records: list[tuple[str, int, Any]] = []
-        for key, value in document.items():
+        for key, index, value in read_sections(text):
+            if key is TOP:
+                self.problems.append(
+                    problem(
+                        self.source.name,
+                        1,
+                        1,
+                        "file",
+                        "top level is not a mapping (expected keys such as events:, outcomes:)",
+                    )
+                )
+                return None
             if key not in fields:
-                hint = _hint(key, fields, "expected one of: " + ", ".join(fields))
-                self.at((key,), f"unknown section '{key}' ({hint})")
+                if not index:  # once per section
+                    hint = _hint(key, fields, "expected one of: " + ", ".join(fields))
+                    self.at((key,), f"unknown section '{key}' ({hint})")
                 continue
             if key == "meta":
                 meta = self._record(model.Meta, value, (key,))
                 continue
-            if value is None:
+            if index is None:
+                if value is not None and value != []:
+                    self.at((key,), "wrong type: got a mapping or text (expected a list of records)")
                 continue
-            if not isinstance(value, list):
-                self.at((key,), "wrong type: got a mapping or text (expected a list of records)")
-                continue
-            for index, item in enumerate(value):
-                record = self._record(types[key], item, (key, index))
-                if record is not None:
-                    records.append((key, index, record))
+            record = self._record(types[key], value, (key, index))
+            if record is not None:
+                records.append((key, index, record))
         return ParsedFile(self.source, meta, records)
 
     def _record(self, kind: type, value: Any, path: tuple[str | int, ...]) -> Any:

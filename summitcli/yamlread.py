@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -100,6 +101,41 @@ class _Reader:
         if not p.check_event(yaml.StreamEndEvent):
             raise self._fail(p.peek_event(), (), "a second YAML document in one file (expected one document)")
         return value
+
+    def sections(self) -> Iterator[tuple[Any, int | None, Any]]:
+        p = self.parser
+        p.get_event()  # StreamStart
+        if p.check_event(yaml.StreamEndEvent):
+            yield TOP, None, None
+            return
+        p.get_event()  # DocumentStart
+        event = p.get_event()
+        if type(event) is not yaml.MappingStartEvent or event.anchor:
+            yield TOP, None, self._node(event, (), 0)
+        else:
+            self.nodes += 1
+            seen: set[str] = set()
+            while type(key_event := p.get_event()) is not _MappingEndEvent:
+                key = self._node(key_event, ("<key>",), 1)
+                if not isinstance(key, str):
+                    raise self._fail(key_event, (), f"key {key!r} is not text (expected a field name)")
+                if key in seen:
+                    raise self._fail(key_event, (key,), "key written twice in one mapping (expected each key once)")
+                seen.add(key)
+                event = p.get_event()
+                if type(event) is not yaml.SequenceStartEvent or event.anchor:
+                    yield key, None, self._node(event, (key,), 1)
+                    continue
+                self.nodes += 1
+                index = 0
+                while type(child := p.get_event()) is not _SequenceEndEvent:
+                    yield key, index, self._node(child, (key, index), 2)
+                    index += 1
+                if index == 0:
+                    yield key, None, []
+        p.get_event()  # DocumentEnd
+        if not p.check_event(yaml.StreamEndEvent):
+            raise self._fail(p.peek_event(), (), "a second YAML document in one file (expected one document)")
 
     def _leaf(self, event: Any, depth: int) -> Any:
         """A plain scalar child read on the fast path (no anchor, not too deep, no positions wanted); else
@@ -191,6 +227,16 @@ class _Reader:
         if anchor:
             self.anchors[anchor] = (value, self.nodes - start, self.chars - start_chars)
         return value
+
+
+TOP = object()  # the key `read_sections` gives a document whose top level is not a mapping
+
+
+def read_sections(text: str) -> Iterator[tuple[Any, int | None, Any]]:
+    """A document's top-level mapping one list item at a time, so that a caller can convert each record and let
+    its plain values go: (key, index, item) for each item of a list, (key, None, value) for any other value,
+    (TOP, None, document) if the top level is not a mapping. Same checks and errors as `read_yaml`."""
+    return _Reader(text).sections()
 
 
 def read_yaml(text: str) -> Any:

@@ -37,13 +37,13 @@ def test_a_thousand_problems_are_located_in_one_pass(tmp_path: Path, monkeypatch
     records = "".join(f"  - {{id: e{i}, kind: picnic, title: T, sources: [s], confidence: H}}\n" for i in range(1000))
     path = _write(tmp_path, f"{HEAD}events:\n{records}")
     passes = []
-    real = summitcli.yamlread._Reader.read
+    real = summitcli.yamlread._Reader.__init__
 
-    def counted(self: summitcli.yamlread._Reader) -> object:
+    def counted(self: summitcli.yamlread._Reader, *args: object, **kwargs: object) -> None:
         passes.append(1)
-        return real(self)
+        real(self, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(summitcli.yamlread._Reader, "read", counted)
+    monkeypatch.setattr(summitcli.yamlread._Reader, "__init__", counted)
     result = run("validate", str(path))
     lines = result.stderr.splitlines()
     assert result.exit_code == 1 and len(lines) == 1000
