@@ -29,7 +29,7 @@ Record = dict[str, Any]
 
 def open_dataset(*paths: str | Path, use_cache: bool = True) -> Dataset:
     """A dataset from files or directories of YAML; with none, `$SUMMIT_DATA`, else the bundled data."""
-    from summitcli.datafiles import open_data
+    from summitcli.dataset import open_data
 
     return Dataset(Query(open_data([Path(p) for p in paths] or None, use_cache=use_cache)))
 

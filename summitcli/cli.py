@@ -31,7 +31,7 @@ def _indexed() -> Any:
     until a command has run once on it (nor on any error: never a traceback in a shell)."""
     try:
         from summitcli.datafiles import data_paths, find_files, read_files
-        from summitcli.index import open_index
+        from summitcli.dataset import open_index
 
         return open_index(read_files(find_files(data_paths(STATE.data or None))))
     except Exception:

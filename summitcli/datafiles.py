@@ -1,52 +1,129 @@
-"""Which files make up the dataset, their bytes, and the dataset itself: from the index when it matches,
-else parsed.
+"""The files of a dataset: which paths make it up, what each is on disk (its stat), and its bytes.
 
-This is the warm path of every command, so it imports little: YAML parsing and validation (`loader`) load
-only when the index cannot answer.
+The first step of the data layer (files -> loader -> index -> dataset -> query): it imports no other step.
+A file's bytes are read only when asked for, so the warm path of a command stats the files and reads none.
+Only regular files (after resolving links) are data files: a FIFO, a device or a directory named `x.yaml` is
+refused by name before it is opened, and opened without blocking in case it changed in between.
 """
 
 from __future__ import annotations
 
 import os
+import stat as stat_module
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import NamedTuple
 
 from summitcli.errors import DataError
 
-if TYPE_CHECKING:
-    from summitcli import model
-    from summitcli.index import IndexedDataset
-
 YAML_SUFFIXES = (".yaml", ".yml")
 MAX_FILE_BYTES = 256 * 1024 * 1024
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+class Stat(NamedTuple):
+    """What git's index records of a file: any edit changes at least one of these (ctime even when an edit
+    restores size and mtime), except within the timestamp granularity of the moment it was recorded."""
+
+    size: int
+    mtime_ns: int
+    ctime_ns: int
+    ino: int
+    dev: int
+
+    @classmethod
+    def of(cls, st: os.stat_result) -> Stat:
+        return cls(st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
+
+
+def display_name(path: Path | str) -> str:
+    """A path as text that can always be printed and encoded: bytes that are not UTF-8 shown as `\\xff`."""
+    name = str(path)
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return name
+
+
+def path_key(path: Path) -> bytes:
+    """The absolute path as bytes: how the index names a file, whatever its encoding."""
+    return os.fsencode(os.path.abspath(path))
 
 
 class SourceFile:
-    """One data file as read from disk; its text is decoded (and NFC-normalised) only when parsed."""
+    """One data file: its path, its stat when found, and its bytes and text once read (NFC-normalised text)."""
 
-    __slots__ = ("_text", "data", "path")
+    __slots__ = ("_data", "_text", "path", "stat")
 
-    def __init__(self, path: Path, data: bytes) -> None:
+    def __init__(self, path: Path, data: bytes | None = None, stat: Stat | None = None) -> None:
         self.path = path
-        self.data = data
+        self.stat = stat
+        self._data = data
         self._text: str | None = None
 
     @property
     def name(self) -> str:
-        return str(self.path)
+        return display_name(self.path)
+
+    @property
+    def data(self) -> bytes:
+        if self._data is None:
+            self._data, self.stat = read_bytes(self.path)
+        return self._data
 
     @property
     def text(self) -> str:
         if self._text is None:
-            import unicodedata  # 1-2 ms to load; only a cache miss parses the text
+            import unicodedata  # 1-2 ms to load; only a file being parsed needs it
 
             self._text = unicodedata.normalize("NFC", self.data.decode("utf-8"))
         return self._text
+
+    def release(self) -> None:
+        """Forget the bytes and text (kept: path and stat), so that memory holds one file at a time."""
+        self._data = self._text = None
 
 
 def problem(name: str, line: int, column: int, where: str, message: str) -> str:
     """One line of a data error: `FILE:LINE:COLUMN: FIELD: message`."""
     return f"{name}:{line}:{column}: {where}: {message}"
+
+
+def _file_problem(path: Path, message: str) -> DataError:
+    return DataError([problem(display_name(path), 0, 0, "file", message)])
+
+
+def read_bytes(path: Path) -> tuple[bytes, Stat]:
+    """The bytes of a regular file and its stat as it was before they were read; DataError otherwise.
+
+    If the file changes while it is read (its stat differs after), it is read again: the stat recorded never
+    belongs to other bytes than those returned, so a later edit is always seen."""
+    for _ in range(5):
+        try:
+            fd = os.open(path, _OPEN_FLAGS)
+        except OSError as exc:
+            raise _file_problem(path, f"cannot be read: {exc.strerror or exc}") from None
+        try:
+            before = os.fstat(fd)
+            if not stat_module.S_ISREG(before.st_mode):
+                raise _file_problem(path, "not a regular file (expected a YAML file)")
+            if before.st_size > MAX_FILE_BYTES:
+                raise _file_problem(path, f"larger than {MAX_FILE_BYTES >> 20} MiB")
+            chunks = []
+            total = 0
+            while chunk := os.read(fd, 1 << 20):
+                chunks.append(chunk)
+                total += len(chunk)
+                if total > MAX_FILE_BYTES:
+                    raise _file_problem(path, f"larger than {MAX_FILE_BYTES >> 20} MiB")
+            after = os.fstat(fd)
+        except OSError as exc:
+            raise _file_problem(path, f"cannot be read: {exc.strerror or exc}") from None
+        finally:
+            os.close(fd)
+        if Stat.of(before) == Stat.of(after):
+            return b"".join(chunks), Stat.of(before)
+    return b"".join(chunks), Stat.of(before)
 
 
 def bundled_data_dir() -> Path:
@@ -66,73 +143,68 @@ def data_paths(cli_paths: list[Path] | None) -> list[Path]:
     return [bundled_data_dir()]
 
 
+def _reason(exc: OSError, missing: str) -> str:
+    if exc.errno == 40:
+        return "symlink loop (expected a file or directory)"
+    if isinstance(exc, FileNotFoundError):
+        return missing
+    return f"cannot be read: {exc.strerror or exc}"
+
+
 def find_files(paths: list[Path]) -> list[Path]:
     """Expand directories to their YAML files (sorted); refuse paths that cannot be read."""
     found: list[Path] = []
     problems: list[str] = []
+    missing = "does not exist (expected a YAML file or a directory of them)"
     for path in paths:
+        name = display_name(path)
         try:
             resolved = path.resolve(strict=True)
+            is_dir = resolved.is_dir()
         except RuntimeError:
-            problems.append(problem(str(path), 0, 0, "path", "symlink loop (expected a file or directory)"))
+            problems.append(problem(name, 0, 0, "path", "symlink loop (expected a file or directory)"))
             continue
         except OSError as exc:
-            reason = "symlink loop" if exc.errno == 40 else "does not exist"
-            problems.append(problem(str(path), 0, 0, "path", f"{reason} (expected a YAML file or a directory of them)"))
+            problems.append(problem(name, 0, 0, "path", _reason(exc, missing)))
             continue
-        if resolved.is_dir():
-            files = sorted(p for p in path.iterdir() if p.suffix in YAML_SUFFIXES and not p.name.startswith("."))
+        if is_dir:
+            try:
+                files = sorted(p for p in path.iterdir() if p.suffix in YAML_SUFFIXES and not p.name.startswith("."))
+            except OSError as exc:
+                problems.append(problem(name, 0, 0, "path", _reason(exc, missing)))
+                continue
             if not files:
-                problems.append(
-                    problem(str(path), 0, 0, "path", "directory has no .yaml files (expected at least one)")
-                )
+                problems.append(problem(name, 0, 0, "path", "directory has no .yaml files (expected at least one)"))
             found.extend(files)
-        elif resolved.is_file():
-            found.append(path)
         else:
-            problems.append(problem(str(path), 0, 0, "path", "not a regular file (expected a YAML file)"))
+            found.append(path)
     if problems:
         raise DataError(problems)
     return found
 
 
 def read_files(paths: list[Path]) -> list[SourceFile]:
+    """The files as `SourceFile`s with their stat (following links), bytes not yet read; every path that is not
+    a regular file, or cannot be reached, refused by name."""
     problems: list[str] = []
     sources: list[SourceFile] = []
+    seen: set[bytes] = set()
     for path in paths:
+        if (key := path_key(path)) in seen:  # one file named twice (--data a.yaml --data .) is read once
+            continue
+        seen.add(key)
+        name = display_name(path)
         try:
-            if path.stat().st_size > MAX_FILE_BYTES:
-                problems.append(problem(str(path), 0, 0, "file", f"larger than {MAX_FILE_BYTES >> 20} MiB"))
-                continue
-            sources.append(SourceFile(path, path.read_bytes()))
+            st = os.stat(path)
         except OSError as exc:
-            problems.append(problem(str(path), 0, 0, "file", f"cannot be read: {exc.strerror or exc}"))
+            problems.append(problem(name, 0, 0, "file", _reason(exc, "does not exist (expected a YAML file)")))
+            continue
+        if not stat_module.S_ISREG(st.st_mode):
+            problems.append(problem(name, 0, 0, "file", "not a regular file (expected a YAML file)"))
+        elif st.st_size > MAX_FILE_BYTES:
+            problems.append(problem(name, 0, 0, "file", f"larger than {MAX_FILE_BYTES >> 20} MiB"))
+        else:
+            sources.append(SourceFile(path, stat=Stat.of(st)))
     if problems:
         raise DataError(problems)
     return sources
-
-
-def open_data(cli_paths: list[Path] | None = None, use_cache: bool = True) -> model.Dataset | IndexedDataset:
-    """The validated dataset: from the index when it matches the files' bytes (records decoded as they are
-    used), else parsed, validated and indexed for the next run."""
-    from summitcli import index
-
-    sources = read_files(find_files(data_paths(cli_paths)))
-    if use_cache:
-        indexed = index.open_index(sources)
-        if indexed is not None:
-            return indexed
-    from summitcli.loader import parse_and_validate
-
-    dataset = parse_and_validate(sources)
-    if use_cache:
-        index.build(sources, dataset)
-    return dataset
-
-
-def load(cli_paths: list[Path] | None = None, use_cache: bool = True) -> model.Dataset:
-    """The whole validated dataset, every record decoded."""
-    from summitcli import model
-
-    data = open_data(cli_paths, use_cache)
-    return data if isinstance(data, model.Dataset) else data.materialize()

@@ -1,226 +1,519 @@
-"""The index: the validated dataset in SQLite, in the user's cache, so a run neither parses YAML nor decodes
-records it does not need.
+"""The index: the validated dataset in SQLite, file by file, and the checks that span files, in SQL.
 
-The YAML stays the only source of truth. An index file is named by a hash of the data paths and holds the
-digest of every file's path and full content (not size or mtime): any edit, added or removed file is seen on
-the next run. Each record is stored as JSON with indexed columns (record list, id, date, kind) and side tables
-of its countries and topics, so `agreements canada` reads Canada's outcomes only. An index is written to a
-temporary file and renamed into place (processes started together each write a whole one, the last rename
-wins); one that is corrupt, from another version of the tool or for other bytes is ignored and rebuilt; a cache
-directory that cannot be written is skipped.
+The third step of the data layer (files -> loader -> index -> dataset -> query): it stores what the loader
+parsed and answers the query layer; deciding when to re-parse is the dataset step's job.
+
+Each data file has a row in `files`: its absolute path, what its stat was when it was read (size, mtime_ns,
+ctime_ns, inode, device), when that was (`seen_ns`), the digest of its bytes and its `meta` block. Each record
+is stored as JSON, with a checksum, under its file, with indexed columns (record list, id, date, kind) and side
+tables of its countries, topics and the references it makes, so `agreements canada` reads Canada's outcomes
+only, and an edit to one file replaces that file's rows only. Duplicate ids, references between records and the
+one `meta` are checked in SQL, for the files that changed and for the records that point into them.
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sqlite3
+import weakref
+import zlib
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import msgspec
 
 from summitcli import __version__, model
-from summitcli.datafiles import SourceFile
-from summitcli.query import involved_countries
+from summitcli.datafiles import SourceFile, Stat, path_key, problem
+from summitcli.relations import own_countries
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+
+    from summitcli.loader import ParsedFile
 
 try:  # the BLAKE2 module alone: `hashlib` also loads OpenSSL, a few ms of every run's start-up
     from _blake2 import blake2b
 except ImportError:  # pragma: no cover - Pythons built without it
     from hashlib import blake2b
 
-LAYOUT = "3"  # bump when the tables change
+LAYOUT = "5"  # bump when the tables change
 VERSION = f"{__version__}/{LAYOUT}"
+# A file whose mtime or ctime lies within this of the moment its stat was recorded is "racy" (git's word): an
+# edit in the same timestamp tick could keep its stat, so its bytes are hashed again until it is older than this.
+RACY_NS = 2_000_000_000
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB NOT NULL);
-CREATE TABLE records (seq INTEGER PRIMARY KEY, list TEXT NOT NULL, id TEXT NOT NULL, date TEXT, kind TEXT,
-                      json BLOB NOT NULL);
-CREATE TABLE record_countries (seq INTEGER NOT NULL, list TEXT NOT NULL, country TEXT NOT NULL);
-CREATE TABLE record_topics (seq INTEGER NOT NULL, list TEXT NOT NULL, topic TEXT NOT NULL);
+CREATE TABLE files (id INTEGER PRIMARY KEY, ord INTEGER NOT NULL, path BLOB NOT NULL UNIQUE,
+                    size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, ctime_ns INTEGER NOT NULL,
+                    ino INTEGER NOT NULL, dev INTEGER NOT NULL, seen_ns INTEGER NOT NULL, digest BLOB NOT NULL,
+                    meta BLOB, lo INTEGER NOT NULL, hi INTEGER NOT NULL);
+CREATE TABLE records (seq INTEGER PRIMARY KEY, file INTEGER NOT NULL, list TEXT NOT NULL, pos INTEGER NOT NULL,
+                      space TEXT NOT NULL, id TEXT NOT NULL, date TEXT, kind TEXT, speaker TEXT,
+                      crc INTEGER NOT NULL, json BLOB NOT NULL);
+CREATE TABLE record_countries (seq INTEGER NOT NULL, list TEXT NOT NULL, country TEXT NOT NULL,
+                               PRIMARY KEY (seq, country)) WITHOUT ROWID;
+CREATE TABLE record_topics (seq INTEGER NOT NULL, list TEXT NOT NULL, topic TEXT NOT NULL,
+                            PRIMARY KEY (seq, topic)) WITHOUT ROWID;
+CREATE TABLE refs (seq INTEGER NOT NULL, n INTEGER NOT NULL, space TEXT NOT NULL, ref TEXT NOT NULL,
+                   sub BLOB NOT NULL, PRIMARY KEY (seq, n)) WITHOUT ROWID;
+CREATE TABLE file_countries (file INTEGER NOT NULL, list TEXT NOT NULL, country TEXT NOT NULL,
+                             PRIMARY KEY (file, list, country)) WITHOUT ROWID;
+CREATE TABLE countries (country TEXT PRIMARY KEY) WITHOUT ROWID;
 """
-INDEXES = """
-CREATE INDEX records_by_list ON records (list, seq);
-CREATE INDEX records_by_id ON records (id);
-CREATE INDEX records_by_date ON records (list, date);
-CREATE INDEX records_by_kind ON records (list, kind);
-CREATE INDEX countries_by_country ON record_countries (country, list, seq);
-CREATE INDEX topics_by_topic ON record_topics (topic, list, seq);
-"""
+# A file's records have consecutive seqs (files.lo to files.hi), and every side table is keyed by seq first, so
+# a file's rows go by ranges, without an index by file.
+INDEXES = {
+    # what the checks that span files need
+    "check": "CREATE INDEX IF NOT EXISTS records_by_id ON records (space, id);",
+    # what queries need
+    "query": """
+CREATE INDEX IF NOT EXISTS records_by_list ON records (list, file);
+CREATE INDEX IF NOT EXISTS records_by_speaker ON records (speaker) WHERE speaker IS NOT NULL;
+CREATE INDEX IF NOT EXISTS countries_by_country ON record_countries (country, list, seq);
+CREATE INDEX IF NOT EXISTS topics_by_topic ON record_topics (topic, list, seq);
+""",
+    # what updating a file needs: who points at the ids it defined
+    "update": "CREATE INDEX IF NOT EXISTS refs_by_target ON refs (space, ref);",
+}
 ITEM_TYPES: dict[str, Any] = {name: model.Dataset.__annotations__[name] for name in model.RECORD_LISTS}
+# The id namespace of each record list: a reference names a source, topic, person, event or any other record.
+SPACES = {"sources": "source", "topics": "topic", "people": "person"}
+# Where a reference into a namespace may point: (space, only this list or None).
+TARGETS = {"source": ("source", None), "topic": ("topic", None), "person": ("person", None),
+           "event": ("record", "events"), "record": ("record", None)}  # fmt: skip
 
 
-def index_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+def _resolves(space: str, ref: str) -> str:
+    """SQL: the reference (`space`, `ref`) names a record that exists."""
+    return (
+        f"EXISTS (SELECT 1 FROM records d WHERE d.space = (CASE {space} WHEN 'event' THEN 'record' ELSE {space} END) "
+        f"AND d.id = {ref} AND ({space} <> 'event' OR d.list = 'events'))"
+    )
+
+
+class Damaged(Exception):
+    """The index does not hold what it was written with (a record fails its checksum, a table is missing)."""
+
+
+def index_dir() -> Path | None:
+    """`$XDG_CACHE_HOME/summit`, else `~/.cache/summit`; relative paths are ignored (XDG spec); None if neither."""
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):
+        home = os.path.expanduser("~")
+        if not os.path.isabs(home):
+            return None
+        base = os.path.join(home, ".cache")
     return Path(base) / "summit"
 
 
-def _names(sources: list[SourceFile]) -> tuple[str, str]:
-    """(file name, content digest): the name hashes the paths, the digest every path and byte."""
-    paths = blake2b(digest_size=16)
-    content = blake2b(digest_size=32)
-    for source in sources:
-        name = os.path.abspath(source.path).encode()
-        paths.update(name + b"\0")
-        content.update(name + b"\0" + len(source.data).to_bytes(8, "little") + source.data)
-    return paths.hexdigest(), content.hexdigest()
+def index_name(sources: list[SourceFile]) -> str:
+    """The index file's name: a hash of the directories that hold the files, so that a dataset keeps its index
+    when a file is added, removed or renamed (the index itself records which files it holds)."""
+    folders = sorted({os.path.dirname(path_key(source.path)) for source in sources})
+    return blake2b(b"\0".join(folders), digest_size=16).hexdigest()
+
+
+def digest(data: bytes) -> bytes:
+    return blake2b(data, digest_size=32).digest()
+
+
+class FileRow(NamedTuple):
+    id: int
+    ord: int
+    stat: Stat
+    seen_ns: int
+    digest: bytes
+    lo: int
+    hi: int
+
+    def racy(self) -> bool:
+        return max(self.stat.mtime_ns, self.stat.ctime_ns) >= self.seen_ns - RACY_NS
+
+
+def recorded_files(conn: sqlite3.Connection) -> dict[bytes, FileRow] | None:
+    """The files the index holds, by absolute path; None if it was written by another version of the tool."""
+    version = conn.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+    if version is None or version[0] != VERSION:
+        return None
+    rows = conn.execute("SELECT id, ord, path, size, mtime_ns, ctime_ns, ino, dev, seen_ns, digest, lo, hi FROM files")
+    try:
+        return {
+            bytes(r[2]): FileRow(r[0], r[1], Stat(r[3], r[4], r[5], r[6], r[7]), r[8], bytes(r[9]), r[10], r[11])
+            for r in rows
+        }
+    except (TypeError, ValueError) as exc:  # a column of the wrong type
+        raise Damaged(str(exc)) from None
+
+
+def create(conn: sqlite3.Connection) -> None:
+    """The tables of an empty index (secondary indexes come once the rows are in: `create_indexes`)."""
+    conn.executescript(SCHEMA)
+    conn.execute("INSERT INTO meta VALUES ('version', ?)", (VERSION,))
+
+
+def create_indexes(conn: sqlite3.Connection, uses: tuple[str, ...]) -> None:
+    """The secondary indexes for `uses` (of "check", "query", "update"), once the rows are in."""
+    conn.executescript("".join(INDEXES[use] for use in uses))
+
+
+def set_order(conn: sqlite3.Connection, file_id: int, ord: int) -> None:
+    conn.execute("UPDATE files SET ord = ? WHERE id = ?", (ord, file_id))
+
+
+def touch(conn: sqlite3.Connection, file_id: int, ord: int, stat: Stat, seen_ns: int) -> None:
+    """Record a new stat for a file whose bytes were hashed again and found unchanged."""
+    conn.execute(
+        "UPDATE files SET ord = ?, size = ?, mtime_ns = ?, ctime_ns = ?, ino = ?, dev = ?, seen_ns = ? WHERE id = ?",
+        (ord, *stat, seen_ns, file_id),
+    )
+
+
+def mark_lost(conn: sqlite3.Connection, files: list[FileRow]) -> None:
+    """Remember the ids the `files` define before their rows go, to check who pointed at them."""
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS lost (space TEXT NOT NULL, id TEXT NOT NULL)")
+    conn.execute("DELETE FROM lost")
+    for row in files:
+        conn.execute("INSERT INTO lost SELECT space, id FROM records WHERE seq BETWEEN ? AND ?", (row.lo, row.hi))
+        conn.execute(
+            "INSERT INTO lost SELECT 'event', id FROM records WHERE seq BETWEEN ? AND ? AND list = 'events'",
+            (row.lo, row.hi),
+        )
+
+
+def drop_file(conn: sqlite3.Connection, row: FileRow) -> None:
+    for table in ("records", "record_countries", "record_topics", "refs"):
+        conn.execute(f"DELETE FROM {table} WHERE seq BETWEEN ? AND ?", (row.lo, row.hi))
+    conn.execute("DELETE FROM file_countries WHERE file = ?", (row.id,))
+    conn.execute("DELETE FROM files WHERE id = ?", (row.id,))
+
+
+def put_file(
+    conn: sqlite3.Connection, ord: int, parsed: ParsedFile, seen_ns: int, file_digest: bytes, lean: bool = False
+) -> int:
+    """Store one parsed file's records; return its file id. `lean`: only what the checks and counts need (no
+    record JSON, no topics), for an index that is only validated, never queried."""
+    from summitcli.loader import _iter_refs
+
+    encode = msgspec.json.encode
+    source = parsed.source
+    stat = source.stat or Stat(len(source.data), 0, 0, 0, 0)  # bytes given, not read from a file
+    (last,) = conn.execute("SELECT coalesce(max(seq), 0) FROM records").fetchone()
+    lo = last + 1
+    cursor = conn.execute(
+        "INSERT INTO files (ord, path, size, mtime_ns, ctime_ns, ino, dev, seen_ns, digest, meta, lo, hi) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (ord, path_key(source.path), *stat, seen_ns, file_digest,
+         encode(parsed.meta) if parsed.meta is not None else None, lo, lo + len(parsed.records) - 1),
+    )  # fmt: skip
+    file_id = cursor.lastrowid
+    assert file_id is not None
+    records, countries, topics, refs = [], [], [], []
+    subs: dict[tuple[str | int, ...], bytes] = {}  # a few paths (`sources[0]`, `topics[1]`) stand for every ref
+    for seq, (name, pos, record) in enumerate(parsed.records, lo):
+        date = getattr(record, "date", None)
+        speaker = record.speaker if isinstance(record, model.Quote) else None
+        text = b"" if lean else encode(record)
+        records.append(
+            (seq, file_id, name, pos, SPACES.get(name, "record"), record.id, date.isoformat() if date else None,
+             getattr(record, "kind", None), speaker, zlib.crc32(text) if text else 0, text)
+        )  # fmt: skip
+        countries += [(seq, name, code) for code in own_countries(record)]
+        if not lean:
+            topics += [(seq, name, topic) for topic in getattr(record, "topics", None) or []]
+        for n, (sub, space, ref) in enumerate(_iter_refs(record)):
+            if (where := subs.get(sub)) is None:
+                where = subs[sub] = encode(sub)
+            refs.append((seq, n, space, ref, where))
+    conn.executemany("INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", records)
+    if not lean:
+        conn.executemany("INSERT OR IGNORE INTO record_countries VALUES (?, ?, ?)", countries)
+    conn.executemany(  # the countries each file has records on: `summit countries` without reading them all
+        "INSERT INTO file_countries VALUES (?, ?, ?)",
+        [(file_id, name, code) for name, code in {c[1:] for c in countries}],
+    )
+    conn.executemany("INSERT OR IGNORE INTO record_topics VALUES (?, ?, ?)", topics)
+    conn.executemany("INSERT INTO refs VALUES (?, ?, ?, ?, ?)", refs)
+    return file_id
+
+
+def summarize(conn: sqlite3.Connection) -> None:
+    """Recompute what the query layer asks of the whole dataset (the countries it has records on), once per
+    update rather than on every query."""
+    conn.execute("DELETE FROM countries")
+    conn.execute(
+        "INSERT INTO countries SELECT DISTINCT country FROM file_countries WHERE list NOT IN ('people', 'quotes')"
+    )
+
+
+Where = tuple[int, tuple[str | int, ...], str]  # (file id, path in the document, message)
+
+
+def cross_checks(conn: sqlite3.Connection, changed: list[int] | None, names: dict[int, str]) -> list[Where]:
+    """The problems that span files, among the records of the files `changed` (None: all files) and the
+    references into ids they no longer define (`mark_lost`). `names`: each file id's name, for messages."""
+    from summitcli.loader import _format_path, _hint
+
+    found: list[Where] = []
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS changed (id INTEGER PRIMARY KEY, lo INTEGER, hi INTEGER)")
+    conn.execute("DELETE FROM changed")
+    refs = "SELECT r.file, x.space, x.ref, r.list, r.pos, x.sub FROM "
+    if changed is None:
+        dupes = conn.execute("SELECT space, id FROM records GROUP BY space, id HAVING count(*) > 1").fetchall()
+        unresolved = conn.execute(
+            f"{refs} refs x JOIN records r ON r.seq = x.seq WHERE NOT {_resolves('x.space', 'x.ref')}"
+        ).fetchall()
+    else:
+        marks = ", ".join("?" * len(changed))
+        conn.execute(f"INSERT INTO changed SELECT id, lo, hi FROM files WHERE id IN ({marks})", changed)
+        dupes = conn.execute(
+            "SELECT DISTINCT r.space, r.id FROM changed c JOIN records r ON r.seq BETWEEN c.lo AND c.hi WHERE EXISTS "
+            "(SELECT 1 FROM records o WHERE o.space = r.space AND o.id = r.id AND o.seq <> r.seq)"
+        ).fetchall()
+        unresolved = conn.execute(
+            f"{refs} changed c JOIN refs x ON x.seq BETWEEN c.lo AND c.hi JOIN records r ON r.seq = x.seq "
+            f"WHERE NOT {_resolves('x.space', 'x.ref')}"
+        ).fetchall()
+        # ids the changed files no longer define, and who still points at them
+        conn.execute(f"DELETE FROM lost WHERE {_resolves('lost.space', 'lost.id')}")
+        unresolved += conn.execute(
+            f"{refs} lost l JOIN refs x ON x.space = l.space AND x.ref = l.id JOIN records r ON r.seq = x.seq "
+            "WHERE r.file NOT IN (SELECT id FROM changed)"
+        ).fetchall()
+    for space, rid in dupes:
+        (first_file, first_list, first_pos), *later = conn.execute(
+            "SELECT r.file, r.list, r.pos FROM records r JOIN files f ON f.id = r.file "
+            "WHERE r.space = ? AND r.id = ? ORDER BY f.ord, r.seq",
+            (space, rid),
+        ).fetchall()
+        where = f"{names[first_file]}:{_format_path((first_list, first_pos))}"
+        for file_id, name, pos in later:
+            found.append(
+                (file_id, (name, pos, "id"), f"duplicate id '{rid}' (first defined at {where}; expected unique ids)")
+            )
+    known: dict[str, list[str]] = {}
+    for file_id, space, ref, name, pos, sub in unresolved:
+        if space not in known:
+            target, only = TARGETS[space]
+            known[space] = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT id FROM records WHERE space = ? AND (? IS NULL OR list = ?)", (target, only, only)
+                )
+            ]
+        hint = _hint(ref, known[space], f"expected the id of a {space}")
+        path = (name, pos, *msgspec.json.decode(sub))
+        found.append((file_id, path, f"unknown {space} id '{ref}' ({hint})"))
+    metas = [r[0] for r in conn.execute("SELECT id FROM files WHERE meta IS NOT NULL ORDER BY ord")]
+    if not metas:
+        first = conn.execute("SELECT id FROM files ORDER BY ord LIMIT 1").fetchone()
+        if first is not None:
+            found.append((first[0], (), "no file has a meta: block (expected one with title: and home:)"))
+    for file_id in metas[1:]:
+        found.append((file_id, ("meta",), "a second meta: block (expected exactly one across the dataset)"))
+    return found
+
+
+def locate_problems(found: list[Where], files: dict[int, SourceFile]) -> list[str]:
+    """Problem lines for `found`, each file read once to locate all of its problems."""
+    from summitcli.loader import _format_path
+    from summitcli.yamlread import locate_all
+
+    lines: list[tuple[int, int, int, str]] = []
+    order = {fid: i for i, fid in enumerate(files)}
+    by_file: dict[int, list[tuple[tuple[str | int, ...], str]]] = {}
+    for file_id, path, message in found:
+        by_file.setdefault(file_id, []).append((path, message))
+    for file_id, items in by_file.items():
+        source = files[file_id]
+        try:
+            where = locate_all(source.text, [path for path, _ in items if path])
+        except Exception:  # the file changed meanwhile; name it without a position
+            where = {}
+        source.release()
+        for path, message in items:
+            line, column = where.get(path, (1, 1))
+            name = "meta" if not path else _format_path(path)
+            lines.append((order[file_id], line, column, problem(source.name, line, column, name, message)))
+    return [line for *_, line in sorted(lines)]
 
 
 class IndexedDataset:
-    """The dataset as the query layer reads it, each record list decoded from the index on first use."""
+    """The dataset as the query layer reads it, each record list decoded from the index on first use.
 
-    def __init__(self, conn: sqlite3.Connection, meta: model.Meta, files: list[str]) -> None:
+    Every record read is checked against its checksum; a damaged index (a record that fails it, a table
+    missing, a column of the wrong type) is handed to `recover`, which rebuilds it, and the question is
+    answered again from the rebuilt one."""
+
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        files: list[str],
+        recover: Callable[[], IndexedDataset] | None = None,
+    ) -> None:
         self._conn = conn
-        self.meta = meta
+        # A connection is freed only by the cycle collector (its statement cache refers to it): close it, and end
+        # its read transaction, as soon as the dataset is no longer used.
+        weakref.finalize(self, conn.close)
         self.files = files
+        self._recover = recover
+        self._rebuilt: IndexedDataset | None = None
+        row = self._query("SELECT meta FROM files WHERE meta IS NOT NULL ORDER BY ord LIMIT 1")
+        try:
+            self.meta: model.Meta = msgspec.json.decode(row[0][0], type=model.Meta)
+        except (IndexError, TypeError, msgspec.DecodeError, msgspec.ValidationError) as exc:
+            raise Damaged(str(exc)) from None
 
-    def _decode(self, name: str, rows: list[tuple[bytes]]) -> list[Any]:
-        return msgspec.json.decode(b"[" + b",".join(r[0] for r in rows) + b"]", type=ITEM_TYPES[name])
+    def _query(self, sql: str, params: Iterable[Any] = ()) -> list[Any]:
+        try:
+            return self._conn.execute(sql, tuple(params)).fetchall()
+        except sqlite3.Error as exc:
+            raise Damaged(str(exc)) from None
+
+    def _answer(self, name: str, *args: Any) -> Any:
+        """Ask `name` of this index; if it turns out damaged, of the rebuilt one."""
+        if self._rebuilt is None:
+            try:
+                return getattr(self, f"_{name}")(*args)
+            except Damaged:
+                if self._recover is None:
+                    raise
+                self._conn.close()
+                self._rebuilt = self._recover()
+        return getattr(self._rebuilt, name)(*args)
+
+    def _decode(self, name: str, rows: list[Any]) -> list[Any]:
+        try:
+            for crc, text in rows:
+                if zlib.crc32(text) != crc:
+                    raise Damaged(f"a {name} record fails its checksum")
+            return msgspec.json.decode(b"[" + b",".join(r[1] for r in rows) + b"]", type=ITEM_TYPES[name])
+        except (TypeError, ValueError, msgspec.DecodeError, msgspec.ValidationError) as exc:
+            raise Damaged(str(exc)) from None
 
     def _all(self, name: str) -> list[Any]:
-        rows = self._conn.execute("SELECT json FROM records WHERE list = ? ORDER BY seq", (name,)).fetchall()
+        rows = self._query(
+            "SELECT r.crc, r.json FROM records r JOIN files f ON f.id = r.file WHERE r.list = ? ORDER BY f.ord, r.seq",
+            (name,),
+        )
+        return self._decode(name, rows)
+
+    def all(self, name: str) -> list[Any]:
+        """Every record of the list `name`, in the order of the files and of each file."""
+        return self._answer("all", name)
+
+    def _with_country(self, name: str, code: str) -> list[Any]:
+        # driven by the country index: only the rows of `code` are read, however large the list
+        chosen = "SELECT seq FROM record_countries WHERE country = ? AND list = ?"
+        params: list[Any] = [code, name]
+        if name == "quotes":  # a quote also involves its speaker's country
+            chosen += (
+                " UNION SELECT q.seq FROM records q WHERE q.list = 'quotes' AND q.speaker IN (SELECT p.id FROM "
+                "record_countries c JOIN records p ON p.seq = c.seq WHERE c.country = ? AND c.list = 'people')"
+            )
+            params.append(code)
+        rows = self._query(
+            f"SELECT r.crc, r.json FROM ({chosen}) s CROSS JOIN records r ON r.seq = s.seq "
+            "JOIN files f ON f.id = r.file ORDER BY f.ord, r.seq",
+            params,
+        )
         return self._decode(name, rows)
 
     def with_country(self, name: str, code: str) -> list[Any]:
         """Records of one list that involve `code`, read through the country index."""
-        rows = self._conn.execute(
-            "SELECT r.json FROM record_countries c JOIN records r ON r.seq = c.seq "
-            "WHERE c.country = ? AND c.list = ? ORDER BY r.seq",
-            (code, name),
-        ).fetchall()
-        return self._decode(name, rows)
+        return self._answer("with_country", name, code)
+
+    def _record(self, list_names: tuple[str, ...], rid: str) -> Any:
+        marks = ", ".join("?" * len(list_names))
+        rows = self._query(
+            f"SELECT list, crc, json FROM records WHERE space = 'record' AND id = ? AND list IN ({marks})",
+            (rid, *list_names),
+        )
+        return self._decode(rows[0][0], [rows[0][1:]])[0] if rows else None
 
     def record(self, list_names: tuple[str, ...], rid: str) -> Any:
         """The record with id `rid` in one of the lists named, read through the id index; None if there is none."""
-        marks = ", ".join("?" * len(list_names))
-        row = self._conn.execute(
-            f"SELECT list, json FROM records WHERE id = ? AND list IN ({marks})", (rid, *list_names)
-        ).fetchone()
-        return self._decode(row[0], [(row[1],)])[0] if row else None
+        return self._answer("record", list_names, rid)
+
+    def _country_codes(self) -> set[str]:
+        rows = self._query("SELECT country FROM countries")
+        return {r[0] for r in rows}
 
     def country_codes(self) -> set[str]:
-        rows = self._conn.execute(
-            "SELECT DISTINCT country FROM record_countries WHERE list NOT IN ('people', 'quotes')"
-        ).fetchall()
-        return {r[0] for r in rows}
+        return self._answer("country_codes")
+
+    def _counts(self) -> dict[str, int]:
+        rows = self._query("SELECT list, count(*) FROM records GROUP BY list")
+        return {name: 0 for name in model.RECORD_LISTS} | dict(rows)
+
+    def counts(self) -> dict[str, int]:
+        """The number of records in each list."""
+        return self._answer("counts")
+
+    def summary(self) -> dict[str, int]:
+        """What `summit validate` prints: countries met (other than home), meetings, other events, and the
+        number of records of every other list."""
+        (countries,) = self._query(
+            "SELECT count(DISTINCT country) FROM file_countries WHERE list IN ('events', 'outcomes') AND country <> ?",
+            (self.meta.home,),
+        )[0]
+        (meetings, events) = self._query(
+            "SELECT coalesce(sum(kind = 'bilateral'), 0), coalesce(sum(kind <> 'bilateral'), 0) FROM records "
+            "WHERE list = 'events'"
+        )[0]
+        n = self.counts()
+        return {
+            "countries": countries,
+            "meetings": meetings,
+            "events": events,
+            "outcomes": n["outcomes"],
+            "quotes": n["quotes"],
+            "facts": n["facts"],
+            "follow-ups": n["followups"],
+            "plans": n["plans"],
+            "people": n["people"],
+            "topics": n["topics"],
+            "sources": n["sources"],
+        }
 
     @cached_property
     def sources(self) -> list[model.Source]:
-        return self._all("sources")
+        return self.all("sources")
 
     @cached_property
     def topics(self) -> list[model.Topic]:
-        return self._all("topics")
+        return self.all("topics")
 
     @cached_property
     def people(self) -> list[model.Person]:
-        return self._all("people")
+        return self.all("people")
 
     @cached_property
     def events(self) -> list[model.Event]:
-        return self._all("events")
+        return self.all("events")
 
     @cached_property
     def outcomes(self) -> list[model.Outcome]:
-        return self._all("outcomes")
+        return self.all("outcomes")
 
     @cached_property
     def quotes(self) -> list[model.Quote]:
-        return self._all("quotes")
+        return self.all("quotes")
 
     @cached_property
     def facts(self) -> list[model.Fact]:
-        return self._all("facts")
+        return self.all("facts")
 
     @cached_property
     def followups(self) -> list[model.Followup]:
-        return self._all("followups")
+        return self.all("followups")
 
     @cached_property
     def plans(self) -> list[model.Plan]:
-        return self._all("plans")
+        return self.all("plans")
 
     def materialize(self) -> model.Dataset:
         """Every list decoded: the whole model, as parsing the YAML would give it."""
         lists = {name: getattr(self, name) for name in model.RECORD_LISTS}
-        return model.Dataset(meta=self.meta, files=self.files, **lists)
-
-
-def open_index(sources: list[SourceFile]) -> IndexedDataset | None:
-    """The index for exactly these files' bytes, or None (missing, corrupt, stale or from another version)."""
-    key, digest = _names(sources)
-    path = index_dir() / f"{key}.sqlite"
-    if not path.is_file():
-        return None
-    try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
-        meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
-        if meta.get("version") != VERSION or meta.get("digest") != digest:
-            conn.close()
-            return None
-        return IndexedDataset(
-            conn, msgspec.json.decode(meta["meta"], type=model.Meta), msgspec.json.decode(meta["files"])
-        )
-    except (sqlite3.Error, msgspec.DecodeError, msgspec.ValidationError, KeyError, OSError):
-        return None
-
-
-def build(sources: list[SourceFile], dataset: model.Dataset) -> None:
-    """Write the index of `dataset` atomically; skip silently when the cache directory cannot be written."""
-    import tempfile
-
-    key, digest = _names(sources)
-    folder = index_dir()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{key}.", suffix=".tmp")
-        os.close(fd)
-    except OSError:
-        return
-    try:
-        _write(tmp, digest, dataset)
-        os.replace(tmp, folder / f"{key}.sqlite")
-    except (OSError, sqlite3.Error):
-        _unlink(tmp)
-    except BaseException:
-        _unlink(tmp)
-        raise
-
-
-def _unlink(path: str) -> None:
-    with contextlib.suppress(OSError):
-        os.unlink(path)
-
-
-def _write(path: str, digest: str, dataset: model.Dataset) -> None:
-    encode = msgspec.json.encode
-    people = {p.id: p for p in dataset.people}
-    records, countries, topics = [], [], []
-    seq = 0
-    for name in model.RECORD_LISTS:
-        for record in getattr(dataset, name):
-            seq += 1
-            date = getattr(record, "date", None)
-            kind = getattr(record, "kind", None)
-            records.append((seq, name, record.id, date.isoformat() if date else None, kind, encode(record)))
-            countries += [(seq, name, code) for code in involved_countries(record, people)]
-            topics += [(seq, name, topic) for topic in getattr(record, "topics", None) or []]
-    conn = sqlite3.connect(path)
-    try:
-        conn.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + SCHEMA)
-        with conn:
-            conn.executemany("INSERT INTO records VALUES (?, ?, ?, ?, ?, ?)", records)
-            conn.executemany("INSERT INTO record_countries VALUES (?, ?, ?)", countries)
-            conn.executemany("INSERT INTO record_topics VALUES (?, ?, ?)", topics)
-            conn.executemany(
-                "INSERT INTO meta VALUES (?, ?)",
-                [
-                    ("version", VERSION),
-                    ("digest", digest),
-                    ("meta", encode(dataset.meta)),
-                    ("files", encode(dataset.files)),
-                ],
-            )
-        conn.executescript(INDEXES)
-    finally:
-        conn.close()
+        meta = self._rebuilt.meta if self._rebuilt is not None else self.meta
+        return model.Dataset(meta=meta, files=self.files, **lists)

@@ -1,5 +1,7 @@
-"""Dataset loading: find the files, read them safely, validate them, merge them.
+"""One data file's bytes to typed records: parsed safely, validated against the model, checked on its own.
 
+The second step of the data layer (files -> loader -> index -> dataset -> query). The checks that span files
+(duplicate ids, references between records, the one `meta`) need the whole dataset: the index runs them in SQL.
 Every problem becomes one line `FILE:LINE:COLUMN: FIELD.PATH: what is wrong (what was expected)`, and all
 problems are reported, not only the first.
 """
@@ -17,7 +19,6 @@ import msgspec
 
 from summitcli import model
 from summitcli.datafiles import SourceFile, problem
-from summitcli.errors import DataError
 
 
 def _format_path(path: tuple[str | int, ...]) -> str:
@@ -109,31 +110,53 @@ def _walk_struct(struct: type, parts: list[str | int]) -> tuple[type | None, str
 
 
 @dataclass
-class Located:
-    """A record and where it came from, for error messages."""
+class ParsedFile:
+    """One file, parsed and checked on its own: its meta block, and its records with where each stands."""
 
-    record: Any
-    file: SourceFile
-    path: tuple[str | int, ...]
+    source: SourceFile
+    meta: model.Meta | None
+    records: list[tuple[str, int, Any]]  # (record list, index in that YAML list, record), in document order
 
 
 class FileParser:
-    """Turns one file's bytes into a `DataFile`, collecting every problem it finds."""
+    """Turns one file's bytes into a `ParsedFile`, collecting every problem it finds.
+
+    Problems inside the document are located (line and column) all at once when the file is done, in one
+    more pass over its text: linear in the file, however many problems it has."""
 
     def __init__(self, source: SourceFile, problems: list[str]) -> None:
         self.source = source
         self.problems = problems
+        self.pending: list[tuple[tuple[str | int, ...], str]] = []
 
     def at(self, path: tuple[str | int, ...], message: str) -> None:
-        from summitcli.yamlread import locate
+        self.pending.append((path, message))
 
-        line, column = locate(self.source.text, path) or (1, 1)
-        self.problems.append(problem(self.source.name, line, column, _format_path(path), message))
+    def flush(self) -> None:
+        """Locate the problems found inside the document and add them to `problems`."""
+        if not self.pending:
+            return
+        from summitcli.yamlread import locate_all
 
-    def parse(self) -> tuple[model.DataFile, list[Located]] | None:
+        found = locate_all(self.source.text, [path for path, _ in self.pending])
+        for path, message in self.pending:
+            line, column = found.get(path, (1, 1))
+            self.problems.append(problem(self.source.name, line, column, _format_path(path), message))
+        self.pending.clear()
+
+    def parse(self) -> ParsedFile | None:
+        """The file parsed and checked on its own (types, country codes, time zones); None if it has problems."""
+        before = len(self.problems)
+        parsed = self._parse()
+        if parsed is not None:
+            _check_file(parsed, self)
+        self.flush()
+        return parsed if len(self.problems) == before else None
+
+    def _parse(self) -> ParsedFile | None:
         import yaml
 
-        from summitcli.yamlread import YamlProblem, read_yaml
+        from summitcli.yamlread import YamlProblem
 
         name = self.source.name
         data = self.source.data
@@ -153,11 +176,13 @@ class FileParser:
             )
             return None
         try:
-            document = read_yaml(text)
+            return self._convert(text)
         except YamlProblem as exc:
+            self.pending.clear()  # a document YAML refuses: its records are not worth checking
             self.problems.append(problem(name, exc.line, exc.column, _format_path(exc.path), exc.message))
             return None
         except yaml.reader.ReaderError as exc:  # a character YAML forbids: libyaml's reader gives only an offset
+            self.pending.clear()
             before = text[: exc.position]
             line, column = before.count("\n") + 1, exc.position - before.rfind("\n")
             char = exc.character if isinstance(exc.character, int) else ord(exc.character)
@@ -166,64 +191,90 @@ class FileParser:
             )
             return None
         except yaml.YAMLError as exc:
+            self.pending.clear()
             mark = getattr(exc, "problem_mark", None)
             line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
             what = " ".join((getattr(exc, "problem", None) or str(exc)).split())
             self.problems.append(problem(name, line, column, "syntax", f"{what} (expected valid YAML)"))
             return None
-        if not isinstance(document, dict):
-            self.problems.append(
-                problem(name, 1, 1, "file", "top level is not a mapping (expected keys such as events:, outcomes:)")
-            )
-            return None
-        return self._convert(document)
 
-    def _convert(self, document: dict[str, Any]) -> tuple[model.DataFile, list[Located]] | None:
+    def _convert(self, text: str) -> ParsedFile | None:
+        """Read the document section by section, converting each record as soon as it is read (memory holds
+        records, not the plain values they were read from)."""
+        from summitcli.yamlread import TOP, read_sections
+
         fields = model.DataFile.__struct_fields__
         types = {name: t for name, t in zip(fields, _list_item_types(), strict=True)}
-        values: dict[str, Any] = {}
-        located: list[Located] = []
-        for key, value in document.items():
+        meta: model.Meta | None = None
+        records: list[tuple[str, int, Any]] = []
+        for key, index, value in read_sections(text):
+            if key is TOP:
+                self.problems.append(
+                    problem(
+                        self.source.name,
+                        1,
+                        1,
+                        "file",
+                        "top level is not a mapping (expected keys such as events:, outcomes:)",
+                    )
+                )
+                return None
             if key not in fields:
-                hint = _hint(key, fields, "expected one of: " + ", ".join(fields))
-                self.at((key,), f"unknown section '{key}' ({hint})")
+                if not index:  # once per section
+                    hint = _hint(key, fields, "expected one of: " + ", ".join(fields))
+                    self.at((key,), f"unknown section '{key}' ({hint})")
                 continue
             if key == "meta":
-                values[key] = self._record(model.Meta, value, (key,))
+                meta = self._record(model.Meta, value, (key,))
                 continue
-            if value is None:
+            if index is None:
+                if value is not None and value != []:
+                    self.at((key,), "wrong type: got a mapping or text (expected a list of records)")
                 continue
-            if not isinstance(value, list):
-                self.at((key,), "wrong type: got a mapping or text (expected a list of records)")
-                continue
-            records = []
-            for index, item in enumerate(value):
-                record = self._record(types[key], item, (key, index))
-                if record is not None:
-                    records.append(record)
-                    located.append(Located(record, self.source, (key, index)))
-            values[key] = records
-        if values.get("meta", 1) is None:
-            values.pop("meta")
-        return model.DataFile(**values), located
+            record = self._record(types[key], value, (key, index))
+            if record is not None:
+                records.append((key, index, record))
+        return ParsedFile(self.source, meta, records)
 
     def _record(self, kind: type, value: Any, path: tuple[str | int, ...]) -> Any:
+        """`value` converted to `kind`; None, with every problem of the record reported, if it does not fit."""
         try:
             return msgspec.convert(value, kind)
         except msgspec.ValidationError as exc:
-            m = _MSGSPEC_AT.match(str(exc))
-            assert m is not None
-            inner: list[str | int] = [
-                part.group(1) if part.group(1) is not None else int(part.group(2))
-                for part in _PATH_PART.finditer(m.group("path") or "")
-            ]
-            struct, field_name = _walk_struct(kind, inner)
-            full = (*path, *inner)
-            message = m.group("msg")
-            if (unknown := re.match(r"Object contains unknown field `(.+)`", message)) is not None:
-                full = (*full, unknown.group(1))
-            self.at(full, _friendly(message, struct, field_name))
-            return None
+            field = self._report(exc, kind, path)
+        # msgspec stops at a record's first problem: leave out the field at fault and convert again, until
+        # the rest fits (a field that is missing only because it was left out is not a problem of the record)
+        rest = dict(value) if isinstance(value, dict) else {}
+        left_out: set[str] = set()
+        while field is not None and field in rest and len(left_out) < 100:
+            del rest[field]
+            left_out.add(field)
+            try:
+                msgspec.convert(rest, kind)
+                break
+            except msgspec.ValidationError as exc:
+                missing = re.match(r"Object missing required field `(.+)`(?: - at `\$`)?$", str(exc))
+                if missing is not None and missing.group(1) in left_out:
+                    break
+                field = self._report(exc, kind, path)
+        return None
+
+    def _report(self, exc: msgspec.ValidationError, kind: type, path: tuple[str | int, ...]) -> str | None:
+        """Report one conversion problem; return the record's own field it lies in, if any."""
+        m = _MSGSPEC_AT.match(str(exc))
+        assert m is not None
+        inner: list[str | int] = [
+            part.group(1) if part.group(1) is not None else int(part.group(2))
+            for part in _PATH_PART.finditer(m.group("path") or "")
+        ]
+        struct, field_name = _walk_struct(kind, inner)
+        full = (*path, *inner)
+        message = m.group("msg")
+        if (unknown := re.match(r"Object contains unknown field `(.+)`", message)) is not None:
+            full = (*full, unknown.group(1))
+        self.at(full, _friendly(message, struct, field_name))
+        own = full[len(path)] if len(full) > len(path) else None
+        return own if isinstance(own, str) else None
 
 
 def _list_item_types() -> list[type]:
@@ -270,91 +321,38 @@ def _iter_countries(record: Any) -> Iterator[tuple[tuple[str | int, ...], str]]:
             yield (name,), code
 
 
-def _check(located: list[Located], parsers: dict[str, FileParser], meta_at: list[tuple[FileParser, Any]]) -> None:
+def _check_file(parsed: ParsedFile, parser: FileParser) -> None:
+    """The checks one file allows on its own: country codes, time zones, times without a zone."""
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
     from summitcli.countries import is_country_code
 
-    namespaces: dict[str, dict[str, Located]] = {"source": {}, "topic": {}, "person": {}, "event": {}, "record": {}}
-    for item in located:
-        kind = item.path[0]
-        space = {"sources": "source", "topics": "topic", "people": "person"}.get(str(kind), "record")
-        parser = parsers[item.file.name]
-        first = namespaces[space].get(item.record.id)
-        if first is not None:
-            where = f"{first.file.name}:{_format_path(first.path)}"
-            parser.at(
-                (*item.path, "id"), f"duplicate id '{item.record.id}' (first defined at {where}; expected unique ids)"
-            )
-            continue
-        namespaces[space][item.record.id] = item
-        if kind == "events":
-            namespaces["event"][item.record.id] = item
-    for parser, meta in meta_at:
-        for sub, code in _iter_countries(meta):
+    if parsed.meta is not None:
+        for sub, code in _iter_countries(parsed.meta):
             if not is_country_code(code):
                 parser.at(("meta", *sub), f"unknown country code '{code}' (expected an ISO 3166-1 alpha-2 code)")
-    for item in located:
-        parser = parsers[item.file.name]
-        record = item.record
-        for sub, space, ref in _iter_refs(record):
-            if ref not in namespaces[space]:
-                hint = _hint(ref, list(namespaces[space]), f"expected the id of a {space}")
-                parser.at((*item.path, *sub), f"unknown {space} id '{ref}' ({hint})")
+    zones: dict[str, bool] = {}
+    for name, index, record in parsed.records:
         for sub, code in _iter_countries(record):
             if not is_country_code(code):
-                parser.at((*item.path, *sub), f"unknown country code '{code}' (expected an ISO 3166-1 alpha-2 code)")
+                parser.at((name, index, *sub), f"unknown country code '{code}' (expected an ISO 3166-1 alpha-2 code)")
         if isinstance(record, model.Event):
             if (record.start or record.end) and not record.tz:
-                parser.at((*item.path, "start"), "time without a zone (expected tz: such as Asia/Seoul)")
+                parser.at((name, index, "start"), "time without a zone (expected tz: such as Asia/Seoul)")
             if record.tz:
-                try:
-                    ZoneInfo(record.tz)
-                except (ZoneInfoNotFoundError, ValueError):
+                if record.tz not in zones:
+                    try:
+                        ZoneInfo(record.tz)
+                        zones[record.tz] = True
+                    except (ZoneInfoNotFoundError, ValueError, OSError):
+                        zones[record.tz] = False
+                if not zones[record.tz]:
                     parser.at(
-                        (*item.path, "tz"),
+                        (name, index, "tz"),
                         f"unknown time zone '{record.tz}' (expected an IANA zone such as Asia/Seoul)",
                     )
 
 
-def parse_and_validate(sources: list[SourceFile]) -> model.Dataset:
-    """Parse every file, check the whole dataset, and merge it; raise DataError listing every problem."""
-    problems: list[str] = []
-    parsers: dict[str, FileParser] = {}
-    files: list[model.DataFile] = []
-    located: list[Located] = []
-    meta_at: list[tuple[FileParser, Any]] = []
-    for source in sources:
-        parser = FileParser(source, problems)
-        parsers[source.name] = parser
-        parsed = parser.parse()
-        if parsed is None:
-            continue
-        datafile, records = parsed
-        files.append(datafile)
-        located.extend(records)
-        if datafile.meta is not None:
-            meta_at.append((parser, datafile.meta))
-    if not problems:
-        _check(located, parsers, meta_at)
-    metas = [meta for _, meta in meta_at]
-    if not problems and not metas:
-        problems.append(
-            problem(
-                sources[0].name if sources else "(no files)",
-                1,
-                1,
-                "meta",
-                "no file has a meta: block (expected one with title: and home:)",
-            )
-        )
-    if len(metas) > 1:
-        for parser, _ in meta_at[1:]:
-            parser.at(("meta",), "a second meta: block (expected exactly one across the dataset)")
-    if problems:
-        raise DataError(problems)
-    merged: dict[str, list[Any]] = {name: [] for name in model.RECORD_LISTS}
-    for datafile in files:
-        for name in model.RECORD_LISTS:
-            merged[name].extend(getattr(datafile, name))
-    return model.Dataset(meta=metas[0], files=[s.name for s in sources], **merged)
+def parse_file(source: SourceFile, problems: list[str]) -> ParsedFile | None:
+    """One file parsed and checked on its own; None, with its problems added to `problems`, if it has any."""
+    return FileParser(source, problems).parse()

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from summitcli import model
 from summitcli.errors import NotFoundError, UsageError
+from summitcli.relations import involved_countries
 
 if TYPE_CHECKING:
     from summitcli.index import IndexedDataset
@@ -66,19 +67,6 @@ def label(record: Any) -> str:
         if value:
             return str(value)
     return str(getattr(record, "publication", None) or record.id)
-
-
-def involved_countries(record: Any, people: Mapping[str, model.Person]) -> list[str]:
-    """The countries a record involves: its parties or countries; a person their own; a quote also its
-    speaker's. One rule for the query layer and the index's country column."""
-    if isinstance(record, model.Person):
-        return [record.country] if record.country else []
-    codes = list(getattr(record, "parties", None) or getattr(record, "countries", None) or [])
-    if isinstance(record, model.Quote):
-        speaker = people.get(record.speaker)
-        if speaker is not None and speaker.country and speaker.country not in codes:
-            codes.append(speaker.country)
-    return codes
 
 
 def record_day(record: Any) -> dt.date | None:

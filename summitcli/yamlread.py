@@ -2,17 +2,21 @@
 
 Building values from events, not from PyYAML's composer, lets the reader:
 - refuse nesting deeper than MAX_DEPTH before libyaml's recursive composer can crash the interpreter;
-- refuse documents whose aliases expand past MAX_ALIASED values (alias bombs); values written out in full
-  are bounded by the file size limit instead, so a large honest file is never taken for a bomb;
+- refuse documents whose aliases expand past MAX_ALIASED values or MAX_ALIASED_BYTES of text (alias bombs,
+  by count or by size); values written out in full are bounded by the file size limit instead, so a large
+  honest file is never taken for a bomb;
 - refuse a key written twice in one mapping (PyYAML keeps the last one silently);
 - resolve plain scalars with the YAML 1.2 core schema: `no` stays a string (Norway), `14:39` stays a time.
-Positions are recorded only when asked for (`locate`), so the fast path pays nothing for them.
+Positions are recorded only when asked for (`locate`), all of a file's in one pass, so the fast path pays
+nothing for them and a file with a thousand problems is read twice, not a thousand times.
 """
 
 from __future__ import annotations
 
 import contextlib
+import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,14 +27,23 @@ _Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 MAX_DEPTH = 64
 MAX_ALIASED = 5_000_000  # values reached through aliases, each counted as often as it is reached
+MAX_ALIASED_BYTES = 64 * 1024 * 1024  # characters of text reached through aliases, counted the same way
 
 _INT = re.compile(r"[-+]?[0-9]+\Z")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
+_KEYWORDS = _NULLS | _TRUE | _FALSE
 
 Path = tuple[str | int, ...]
+_OUT_OF_RANGE = object()  # a number too large for every output (JSON has no Infinity)
+_NOT_LEAF = object()
+# a plain scalar that starts with a letter and holds only letters, digits, _ and -: text under the core schema,
+# unless it is one of the null and boolean keywords
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*\Z")
+_ScalarEvent, _SequenceEndEvent, _MappingEndEvent = yaml.ScalarEvent, yaml.SequenceEndEvent, yaml.MappingEndEvent
+_MAX_INT = 2**63 - 1
 
 
 @dataclass(frozen=True)
@@ -52,20 +65,23 @@ def _scalar(event: Any) -> Any:
     if value in _FALSE:
         return False
     if _INT.match(value):
-        return int(value)
+        return int(value) if len(value) <= 20 else _OUT_OF_RANGE  # int() refuses over 4,300 digits
     if _FLOAT.match(value) and any(c.isdigit() for c in value):
-        return float(value)
+        number = float(value)
+        return number if math.isfinite(number) else _OUT_OF_RANGE
     return value
 
 
 class _Reader:
-    def __init__(self, text: str, want: Path | None = None) -> None:
+    def __init__(self, text: str, want: set[Path] | None = None) -> None:
         self.parser = _Parser(text)
         self.want = want
-        self.found: tuple[int, int] | None = None
+        self.found: dict[Path, tuple[int, int]] = {}
         self.nodes = 0  # values so far, aliases expanded: the size an anchor records
-        self.aliased = 0  # of those, the values reached through aliases
-        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.chars = 0  # characters of scalars so far, aliases expanded
+        self.aliased = 0  # of the values, those reached through aliases
+        self.aliased_chars = 0  # of the characters, those reached through aliases
+        self.anchors: dict[str, tuple[Any, int, int]] = {}
 
     def _mark(self, event: Any) -> tuple[int, int]:
         return event.start_mark.line + 1, event.start_mark.column + 1
@@ -80,57 +96,147 @@ class _Reader:
         if p.check_event(yaml.StreamEndEvent):
             return None
         p.get_event()  # DocumentStart
-        value = self._node((), 0)
+        value = self._node(p.get_event(), (), 0)
         p.get_event()  # DocumentEnd
         if not p.check_event(yaml.StreamEndEvent):
             raise self._fail(p.peek_event(), (), "a second YAML document in one file (expected one document)")
         return value
 
-    def _node(self, path: Path, depth: int) -> Any:
-        event = self.parser.get_event()
-        if self.want is not None and path == self.want and self.found is None:
-            self.found = self._mark(event)
+    def sections(self) -> Iterator[tuple[Any, int | None, Any]]:
+        p = self.parser
+        p.get_event()  # StreamStart
+        if p.check_event(yaml.StreamEndEvent):
+            yield TOP, None, None
+            return
+        p.get_event()  # DocumentStart
+        event = p.get_event()
+        if type(event) is not yaml.MappingStartEvent or event.anchor:
+            yield TOP, None, self._node(event, (), 0)
+        else:
+            self.nodes += 1
+            seen: set[str] = set()
+            while type(key_event := p.get_event()) is not _MappingEndEvent:
+                key = self._node(key_event, ("<key>",), 1)
+                if not isinstance(key, str):
+                    raise self._fail(key_event, (), f"key {key!r} is not text (expected a field name)")
+                if key in seen:
+                    raise self._fail(key_event, (key,), "key written twice in one mapping (expected each key once)")
+                seen.add(key)
+                event = p.get_event()
+                if type(event) is not yaml.SequenceStartEvent or event.anchor:
+                    yield key, None, self._node(event, (key,), 1)
+                    continue
+                self.nodes += 1
+                index = 0
+                while type(child := p.get_event()) is not _SequenceEndEvent:
+                    yield key, index, self._node(child, (key, index), 2)
+                    index += 1
+                if index == 0:
+                    yield key, None, []
+        p.get_event()  # DocumentEnd
+        if not p.check_event(yaml.StreamEndEvent):
+            raise self._fail(p.peek_event(), (), "a second YAML document in one file (expected one document)")
+
+    def _leaf(self, event: Any, depth: int) -> Any:
+        """A plain scalar child read on the fast path (no anchor, not too deep, no positions wanted); else
+        _NOT_LEAF, and the caller reads it as a node."""
+        if type(event) is not _ScalarEvent or event.anchor is not None or depth > MAX_DEPTH or self.want is not None:
+            return _NOT_LEAF
+        value = _scalar(event)
+        if value is _OUT_OF_RANGE or (type(value) is int and abs(value) > _MAX_INT):
+            return _NOT_LEAF  # reported, with its path, by _node
+        self.nodes += 1
+        self.chars += len(event.value)
+        return value
+
+    def _node(self, event: Any, path: Path, depth: int) -> Any:
+        if self.want is not None and path in self.want and path not in self.found:
+            self.found[path] = self._mark(event)
         if depth > MAX_DEPTH:
             raise self._fail(event, path, f"nested deeper than {MAX_DEPTH} levels (expected a flat record layout)")
         if isinstance(event, yaml.AliasEvent):
             if event.anchor not in self.anchors:
                 raise self._fail(event, path, f"alias *{event.anchor} has no anchor")
-            value, size = self.anchors[event.anchor]
+            value, size, chars = self.anchors[event.anchor]
             self.nodes += size
             self.aliased += size
+            self.chars += chars
+            self.aliased_chars += chars
             if self.aliased > MAX_ALIASED:
                 raise self._fail(event, path, f"expands to more than {MAX_ALIASED:,} values (an alias bomb?)")
+            if self.aliased_chars > MAX_ALIASED_BYTES:
+                raise self._fail(
+                    event, path, f"expands to more than {MAX_ALIASED_BYTES >> 20} MiB of text (an alias bomb?)"
+                )
             return value
-        start = self.nodes
+        start, start_chars = self.nodes, self.chars
         self.nodes += 1
+        get = self.parser.get_event
         if isinstance(event, yaml.ScalarEvent):
             value = _scalar(event)
+            if value is _OUT_OF_RANGE or (type(value) is int and abs(value) > _MAX_INT):
+                raise self._fail(event, path, "number out of range (expected a finite number within 64 bits)")
+            self.chars += len(event.value)
         elif isinstance(event, yaml.SequenceStartEvent):
             items: list[Any] = []
-            while not self.parser.check_event(yaml.SequenceEndEvent):
-                items.append(self._node((*path, len(items)), depth + 1))
-            self.parser.get_event()
+            fast = self.want is None and depth < MAX_DEPTH
+            while type(child := get()) is not _SequenceEndEvent:
+                if fast and type(child) is _ScalarEvent and child.anchor is None and child.style:
+                    items.append(child.value)  # quoted text, the commonest value: read inline
+                    self.nodes += 1
+                    self.chars += len(child.value)
+                    continue
+                item = self._leaf(child, depth + 1)
+                items.append(item if item is not _NOT_LEAF else self._node(child, (*path, len(items)), depth + 1))
             value = items
         elif isinstance(event, yaml.MappingStartEvent):
             mapping: dict[str, Any] = {}
-            while not self.parser.check_event(yaml.MappingEndEvent):
-                key_event = self.parser.peek_event()
-                key = self._node((*path, "<key>"), depth + 1)
+            fast = self.want is None and depth < MAX_DEPTH
+            while type(key_event := get()) is not _MappingEndEvent:
+                if (
+                    fast
+                    and type(key_event) is _ScalarEvent
+                    and key_event.anchor is None
+                    and (key_event.style or (_NAME.match(key_event.value) and key_event.value not in _KEYWORDS))
+                ):
+                    key = key_event.value  # a field name (quoted, or plain letters that resolve to text)
+                    self.nodes += 1
+                    self.chars += len(key)
+                else:
+                    key = self._leaf(key_event, depth + 1)
+                    if key is _NOT_LEAF:
+                        key = self._node(key_event, (*path, "<key>"), depth + 1)
                 if not isinstance(key, str):
                     raise self._fail(key_event, path, f"key {key!r} is not text (expected a field name)")
                 if key in mapping:
                     raise self._fail(
                         key_event, (*path, key), "key written twice in one mapping (expected each key once)"
                     )
-                mapping[key] = self._node((*path, key), depth + 1)
-            self.parser.get_event()
+                child = get()
+                if fast and type(child) is _ScalarEvent and child.anchor is None and child.style:
+                    mapping[key] = child.value
+                    self.nodes += 1
+                    self.chars += len(child.value)
+                    continue
+                item = self._leaf(child, depth + 1)
+                mapping[key] = item if item is not _NOT_LEAF else self._node(child, (*path, key), depth + 1)
             value = mapping
         else:  # pragma: no cover - the parser yields nothing else here
             raise self._fail(event, path, f"unexpected YAML event {type(event).__name__}")
         anchor = getattr(event, "anchor", None)
         if anchor:
-            self.anchors[anchor] = (value, self.nodes - start)
+            self.anchors[anchor] = (value, self.nodes - start, self.chars - start_chars)
         return value
+
+
+TOP = object()  # the key `read_sections` gives a document whose top level is not a mapping
+
+
+def read_sections(text: str) -> Iterator[tuple[Any, int | None, Any]]:
+    """A document's top-level mapping one list item at a time, so that a caller can convert each record and let
+    its plain values go: (key, index, item) for each item of a list, (key, None, value) for any other value,
+    (TOP, None, document) if the top level is not a mapping. Same checks and errors as `read_yaml`."""
+    return _Reader(text).sections()
 
 
 def read_yaml(text: str) -> Any:
@@ -140,7 +246,12 @@ def read_yaml(text: str) -> Any:
 
 def locate(text: str, path: Path) -> tuple[int, int] | None:
     """Line and column (1-based) of the value at `path`, for error messages; None if absent."""
-    reader = _Reader(text, want=path)
+    return locate_all(text, [path]).get(path)
+
+
+def locate_all(text: str, paths: list[Path]) -> dict[Path, tuple[int, int]]:
+    """Line and column (1-based) of the value at each of `paths` found, in one pass over the text."""
+    reader = _Reader(text, want=set(paths))
     with contextlib.suppress(YamlProblem, yaml.YAMLError):
         reader.read()
     return reader.found

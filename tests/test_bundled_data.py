@@ -9,7 +9,8 @@ import pytest
 from conftest import ROOT, run
 
 from summitcli import model
-from summitcli.datafiles import bundled_data_dir, load
+from summitcli.datafiles import bundled_data_dir
+from summitcli.dataset import load
 
 WEEK = {
     "US": "united-states",

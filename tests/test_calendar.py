@@ -10,7 +10,8 @@ from pathlib import Path
 import icalendar
 from conftest import run, subprocess_env, summit_cmd
 
-from summitcli.datafiles import bundled_data_dir, load
+from summitcli.datafiles import bundled_data_dir
+from summitcli.dataset import load
 
 DATASET = load([bundled_data_dir()], use_cache=False)
 ZONES = ["Pacific/Auckland", "America/Toronto", "Asia/Seoul", "Europe/Berlin", "Asia/Kuala_Lumpur", "UTC"]

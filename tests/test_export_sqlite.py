@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import BAD, FIXTURE, ROOT, run, subprocess_env, summit_cmd
 
-from summitcli.datafiles import load
+from summitcli.dataset import load
 
 TABLES = {
     "dataset", "countries", "sources", "topics", "people", "records", "events", "outcomes", "figures", "quotes",

@@ -14,7 +14,8 @@ import icalendar
 import pytest
 from conftest import run, run_mini
 
-from summitcli.datafiles import bundled_data_dir, load
+from summitcli.datafiles import bundled_data_dir
+from summitcli.dataset import load
 
 DATASET = load([bundled_data_dir()], use_cache=False)
 

@@ -23,8 +23,8 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt  # Rich's own Markdown parser
 
 from summitcli.datafiles import SourceFile
+from summitcli.dataset import parse_and_validate
 from summitcli.errors import DataError
-from summitcli.loader import parse_and_validate
 from summitcli.output import Column, Format, View, emit
 
 # What must never reach stdout raw: C0 controls other than newline and tab, DEL, C1 controls (CSI, NEL),

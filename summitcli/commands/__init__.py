@@ -21,7 +21,7 @@ STATE = State()
 
 
 def load_query() -> Query:
-    from summitcli.datafiles import open_data
+    from summitcli.dataset import open_data
     from summitcli.query import Query
 
     return Query(open_data(STATE.data or None, use_cache=STATE.use_cache))

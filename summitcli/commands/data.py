@@ -12,12 +12,12 @@ def validate(paths: list[Path], fmt: str = "text") -> None:
     """Check the files; every problem as a stderr line (`text`), an annotation (`github`) or a JSON list (`json`);
     exit 1 when there is any."""
     from summitcli.datafiles import data_paths, find_files, read_files
+    from summitcli.dataset import validate_files
     from summitcli.errors import DataError
-    from summitcli.loader import parse_and_validate
 
     try:
         files = read_files(find_files(paths or data_paths(STATE.data or None)))
-        dataset = parse_and_validate(files)
+        title, counts = validate_files(files)  # memory: one file's records at a time
     except DataError as error:
         if fmt == "text":
             raise
@@ -26,27 +26,10 @@ def validate(paths: list[Path], fmt: str = "text") -> None:
     if fmt != "text":
         _report([], fmt)
         return
-    counts = {
-        "files": len(files),
-        "countries": len(
-            ({c for e in dataset.events for c in e.parties} | {c for o in dataset.outcomes for c in o.parties})
-            - {dataset.meta.home}
-        ),
-        "meetings": sum(e.kind == "bilateral" for e in dataset.events),
-        "events": sum(e.kind != "bilateral" for e in dataset.events),
-        "outcomes": len(dataset.outcomes),
-        "quotes": len(dataset.quotes),
-        "facts": len(dataset.facts),
-        "follow-ups": len(dataset.followups),
-        "plans": len(dataset.plans),
-        "people": len(dataset.people),
-        "topics": len(dataset.topics),
-        "sources": len(dataset.sources),
-    }
     from summitcli.output.stream import write
     from summitcli.text import visible
 
-    write(f"valid: {visible(dataset.meta.title)}\n" + "".join(f"{name}\t{count}\n" for name, count in counts.items()))
+    write(f"valid: {visible(title)}\n" + "".join(f"{name}\t{count}\n" for name, count in counts.items()))
 
 
 def _report(lines: list[str], fmt: str) -> None:
@@ -64,7 +47,7 @@ def _report(lines: list[str], fmt: str) -> None:
 def export_json(output: Path | None = None) -> None:
     import msgspec
 
-    from summitcli.datafiles import load
+    from summitcli.dataset import load
     from summitcli.output.target import deliver
     from summitcli.text import json_safe
 

@@ -352,7 +352,7 @@ def export_sqlite(output: Path | None) -> None:
     import tempfile
 
     from summitcli.commands import STATE
-    from summitcli.datafiles import load
+    from summitcli.dataset import load
     from summitcli.errors import UsageError
     from summitcli.output import stdout_is_terminal
     from summitcli.output.target import deliver_bytes

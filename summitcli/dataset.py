@@ -1,0 +1,392 @@
+"""The dataset every command reads: the index, brought up to date with the files first if it is not.
+
+The fourth step of the data layer (files -> loader -> index -> dataset -> query).
+
+Freshness without reading the data (git's rule): a file whose size, mtime, ctime, inode and device are what the
+index recorded is trusted; one whose stat differs, or that was "racy" when recorded (changed within RACY_NS of
+that moment, when a second edit could keep its stat), is read and hashed again. An edit that restores size and
+mtime still changes ctime; an added, removed or renamed file changes the list of paths.
+
+Incremental: only the files whose bytes changed are parsed and validated, in one SQLite transaction that also
+runs the checks spanning files; a problem rolls the transaction back, so a query sees the old files or the new
+ones, never a mix. Writers take a lock file first (processes started together: one builds, the others wait and
+then read what it built); readers read one snapshot. A new or damaged index is built in a temporary file and
+renamed into place. Memory holds one file's records at a time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from summitcli import index
+from summitcli.datafiles import SourceFile, data_paths, find_files, path_key, read_bytes, read_files
+from summitcli.errors import DataError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from summitcli import model
+
+BUSY_MS = 600_000  # how long a reader waits for a writer's commit (a writer commits in well under that)
+STALE_TMP_S = 3600  # temporary index files of other datasets older than this are swept
+
+
+def open_data(cli_paths: list[Path] | None = None, use_cache: bool = True) -> index.IndexedDataset:
+    """The validated dataset: from the index (brought up to date first), else parsed into a temporary one."""
+    sources = read_files(find_files(data_paths(cli_paths)))
+    return open_sources(sources, use_cache)
+
+
+def open_sources(sources: list[SourceFile], use_cache: bool = True) -> index.IndexedDataset:
+    if use_cache:
+        folder = index.index_dir()
+        if folder is not None:
+            try:
+                return _open_cached(folder, sources)
+            except (OSError, sqlite3.Error, index.Damaged):
+                pass  # the cache cannot be used: answer without it
+            except (TypeError, ValueError, KeyError, IndexError):  # an index damaged in a way not foreseen
+                _discard(folder / f"{index.index_name(sources)}.sqlite")
+    return parse_into_temporary(sources)
+
+
+def load(cli_paths: list[Path] | None = None, use_cache: bool = True) -> model.Dataset:
+    """The whole validated dataset, every record decoded."""
+    return open_data(cli_paths, use_cache).materialize()
+
+
+def parse_and_validate(sources: list[SourceFile]) -> model.Dataset:
+    """Parse every file and check the whole dataset (nothing cached); raise DataError listing every problem."""
+    return parse_into_temporary(sources).materialize()
+
+
+def validate_files(sources: list[SourceFile]) -> tuple[str, dict[str, int]]:
+    """Parse and check every file (never trusting the index); the dataset's title and what it holds, counted
+    without decoding the records (memory: one file's records at a time)."""
+    indexed = parse_into_temporary(sources, lean=True)
+    return indexed.meta.title, {"files": len(sources), **indexed.summary()}
+
+
+def parse_into_temporary(sources: list[SourceFile], lean: bool = False) -> index.IndexedDataset:
+    """Every file parsed and checked into a private temporary index (SQLite deletes it when closed); `lean`:
+    for counting and checking only, not for queries."""
+    conn = sqlite3.connect("", check_same_thread=False)
+    conn.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536;")
+    _build(conn, sources, ("check",) if lean else ("check", "query"), lean)
+    return index.IndexedDataset(conn, [s.name for s in sources])
+
+
+def _names(sources: list[SourceFile]) -> list[str]:
+    return [s.name for s in sources]
+
+
+@contextlib.contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Parsing makes millions of small dicts and lists and no cycles: the cyclic collector would only slow it."""
+    import gc
+
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def _build(
+    conn: sqlite3.Connection,
+    sources: list[SourceFile],
+    uses: tuple[str, ...] = ("check", "query", "update"),
+    lean: bool = False,
+) -> None:
+    """Parse and check every file into the empty database `conn`, with the secondary indexes for `uses`;
+    raise DataError (nothing committed)."""
+    with _no_cycle_collection():
+        _build_into(conn, sources, uses, lean)
+
+
+def _build_into(conn: sqlite3.Connection, sources: list[SourceFile], uses: tuple[str, ...], lean: bool) -> None:
+    from summitcli.loader import parse_file
+
+    index.create(conn)
+    problems: list[str] = []
+    ids: dict[int, SourceFile] = {}
+    with conn:
+        for ord, source in enumerate(sources):
+            seen = time.time_ns()
+            parsed = parse_file(source, problems)
+            if parsed is not None and not problems:
+                ids[index.put_file(conn, ord, parsed, seen, index.digest(source.data), lean)] = source
+            source.release()
+        if not problems:
+            index.create_indexes(conn, uses)
+            found = index.cross_checks(conn, None, {fid: s.name for fid, s in ids.items()})
+            problems = index.locate_problems(found, ids)
+            index.summarize(conn)
+        if problems:
+            raise DataError(problems)
+
+
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """Hold the lock file beside the index: one writer at a time per dataset."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - no flock (Windows): SQLite's own locking still applies
+        yield
+        return
+    fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
+
+
+@contextlib.contextmanager
+def _terminated_cleanly() -> Iterator[None]:
+    """While the index is written, SIGTERM ends the run as an exception (exit 143), so that the update is rolled
+    back and a temporary file removed on the way out, not left in the cache."""
+    import signal
+
+    def stop(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    try:
+        previous = signal.signal(signal.SIGTERM, stop)
+    except ValueError:  # not the main thread: signals stay as they are
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(f"{path.as_uri()}?mode=rw", uri=True, check_same_thread=False, timeout=BUSY_MS / 1000)
+    conn.isolation_level = None  # transactions as written below
+    return conn
+
+
+def _open_cached(folder: Path, sources: list[SourceFile]) -> index.IndexedDataset:
+    key = index.index_name(sources)
+    path = folder / f"{key}.sqlite"
+    fresh = _fresh(path, sources)
+    if fresh is not None:
+        return fresh
+    folder.mkdir(parents=True, exist_ok=True)
+    with _terminated_cleanly(), _locked(folder / f"{key}.lock"):
+        fresh = _fresh(path, sources)  # another process may have brought it up to date meanwhile
+        if fresh is not None:
+            return fresh
+        try:
+            verified = _update(path, sources) if path.is_file() else None
+        except (sqlite3.DatabaseError, index.Damaged):  # damaged: built anew below
+            verified = None
+        if verified is None:
+            _sweep(folder, key)
+            _build_file(folder, key, sources)
+            verified = {path_key(s.path) for s in sources}
+        fresh = _fresh(path, sources, verified)  # the snapshot is taken while the lock is held
+    if fresh is None:
+        raise index.Damaged("the index just written does not match the files")
+    return fresh
+
+
+def _recover(path: Path, sources: list[SourceFile]) -> index.IndexedDataset:
+    """Rebuild a damaged index from the YAML and answer from the new one."""
+    with contextlib.suppress(OSError):
+        os.unlink(path)
+    for source in sources:
+        source.stat = None  # read again: the files may have changed since
+    fresh = read_files([s.path for s in sources])
+    return open_sources(fresh)
+
+
+def _fresh(
+    path: Path, sources: list[SourceFile], verified: set[bytes] | None = None, settle: bool = True
+) -> index.IndexedDataset | None:
+    """The index at `path` in a read transaction, if it holds exactly these files as they are; else None.
+
+    Files whose stat matches are trusted; racy ones (and only those) are hashed again. `verified` names files
+    whose recorded stat was taken from the bytes just indexed."""
+    if not path.is_file():
+        return None
+    try:
+        conn = _connect(path)
+    except sqlite3.Error:
+        return None
+    try:
+        conn.execute("BEGIN")
+        rows = index.recorded_files(conn)
+        if rows is None or len(rows) != len(sources):
+            conn.close()
+            return None
+        settled: list[tuple[int, int]] = []
+        now = time.time_ns()
+        for ord, source in enumerate(sources):
+            key = path_key(source.path)
+            row = rows.get(key)
+            if row is None or row.ord != ord or row.stat != source.stat:
+                conn.close()
+                return None
+            if row.racy() and not (verified and key in verified):
+                data, stat = read_bytes(source.path)
+                if stat != row.stat or index.digest(data) != row.digest:
+                    conn.close()
+                    return None
+                if max(stat.mtime_ns, stat.ctime_ns) < now - index.RACY_NS:
+                    settled.append((row.id, now))
+        if settled and settle:
+            _settle(conn, settled)
+            conn.close()
+            return _fresh(path, sources, verified, settle=False)
+        return index.IndexedDataset(conn, _names(sources), recover=lambda: _recover(path, sources))
+    except (sqlite3.Error, index.Damaged):
+        conn.close()
+        _discard(path)
+        return None
+    except BaseException:  # a file that can no longer be read: a data error, raised with the snapshot released
+        conn.close()
+        raise
+
+
+def _settle(conn: sqlite3.Connection, settled: list[tuple[int, int]]) -> None:
+    """Record that racy files, hashed again and unchanged, are no longer racy (git's "smudging"), unless another
+    process is writing. The read transaction guarantees the rows are those just checked."""
+    try:
+        conn.execute("PRAGMA busy_timeout = 50")
+        conn.executemany("UPDATE files SET seen_ns = ? WHERE id = ?", [(ns, fid) for fid, ns in settled])
+        conn.execute("COMMIT")
+    except sqlite3.OperationalError:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
+
+
+def _discard(path: Path) -> None:
+    """Remove an index that cannot be read (corrupt, not SQLite): the next writer builds a new one."""
+    with contextlib.suppress(OSError):
+        os.unlink(path)
+
+
+def _update(path: Path, sources: list[SourceFile]) -> set[bytes] | None:
+    """Bring the index at `path` up to date in one transaction (the lock is held); return the files whose stat
+    was recorded from the bytes just read. None if the index must be built anew (other version, damaged)."""
+    from summitcli.loader import parse_file
+
+    try:
+        conn = _connect(path)
+        # a cache: an application crash is safe (the journal rolls back); a power loss may damage it (then rebuilt)
+        conn.execute("PRAGMA synchronous = OFF")
+        conn.execute("PRAGMA cache_size = -65536")
+        conn.execute("BEGIN IMMEDIATE")
+        rows = index.recorded_files(conn)
+    except sqlite3.Error:
+        return None
+    if rows is None:
+        conn.close()
+        return None
+    try:
+        verified: set[bytes] = set()
+        changed: list[tuple[int, SourceFile, index.FileRow | None]] = []
+        for ord, source in enumerate(sources):
+            key = path_key(source.path)
+            row = rows.pop(key, None)
+            if row is not None and row.stat == source.stat and not row.racy():
+                if row.ord != ord:
+                    index.set_order(conn, row.id, ord)
+                continue
+            seen = time.time_ns()
+            data, stat = read_bytes(source.path)
+            if row is not None and index.digest(data) == row.digest:
+                index.touch(conn, row.id, ord, stat, seen)
+                source.stat = stat
+                verified.add(key)
+            else:
+                changed.append((ord, source, row))
+        gone = [*rows.values(), *(row for _, _, row in changed if row is not None)]
+        index.mark_lost(conn, gone)
+        for row in gone:
+            index.drop_file(conn, row)
+        problems: list[str] = []
+        ids: dict[int, SourceFile] = {}
+        with _no_cycle_collection():
+            for ord, source, _ in changed:
+                source.stat = None
+                seen = time.time_ns()
+                parsed = parse_file(source, problems)
+                if parsed is not None and not problems:
+                    ids[index.put_file(conn, ord, parsed, seen, index.digest(source.data))] = source
+                    verified.add(path_key(source.path))
+                source.release()
+        if not problems:
+            by_key = {path_key(s.path): s for s in sources}
+            files = {fid: by_key[bytes(p)] for fid, p in conn.execute("SELECT id, path FROM files ORDER BY ord")}
+            found = index.cross_checks(conn, list(ids), {fid: s.name for fid, s in files.items()})
+            problems = index.locate_problems(found, files)
+        if problems:
+            conn.execute("ROLLBACK")
+            raise DataError(problems)
+        index.summarize(conn)
+        conn.execute("COMMIT")
+        return verified
+    except BaseException:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
+        raise
+    finally:
+        conn.close()
+
+
+def _build_file(folder: Path, key: str, sources: list[SourceFile]) -> None:
+    """Build the index anew in a temporary file and rename it into place (the lock is held)."""
+    import tempfile
+
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{key}.", suffix=".tmp")
+    os.close(fd)
+    try:
+        conn = sqlite3.connect(tmp)
+        try:
+            conn.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536;")
+            _build(conn, sources)
+            conn.executescript("PRAGMA journal_mode = DELETE;")
+        finally:
+            conn.close()
+        with contextlib.suppress(OSError):  # a journal left by a killed update belongs to the old file, not this one
+            os.unlink(folder / f"{key}.sqlite-journal")
+        os.replace(tmp, folder / f"{key}.sqlite")
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _sweep(folder: Path, key: str) -> None:
+    """Remove temporary index files left by killed builds: this dataset's (its lock is held, so no build of
+    it runs) and any other older than STALE_TMP_S."""
+    now = time.time()
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(folder):
+            if not (entry.name.startswith(".") and entry.name.endswith(".tmp")):
+                continue
+            with contextlib.suppress(OSError):
+                if entry.name.startswith(f".{key}.") or now - entry.stat().st_mtime > STALE_TMP_S:
+                    os.unlink(entry.path)
+
+
+def open_index(sources: list[SourceFile]) -> index.IndexedDataset | None:
+    """The index if it is up to date with these files, else None: never parses YAML (shell completion)."""
+    folder = index.index_dir()
+    if folder is None:
+        return None
+    try:
+        return _fresh(folder / f"{index.index_name(sources)}.sqlite", sources)
+    except (OSError, sqlite3.Error, index.Damaged, DataError):
+        return None
