@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 NOT_REPORTED = "not reported"
+CONFIDENCE = {"H": "high", "M": "medium", "L": "low"}  # the research notes' tags, as a reader says them
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
@@ -61,14 +62,23 @@ def citation_parts(source: Any) -> tuple[str, str | None]:
     if isinstance(source, str):
         return source, None
     citation = " · ".join([source.publication or "publication not reported", day(source.date) or "date not reported"])
-    citation += f" · confidence {source.confidence}"
+    citation += f" · {CONFIDENCE.get(source.confidence, source.confidence)} confidence"
     if source.title:
         citation += f" · “{source.title}”"
     address = source.url or (f"file {source.file}" if source.file else None)
     return citation, address
 
 
-FIELD_WORDS = {"duration_minutes": "length", "duration_note": "length", "start": "time", "end": "time"}
+FIELD_WORDS = {
+    "duration_minutes": "length",
+    "duration_note": "length",
+    "start": "time",
+    "end": "time",
+    "summary": "the details",
+    "notes": "the details",
+    "participants": "who took part",
+    "parties": "who took part",
+}
 
 
 def field_words(field: str) -> str:

@@ -47,17 +47,29 @@ def suggest(close: list[str]) -> str:
 
 
 def check_value(value: str | None, present: Iterable[str], option: str, noun: str) -> str | None:
-    """A filter value that some record has; UsageError (exit 2) with the closest values otherwise, since a value
-    no record has would silently match nothing."""
+    """A filter value that some record has, typed as the model writes it or as the output prints it (`MOU`,
+    `joint statement`, `concluded, not in force`); UsageError (exit 2) with the closest values otherwise, since a
+    value no record has would silently match nothing."""
     if value is None:
         return None
     values = sorted(set(present))
-    if value not in values:
-        raise UsageError(
-            f"{option} '{value}': no {noun} in the dataset is '{value}'.{did_you_mean(value, values)} "
-            f"In the dataset: {', '.join(values) or 'none'}."
-        )
-    return value
+    by_key = {keyword(v): v for v in values}
+    key = keyword(value)
+    if key in by_key:
+        return by_key[key]
+    import difflib
+
+    close = [k for k in by_key if key and k.startswith(key)] or difflib.get_close_matches(key, list(by_key), n=3)
+    raise UsageError(
+        f"{option} '{value}': no {noun} in the dataset is '{value}'.{suggest([by_key[k] for k in close[:3]])} "
+        f"In the dataset: {', '.join(values) or 'none'}."
+    )
+
+
+def keyword(text: str) -> str:
+    """A value as typed or as printed (`Joint statement`, `concluded, not in force`) in the model's form
+    (`joint-statement`, `concluded-not-in-force`)."""
+    return "-".join(text.casefold().replace(",", " ").replace("_", " ").replace("-", " ").split())
 
 
 def label(record: Any) -> str:
@@ -239,8 +251,9 @@ class Query:
 
 
 def event_order(event: model.Event) -> tuple[int, dt.date, str, str]:
-    """Dated events by date and time; undated ones last."""
-    return (event.date is None, event.date or dt.date.max, event.start or "99:99", event.id)
+    """Dated events by date, those with no reported time first in their day (as an agenda lists all-day items),
+    then by time; undated ones last."""
+    return (event.date is None, event.date or dt.date.max, event.start or "", event.id)
 
 
 def parse_date(value: str | None, option: str) -> dt.date | None:

@@ -125,7 +125,7 @@ def test_agreements_sources_lists_the_cited_sources() -> None:
     assert out[1] == "src-a\tDaily A\tLeaders meet\t2025-10-30\thttps://a.example/1\t\tH\t"
     assert out[2] == "src-b\tWeekly B\t\t\t\t\tM\t"
     plain = run_mini("agreements", "canada", "--sources").stdout.splitlines()
-    assert plain[0] == "src-a\tDaily A · 30 Oct 2025 · confidence H · “Leaders meet” · https://a.example/1"
+    assert plain[0] == "src-a\tDaily A · 30 Oct 2025 · high confidence · “Leaders meet” · https://a.example/1"
 
 
 def test_export_json_is_the_whole_model() -> None:

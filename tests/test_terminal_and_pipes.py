@@ -50,7 +50,7 @@ def test_terminal_brief_has_sections_markers_and_sources() -> None:
     out = _strip(run_mini("brief", "canada", env={"TTY_COMPATIBLE": "1", "COLUMNS": "100"}).stdout)
     for heading in ("Counterpart", "Meeting", "Outcomes", "Quotes", "Follow-ups", "Plans", "Sources"):
         assert heading in out
-    assert "[1] Daily A · 30 Oct 2025 · confidence H · “Leaders meet”" in out
+    assert "[1] Daily A · 30 Oct 2025 · high confidence · “Leaders meet”" in out
     assert "      https://a.example/1" in out.splitlines()  # the address whole, on a line of its own
     raw = run_mini("brief", "canada", env={"TTY_COMPATIBLE": "1", "COLUMNS": "20"}).stdout
     assert "\x1b]8;;https://a.example/1\x1b\\https://a.example/1\x1b]8;;\x1b\\" in raw  # a link, never wrapped

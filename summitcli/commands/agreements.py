@@ -16,14 +16,14 @@ COLUMNS = [
     Column("country", "Country"),
     Column("date", "Date", no_wrap=True, expected=True),
     Column("kind", "Kind"),
-    Column("status", "Status", 2),
+    Column("status", "Status", 2, below="kind"),
     Column("title", "Outcome", 6, below="figures"),
     Column("parties", "Parties"),
     Column("figures", "Figures", 4),
     Column("id", "Id"),
     Column("sources", "Sources"),
 ]
-FIELDS = ["country", "country_name", *model.Outcome.__struct_fields__]
+FIELDS = ["country", "country_name", "involves_home", *model.Outcome.__struct_fields__]
 
 
 def select(
@@ -56,14 +56,18 @@ def listing(q: Query, pairs: list[tuple[str, model.Outcome]], *, one_country: bo
     from summitcli.countries import country_name
 
     pairs = sorted(pairs, key=lambda p: (country_name(p[0]), p[1].date is None, p[1].date or "", p[1].id))
-    records = [fields(outcome, country=code, country_name=country_name(code)) for code, outcome in pairs]
+    records = [
+        fields(outcome, country=code, country_name=country_name(code), involves_home=q.home in outcome.parties)
+        for code, outcome in pairs
+    ]
     rows: list[dict[str, Any]] = [
         {
             "country": country_name(code),
             "date": outcome.date.isoformat() if outcome.date else None,
             "kind": words(outcome.kind),
             "status": words(outcome.status),
-            "title": outcome.title,
+            "title": outcome.title
+            + ("" if q.home in outcome.parties else f" ({country_name(q.home)} not a party)"),
             "parties": list(outcome.parties),
             "figures": [figure(f) for f in outcome.figures],
             "id": outcome.id,
@@ -72,8 +76,9 @@ def listing(q: Query, pairs: list[tuple[str, model.Outcome]], *, one_country: bo
         for code, outcome in pairs
     ]
     view = View(
+        title=f"{q.data.meta.title} · agreements",
         group_by=None if one_country else "country",
-        hidden=("id", "sources", "country", "kind", "parties") if one_country else ("id", "sources", "kind", "parties"),
+        hidden=("id", "sources", "country", "parties") if one_country else ("id", "sources", "parties"),
         sources=q.citations(),
         empty="no outcomes match these filters",
     )

@@ -123,17 +123,18 @@ def build(q: Query, code: str) -> Document:
     from summitcli.countries import country_name
 
     home, other = country_name(q.home), country_name(code)
-    people = q.counterparts(code)
+    people = sorted(q.counterparts(code), key=office_rank)
     events = q.country_events(code)
     meetings = [e for e in events if e.kind == "bilateral" and q.home in e.parties]
-    encounters = [e for e in events if e not in meetings]
+    encounters = [e for e in events if e not in meetings and (q.home in e.parties or not e.parties)]
+    # What the country did or said with others, at occasions the home country was not part of, is set apart.
+    events_apart = [e for e in events if e not in meetings and e not in encounters]
     outcomes = sorted(q.with_country("outcomes", code), key=outcome_order)
     ours = [o for o in outcomes if q.home in o.parties or not o.parties]
     elsewhere = sorted((o for o in outcomes if o not in ours), key=by_date)
     followups = sorted(q.with_country("followups", code), key=followup_order)
     quotes = sorted(q.with_country("quotes", code), key=by_date)
-    # What the country said or agreed with others, at occasions the home country was not part of, is set apart.
-    apart = {e.id for e in events if q.home not in e.parties}
+    apart = {e.id for e in events_apart}
     quotes_apart = [x for x in quotes if x.event in apart]
     quotes = [x for x in quotes if x not in quotes_apart]
     facts = q.with_country("facts", code)
@@ -161,7 +162,7 @@ def build(q: Query, code: str) -> Document:
             key_points.append(KeyPoint("Atmosphere", [Line(event.atmosphere, event.sources)]))
     if ours:
         headlines = [
-            Line(f"{o.title}: {words(o.status)}" + "".join(f"; {f.value}" for f in o.figures[:1]), o.sources)
+            Line(f"{o.title}: {words(o.status)}" + "".join(f"; {figure(f)}" for f in o.figures[:1]), o.sources)
             for o in ours[:HEADLINES]
         ]
         if len(ours) > HEADLINES:
@@ -170,6 +171,7 @@ def build(q: Query, code: str) -> Document:
 
     sections = [
         Section("outcomes", "Outcomes", [outcome_entry(o) for o in ours]),
+        Section("meeting", "The meeting", [meeting_notes(e) for e in meetings if e.notes or e.disputes]),
         Section("followups", "Follow-ups", [followup_entry(q, f) for f in followups]),
         Section("quotes", "Quotes", [quote_entry(q, quote) for quote in quotes]),
         Section("context", "Context", [Entry(fact.text, fact.sources) for fact in facts]),
@@ -178,7 +180,11 @@ def build(q: Query, code: str) -> Document:
         Section(
             "elsewhere",
             f"{other} with others",
-            [*(outcome_entry(o, with_summary=False) for o in elsewhere), *(quote_entry(q, x) for x in quotes_apart)],
+            [
+                *(encounter_entry(e) for e in events_apart),
+                *(outcome_entry(o, with_summary=False) for o in elsewhere),
+                *(quote_entry(q, x) for x in quotes_apart),
+            ],
             intro=f"{home} is not a party to these.",
         ),
     ]
@@ -193,6 +199,7 @@ def build(q: Query, code: str) -> Document:
         "encounters": encounters,
         "plans": plans,
         "elsewhere": elsewhere,
+        "events_elsewhere": events_apart,
         "quotes_elsewhere": quotes_apart,
     }
     cited = dict.fromkeys(ref for records in parts.values() for record in records for ref in cited_sources(record))
@@ -203,17 +210,37 @@ def build(q: Query, code: str) -> Document:
 
 
 def meeting_lines(event: model.Event, titled: bool) -> list[Line]:
-    """A bilateral meeting in the key points: when, how long and where, then what the sources say of it."""
+    """A bilateral meeting in the key points: when, how long and where, then what happened; its notes and the
+    sources' disagreements come later, in "The meeting"."""
     lines = [Line((f"{event.title}: " if titled else "") + meeting_line(event), event.sources)]
-    if event.summary:
-        lines.append(Line(event.summary, dim=True))
-    lines += [Line(note, dim=True) for note in event.notes]
-    return [*lines, *_disputes(event)]
+    return [*lines, Line(event.summary, dim=True)] if event.summary else lines
+
+
+def meeting_notes(event: model.Event) -> Entry:
+    return Entry(event.title, (), day(event.date), [*(Line(note) for note in event.notes), *_disputes(event)])
+
+
+# Heads of state and government first, then ministers and the rest, as protocol lists them.
+OFFICES = ("president", "king", "emperor", "crown prince", "prime minister", "premier", "chancellor")
+
+
+def office_rank(person: model.Person) -> tuple[int, str]:
+    title = (person.title or "").casefold()
+    rank = next((i for i, office in enumerate(OFFICES) if title.startswith(office)), len(OFFICES))
+    return (rank, person.name)
 
 
 def brief(country: str, fmt: Format, show_sources: bool = False) -> None:
     q = load_query()
     code = q.resolve_country(country)
+    if code == q.home:
+        from summitcli.countries import country_name
+        from summitcli.errors import UsageError
+
+        raise UsageError(
+            f"{country_name(code)} is the home country: the briefings are about it. "
+            "Name another country ('summit countries' lists them)."
+        )
     document = build(q, code)
     if show_sources:
         from summitcli.commands.sources import emit_cited

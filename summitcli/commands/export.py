@@ -100,22 +100,17 @@ def book_document(q: Query, codes: list[str], made: dt.datetime | None = None) -
     from summitcli.output import View
     from summitcli.output.document import Book, DocumentPart, ListingPart
     from summitcli.phrases import day
-    from summitcli.views import Listing
 
     wanted = set(codes)
-    events = [e for e in timeline.select(q) if wanted & set(e.parties)]
-    plans = timeline.changed_plans(q)
-    rows = [timeline.row(e, plans.get(e.id, [])) for e in events]
-    for row in rows:
-        row["day"] = day(dt.date.fromisoformat(row["date"])) if row["date"] else "date not reported"
-    days = View(group_by="day", hidden=("date", "id", "sources"), sources=q.citations(), empty="no dated events")
-    parts: list[Any] = [ListingPart("timeline", "Timeline", Listing([], [], rows, timeline.COLUMNS, days))]
+    # The week as the timeline shows it: every event of the countries in the book, and the home country's own.
+    events = [e for e in timeline.select(q) if wanted & set(e.parties) or set(e.parties) <= {q.home}]
+    agenda = timeline.agenda(q, events, timeline.changed_plans(q), "Timeline")
+    parts: list[Any] = [DocumentPart("timeline", agenda, page_break=False)]
     parts += [DocumentPart(f"country-{code.lower()}", brief.build(q, code)) for code in codes]
     pairs = [(c, o) for c, o in agreements.select(q) if c in wanted]
     promised = [f for f in followups.select(q) if wanted & set(f.parties)]
     grid = matrix.listing(q)
     grid = grid._replace(rows=[r for r in grid.rows if r["code"] in wanted], view=View(hidden=("code",)))
-    topics = "; ".join(f"{t.id}: {t.name}" for t in q.topics.values())
     parts += [
         ListingPart("agreements", "Agreements", agreements.listing(q, pairs, one_country=False), page_break=True),
         ListingPart("followups", "Follow-up tracker", followups.listing(q, promised, one_country=False)),
@@ -123,7 +118,7 @@ def book_document(q: Query, codes: list[str], made: dt.datetime | None = None) -
             "matrix",
             "Countries and topics",
             grid,
-            intro=f"Records linking each country to each topic. {topics}",
+            intro="Records (meetings, outcomes, follow-ups, quotes, facts) linking each country to each topic.",
             page_break=True,
             split=MATRIX_COLUMNS,
         ),

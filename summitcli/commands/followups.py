@@ -67,6 +67,7 @@ def listing(q: Query, followups: list[model.Followup], *, one_country: bool) -> 
     order = sorted(range(len(rows)), key=lambda i: (rows[i]["country"], followups[i].status == "done", followups[i].id))
     hidden = ("id", "sources", "origin_id", "cadence", "status_sources")
     view = View(
+        title=f"{q.data.meta.title} · follow-ups",
         group_by=None if one_country else "country",
         hidden=(*hidden, "country") if one_country else hidden,
         sources=q.citations(),

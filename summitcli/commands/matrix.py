@@ -20,7 +20,7 @@ def columns_for(q: Query) -> list[Column]:
     return [
         Column("country", "Country", no_wrap=True),
         Column("code", "Code"),
-        *(Column(topic, topic) for topic in q.topics),
+        *(Column(topic.id, topic.name) for topic in q.topics.values()),
         Column("total", "Total"),
     ]
 

@@ -13,7 +13,7 @@ from summitcli.views import Listing
 
 COLUMNS = [
     Column("date", "Date", no_wrap=True),
-    Column("speaker", "Speaker", 2, below="speaker_title"),
+    Column("speaker", "Speaker", 2),
     Column("speaker_title", "Title", 2),
     Column("text", "Quote", 8, below="occasion"),
     Column("occasion", "Occasion", 3),
@@ -50,10 +50,10 @@ def listing(q: Query, *, country: str | None = None, speakers: set[str] | None =
         rows.append(
             {
                 "date": quote.date.isoformat() if quote.date else None,
-                "speaker": q.person_name(quote.speaker),
+                "speaker": q.person_name(quote.speaker) + (f", {title}" if title else ""),
                 "speaker_title": title,
                 "text": f"“{quote.text}”",
-                "occasion": event.title if event else None,
+                "occasion": f"at: {event.title}" if event else None,
                 "countries": sorted(country_name(c) for c in q.countries_of(quote)),
                 "id": quote.id,
                 "sources": list(quote.sources),
@@ -61,7 +61,7 @@ def listing(q: Query, *, country: str | None = None, speakers: set[str] | None =
         )
     view = View(
         title=f"{q.data.meta.title} · quotes",
-        hidden=("id", "sources", "countries"),
+        hidden=("id", "sources", "countries", "speaker_title"),
         sources=q.citations(),
         empty="no quotes match these filters",
     )

@@ -131,7 +131,14 @@ def search(text: list[str], fmt: Format) -> None:
 
     q = load_query()
     records = rows_for(q, words)
-    rows = [{**r, "countries": [country_name(c) for c in r["countries"]]} for r in records]
+    rows = [
+        {
+            **r,
+            "countries": [country_name(c) for c in r["countries"]],
+            "snippet": None if r["snippet"] in r["title"] else r["snippet"],  # the match is the title: once is enough
+        }
+        for r in records
+    ]
     view = View(
         title=f"{q.data.meta.title} · search: {' '.join(words)}",
         hidden=("id", "sources", "date", "score", "field"),

@@ -73,7 +73,7 @@ def listing(q: Query) -> Listing:
     entries = []
     for s in q.data.sources:
         citation, address = citation_parts(s)
-        head = f"{s.id}  {citation} · cited by {len(citing[s.id])}"
+        head = f"{s.id} · {citation} · cited by {len(citing[s.id])}"
         entries.append(Entry(head, (), "", [Line(address, address=True)] if address else []))
     screen = Document(f"{q.data.meta.title} · sources", None, [], [Section("sources", "Sources", entries)], {}, {})
     view = View(title=f"{q.data.meta.title} · sources", empty="the dataset has no sources")

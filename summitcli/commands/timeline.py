@@ -85,7 +85,14 @@ def agenda(q: Query, events: list[model.Event], plans: dict[str, list[model.Plan
     for event in events:
         others = " ".join(code for code in event.parties if code != q.home)
         head = " · ".join(p for p in (event.title, place(event), others) if p)
-        lines = [Line(f"plan changed · planned: {p.planned}", p.sources, dim=True) for p in plans.get(event.id, [])]
+        lines = [
+            line
+            for p in plans.get(event.id, [])
+            for line in (
+                Line(f"plan changed · planned: {p.planned}", p.sources, dim=True),
+                Line(f"what happened: {p.actual}", p.actual_sources, dim=True),
+            )
+        ]
         days.setdefault(event.date, []).append(Entry(head, event.sources, event.start or "", lines))
     sections = [
         Section(day.isoformat() if day else "undated", weekday(day) if day else "Date not reported", entries)
@@ -99,10 +106,15 @@ def timeline(
 ) -> None:
     q = load_query()
     code = q.resolve_country(country) if country else None
+    start, end = parse_date(date_from, "--from"), parse_date(date_to, "--to")
+    if start and end and start > end:
+        from summitcli.errors import UsageError
+
+        raise UsageError(f"--from {start} is after --to {end}: no day can match")
     events = select(
         q,
-        start=parse_date(date_from, "--from"),
-        end=parse_date(date_to, "--to"),
+        start=start,
+        end=end,
         country=code,
         topic=check_topic(q, topic),
         kind=check_value(kind, (e.kind for e in q.data.events), "--kind", "event kind"),

@@ -106,6 +106,7 @@ def wrap(text: str, width: int) -> list[str]:
 
 
 FOLD_FLOOR = 6  # the narrowest a column gets when words must be folded
+TITLE_SHOWN = 24  # the least of a title a citation cut to one line keeps; else it wraps
 STACK_BELOW = 60  # windows narrower than this get a block per row rather than folded words
 
 
@@ -308,7 +309,11 @@ def fit_line(text: str, width: int) -> str:
     citation is in every other format, and its address is on the next line)."""
     if cell_len(text) <= width or width < 20:
         return text
-    return chop_cells(text, width - 1)[0].rstrip() + "…"
+    cut = chop_cells(text, width - 1)[0].rstrip()
+    title = text.rfind(" · “")
+    if title >= 0 and cell_len(cut) - cell_len(text[:title]) < TITLE_SHOWN:
+        return text  # too little of the title would be left: wrap instead
+    return cut + "…"
 
 
 def hyperlink(address: str, paint: Painter) -> str:

@@ -99,8 +99,10 @@ def write_records(out: TextIO, fmt: str, records: Sequence[dict[str, Any]], fiel
 
 
 def _spreadsheet(value: Any) -> str:
-    """A record's field as a csv or tsv cell: visible, and never run as a formula when a spreadsheet opens it."""
-    return spreadsheet_cell(value, visible(record_cell(value)))
+    """A record's field as a csv or tsv cell: visible, and never run as a formula when a spreadsheet opens it. A list
+    or an object is JSON text, which escapes its own controls: escaping it again would break the JSON."""
+    text = record_cell(value) if isinstance(value, (list, dict)) else visible(record_cell(value))
+    return spreadsheet_cell(value, text)
 
 
 def write_document_records(out: TextIO, fmt: str, records: Mapping[str, Any]) -> None:
