@@ -320,3 +320,44 @@ def test_terminal_screens_of_the_bundled_data(name: str, columns: int) -> None:
         golden.parent.mkdir(exist_ok=True)
         golden.write_text(result.stdout, encoding="utf-8")
     assert result.stdout == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("args", [["agreements"], ["timeline"], ["brief", "united-states"]], ids="-".join)
+def test_every_list_or_object_in_a_csv_or_tsv_cell_is_valid_json(args: list[str]) -> None:
+    for fmt, delimiter in (("csv", ","), ("tsv", "\t")):
+        out = run(*args, "-f", fmt).stdout
+        rows = list(csv.reader(io.StringIO(out), delimiter=delimiter, quoting=csv.QUOTE_MINIMAL))
+        cells = [cell for row in rows[1:] for cell in row if cell.startswith(("[", "{"))]
+        assert cells and all(json.loads(cell) is not None for cell in cells)
+        assert any('\\"' in cell for cell in cells), "a quotation mark inside a value, escaped once (JSON's way)"
+
+
+def test_filters_take_values_as_the_output_prints_them() -> None:
+    signed = json.loads(run("agreements", "--kind", "mou", "-f", "json").stdout)
+    assert signed and json.loads(run("agreements", "--kind", "MOU", "-f", "json").stdout) == signed
+    printed = run("agreements", "--status", "concluded, not in force", "-f", "json")
+    assert printed.exit_code == 0 and json.loads(printed.stdout)[0]["status"] == "concluded-not-in-force"
+    prefix = run("agreements", "--status", "concluded")
+    assert prefix.exit_code == 2 and "Did you mean 'concluded-not-in-force'?" in prefix.stderr
+
+
+def test_the_home_country_is_not_a_counterpart() -> None:
+    result = run("brief", "korea")
+    assert result.exit_code == 2 and "South Korea is the home country" in result.stderr and result.stdout == ""
+
+
+def test_a_date_range_that_cannot_match_is_a_usage_error() -> None:
+    result = run("timeline", "--from", "2025-10-31", "--to", "2025-10-29")
+    assert result.exit_code == 2 and "--from 2025-10-31 is after --to 2025-10-29" in result.stderr
+
+
+def test_the_book_has_a_title_page_every_event_and_a_matrix_split_to_fit_a_page() -> None:
+    book = run("export", "markdown", env={"SOURCE_DATE_EPOCH": "1767225600"}).stdout
+    head = book.split("## Contents")[0]
+    assert "Covers 26 Oct 2025" in head and "Made 2026-01-01 00:00 UTC" in head and "Countries: Australia" in head
+    timeline = book.split("## Timeline", 1)[1].split("\n## ", 1)[0]
+    for event in ("Korea-ASEAN summit", "APEC Ministerial Meeting", "Korea-Canada summit", "Lee leaves for"):
+        assert event in timeline
+    matrix = book.split("## Countries and topics", 1)[1].split("\n## ", 1)[0]
+    headers = [line for line in matrix.splitlines() if line.startswith("| Country |")]
+    assert len(headers) >= 2 and all(line.count("|") <= 2 + 8 + 1 for line in headers)
