@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from summitcli.query import Query, check_topic, check_value
+from summitcli.query import Query
 
 Record = dict[str, Any]
 
@@ -76,14 +76,7 @@ class Dataset:
         from summitcli.records import fields
 
         q = self._q
-        events = timeline.select(
-            q,
-            start=start,
-            end=end,
-            country=self._country(country),
-            topic=check_topic(q, topic),
-            kind=check_value(kind, (e.kind for e in q.data.events), "kind", "event kind"),
-        )
+        events = timeline.select(q, start=start, end=end, country=self._country(country), topic=topic, kind=kind)
         plans = timeline.changed_plans(q)
         return [fields(e, plans_changed=[p.id for p in plans.get(e.id, [])]) for e in events]
 
@@ -100,13 +93,7 @@ class Dataset:
 
         q = self._q
         code = self._country(country)
-        pairs = agreements.select(
-            q,
-            country=code,
-            status=check_value(status, (o.status for o in q.data.outcomes), "status", "outcome status"),
-            kind=check_value(kind, (o.kind for o in q.data.outcomes), "kind", "outcome kind"),
-            topic=check_topic(q, topic),
-        )
+        pairs = agreements.select(q, country=code, status=status, kind=kind, topic=topic)
         return list(agreements.listing(q, pairs, one_country=code is not None).records)
 
     def followups(
@@ -117,12 +104,7 @@ class Dataset:
 
         q = self._q
         code = self._country(country)
-        found = followups.select(
-            q,
-            country=code,
-            status=check_value(status, (f.status for f in q.data.followups), "status", "follow-up status"),
-            due_before=due_before,
-        )
+        found = followups.select(q, country=code, status=status, due_before=due_before)
         return list(followups.listing(q, found, one_country=code is not None).records)
 
     def quotes(self, *, country: str | None = None, speaker: str | None = None) -> list[Record]:

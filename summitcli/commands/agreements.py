@@ -35,7 +35,11 @@ def select(
     topic: str | None = None,
 ) -> list[tuple[str, model.Outcome]]:
     """(country, outcome) for each other party of each outcome the filters keep; an outcome of the home country
-    alone is listed under it. With `country`, that country's outcomes, once each."""
+    alone is listed under it. With `country`, that country's outcomes, once each. A filter value no outcome has
+    is refused (UsageError)."""
+    status = check_value(status, (o.status for o in q.data.outcomes), "--status", "outcome status")
+    kind = check_value(kind, (o.kind for o in q.data.outcomes), "--kind", "outcome kind")
+    topic = check_topic(q, topic)
     found: list[tuple[str, model.Outcome]] = []
     for outcome in q.with_country("outcomes", country) if country else q.data.outcomes:
         if (
@@ -90,13 +94,7 @@ def agreements(
 ) -> None:
     q = load_query()
     code = q.resolve_country(country) if country else None
-    pairs = select(
-        q,
-        country=code,
-        status=check_value(status, (o.status for o in q.data.outcomes), "--status", "outcome status"),
-        kind=check_value(kind, (o.kind for o in q.data.outcomes), "--kind", "outcome kind"),
-        topic=check_topic(q, topic),
-    )
+    pairs = select(q, country=code, status=status, kind=kind, topic=topic)
     if show_sources:
         from summitcli.commands.sources import emit_cited
 

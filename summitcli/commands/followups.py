@@ -31,6 +31,7 @@ FIELDS = [*model.Followup.__struct_fields__, "countries", "origin_title"]
 def select(
     q: Query, *, country: str | None = None, status: str | None = None, due_before: dt.date | None = None
 ) -> list[model.Followup]:
+    status = check_value(status, (f.status for f in q.data.followups), "--status", "follow-up status")
     found = []
     for followup in q.with_country("followups", country) if country else q.data.followups:
         if status and followup.status != status:
@@ -79,10 +80,5 @@ def listing(q: Query, followups: list[model.Followup], *, one_country: bool) -> 
 def followups(country: str | None, fmt: Format, status: str | None, due_before: str | None) -> None:
     q = load_query()
     code = q.resolve_country(country) if country else None
-    found = select(
-        q,
-        country=code,
-        status=check_value(status, (f.status for f in q.data.followups), "--status", "follow-up status"),
-        due_before=parse_date(due_before, "--due-before"),
-    )
+    found = select(q, country=code, status=status, due_before=parse_date(due_before, "--due-before"))
     emit_listing(listing(q, found, one_country=code is not None), fmt)

@@ -8,6 +8,7 @@ from typing import Any
 
 from summitcli import model
 from summitcli.commands import load_query
+from summitcli.errors import UsageError
 from summitcli.output import Column, Format, View, emit_listing
 from summitcli.phrases import clock, place, weekday
 from summitcli.query import Query, check_topic, check_value, event_order, parse_date
@@ -38,7 +39,12 @@ def select(
     topic: str | None = None,
     kind: str | None = None,
 ) -> list[model.Event]:
-    """The events the filters keep, dated ones by date and time, undated ones last."""
+    """The events the filters keep, dated ones by date and time, undated ones last. A kind or topic no event
+    has is refused (UsageError), and so is a range that ends before it starts."""
+    if start and end and start > end:
+        raise UsageError(f"--from {start} is after --to {end}: no day can match")
+    kind = check_value(kind, (e.kind for e in q.data.events), "--kind", "event kind")
+    topic = check_topic(q, topic)
     events = []
     for event in sorted(q.data.events, key=event_order):
         if (kind and event.kind != kind) or (country and country not in event.parties):
@@ -107,18 +113,7 @@ def timeline(
     q = load_query()
     code = q.resolve_country(country) if country else None
     start, end = parse_date(date_from, "--from"), parse_date(date_to, "--to")
-    if start and end and start > end:
-        from summitcli.errors import UsageError
-
-        raise UsageError(f"--from {start} is after --to {end}: no day can match")
-    events = select(
-        q,
-        start=start,
-        end=end,
-        country=code,
-        topic=check_topic(q, topic),
-        kind=check_value(kind, (e.kind for e in q.data.events), "--kind", "event kind"),
-    )
+    events = select(q, start=start, end=end, country=code, topic=topic, kind=kind)
     plans = changed_plans(q)
     rows = [row(event, plans.get(event.id, [])) for event in events]
     for shown in rows:
