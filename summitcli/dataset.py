@@ -76,9 +76,13 @@ def parse_into_temporary(sources: list[SourceFile], lean: bool = False) -> index
     """Every file parsed and checked into a private temporary index (SQLite deletes it when closed); `lean`:
     for counting and checking only, not for queries."""
     conn = sqlite3.connect("", check_same_thread=False)
-    conn.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536;")
-    _build(conn, sources, ("check",) if lean else ("check", "query"), lean)
-    return index.IndexedDataset(conn, [s.name for s in sources])
+    try:
+        conn.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536;")
+        _build(conn, sources, ("check",) if lean else ("check", "query"), lean)
+    except BaseException:
+        conn.close()
+        raise
+    return index.IndexedDataset(conn, _names(sources))
 
 
 def _names(sources: list[SourceFile]) -> list[str]:
