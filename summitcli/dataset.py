@@ -106,7 +106,7 @@ def _no_cycle_collection() -> Iterator[None]:
 def _build(
     conn: sqlite3.Connection,
     sources: list[SourceFile],
-    uses: tuple[str, ...] = ("check", "query", "update"),
+    uses: tuple[str, ...] = ("check", "query"),
     lean: bool = False,
 ) -> None:
     """Parse and check every file into the empty database `conn`, with the secondary indexes for `uses`;

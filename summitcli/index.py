@@ -37,7 +37,7 @@ try:  # the BLAKE2 module alone: `hashlib` also loads OpenSSL, a few ms of every
 except ImportError:  # pragma: no cover - Pythons built without it
     from hashlib import blake2b
 
-LAYOUT = "5"  # bump when the tables change
+LAYOUT = "6"  # bump when the tables change
 VERSION = f"{__version__}/{LAYOUT}"
 # A file whose mtime or ctime lies within this of the moment its stat was recorded is "racy" (git's word): an
 # edit in the same timestamp tick could keep its stat, so its bytes are hashed again until it is older than this.
@@ -73,8 +73,6 @@ CREATE INDEX IF NOT EXISTS records_by_speaker ON records (speaker) WHERE speaker
 CREATE INDEX IF NOT EXISTS countries_by_country ON record_countries (country, list, seq);
 CREATE INDEX IF NOT EXISTS topics_by_topic ON record_topics (topic, list, seq);
 """,
-    # what updating a file needs: who points at the ids it defined
-    "update": "CREATE INDEX IF NOT EXISTS refs_by_target ON refs (space, ref);",
 }
 ITEM_TYPES: dict[str, Any] = {name: model.Dataset.__annotations__[name] for name in model.RECORD_LISTS}
 # The id namespace of each record list: a reference names a source, topic, person, event or any other record.
@@ -153,7 +151,7 @@ def create(conn: sqlite3.Connection) -> None:
 
 
 def create_indexes(conn: sqlite3.Connection, uses: tuple[str, ...]) -> None:
-    """The secondary indexes for `uses` (of "check", "query", "update"), once the rows are in."""
+    """The secondary indexes for `uses` ("check", "query"), once the rows are in."""
     conn.executescript("".join(INDEXES[use] for use in uses))
 
 
@@ -276,10 +274,11 @@ def cross_checks(conn: sqlite3.Connection, changed: list[int] | None, names: dic
         ).fetchall()
         # ids the changed files no longer define, and who still points at them
         conn.execute(f"DELETE FROM lost WHERE {_resolves('lost.space', 'lost.id')}")
-        unresolved += conn.execute(
-            f"{refs} lost l JOIN refs x ON x.space = l.space AND x.ref = l.id JOIN records r ON r.seq = x.seq "
-            "WHERE r.file NOT IN (SELECT id FROM changed)"
-        ).fetchall()
+        if conn.execute("SELECT 1 FROM lost LIMIT 1").fetchone():  # rare: an id removed; one scan of the refs
+            unresolved += conn.execute(
+                f"{refs} refs x JOIN records r ON r.seq = x.seq WHERE (x.space, x.ref) IN (SELECT space, id FROM lost) "
+                "AND r.file NOT IN (SELECT id FROM changed)"
+            ).fetchall()
     for space, rid in dupes:
         (first_file, first_list, first_pos), *later = conn.execute(
             "SELECT r.file, r.list, r.pos FROM records r JOIN files f ON f.id = r.file "
