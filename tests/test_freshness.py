@@ -62,7 +62,9 @@ def _reads(monkeypatch: pytest.MonkeyPatch) -> list[object]:
 def test_warm_run_reads_no_data_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(summitcli.index, "RACY_NS", 100_000_000)  # a racy window of 0.1 s
     data = _copy(tmp_path)
-    assert _export(data)["meta"]["title"] == "Mini week"  # the files were just written: racy when recorded
+    assert _export(data)["meta"]["title"] == "Mini week"
+    with sqlite3.connect(_index(tmp_path)) as conn:  # as if recorded the moment the files were written: racy
+        conn.execute("UPDATE files SET seen_ns = ctime_ns")
     time.sleep(0.2)
     reads = _reads(monkeypatch)
     assert _export(data)["meta"]["title"] == "Mini week"
