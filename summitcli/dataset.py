@@ -124,9 +124,11 @@ def _build_into(conn: sqlite3.Connection, sources: list[SourceFile], uses: tuple
     with conn:
         for ord, source in enumerate(sources):
             seen = time.time_ns()
-            parsed = parse_file(source, problems)
+            writer = index.FileWriter(conn, lean)
+            parsed = parse_file(source, problems, sink=writer.add)
             if parsed is not None and not problems:
-                ids[index.put_file(conn, ord, parsed, seen, index.digest(source.data), lean)] = source
+                writer.add(parsed.records)
+                ids[writer.finish(ord, source, parsed.meta, seen, index.digest(source.data))] = source
             source.release()
         if not problems:
             index.create_indexes(conn, uses)
@@ -325,9 +327,11 @@ def _update(path: Path, sources: list[SourceFile]) -> set[bytes] | None:
             for ord, source, _ in changed:
                 source.stat = None
                 seen = time.time_ns()
-                parsed = parse_file(source, problems)
+                writer = index.FileWriter(conn)
+                parsed = parse_file(source, problems, sink=writer.add)
                 if parsed is not None and not problems:
-                    ids[index.put_file(conn, ord, parsed, seen, index.digest(source.data))] = source
+                    writer.add(parsed.records)
+                    ids[writer.finish(ord, source, parsed.meta, seen, index.digest(source.data))] = source
                     verified.add(path_key(source.path))
                 source.release()
         if not problems:
