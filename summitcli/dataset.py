@@ -11,7 +11,7 @@ Incremental: only the files whose bytes changed are parsed and validated, in one
 runs the checks spanning files; a problem rolls the transaction back, so a query sees the old files or the new
 ones, never a mix. Writers take a lock file first (processes started together: one builds, the others wait and
 then read what it built); readers read one snapshot. A new or damaged index is built in a temporary file and
-renamed into place. Memory holds one file's records at a time.
+renamed into place. Memory holds one batch of records at a time (see `loader.BATCH`).
 """
 
 from __future__ import annotations
@@ -67,7 +67,7 @@ def parse_and_validate(sources: list[SourceFile]) -> model.Dataset:
 
 def validate_files(sources: list[SourceFile]) -> tuple[str, dict[str, int]]:
     """Parse and check every file (never trusting the index); the dataset's title and what it holds, counted
-    without decoding the records (memory: one file's records at a time)."""
+    without decoding the records (memory: one batch of records at a time)."""
     indexed = parse_into_temporary(sources, lean=True)
     return indexed.meta.title, {"files": len(sources), **indexed.summary()}
 

@@ -14,7 +14,7 @@ def validate(paths: list[Path]) -> None:
     from summitcli.dataset import validate_files
 
     files = read_files(find_files(paths or data_paths(STATE.data or None)))
-    title, counts = validate_files(files)  # memory: one file's records at a time
+    title, counts = validate_files(files)  # memory: one batch of records at a time
     print(f"valid: {title}")
     for name, count in counts.items():
         print(f"{name}\t{count}")
