@@ -11,7 +11,7 @@ Incremental: only the files whose bytes changed are parsed and validated, in one
 runs the checks spanning files; a problem rolls the transaction back, so a query sees the old files or the new
 ones, never a mix. Writers take a lock file first (processes started together: one builds, the others wait and
 then read what it built); readers read one snapshot. A new or damaged index is built in a temporary file and
-renamed into place. Memory holds one file's records at a time.
+renamed into place. Memory holds one batch of records at a time (see `loader.BATCH`).
 """
 
 from __future__ import annotations
@@ -67,7 +67,7 @@ def parse_and_validate(sources: list[SourceFile]) -> model.Dataset:
 
 def validate_files(sources: list[SourceFile]) -> tuple[str, dict[str, int]]:
     """Parse and check every file (never trusting the index); the dataset's title and what it holds, counted
-    without decoding the records (memory: one file's records at a time)."""
+    without decoding the records (memory: one batch of records at a time)."""
     indexed = parse_into_temporary(sources, lean=True)
     return indexed.meta.title, {"files": len(sources), **indexed.summary()}
 
@@ -76,9 +76,13 @@ def parse_into_temporary(sources: list[SourceFile], lean: bool = False) -> index
     """Every file parsed and checked into a private temporary index (SQLite deletes it when closed); `lean`:
     for counting and checking only, not for queries."""
     conn = sqlite3.connect("", check_same_thread=False)
-    conn.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536;")
-    _build(conn, sources, ("check",) if lean else ("check", "query"), lean)
-    return index.IndexedDataset(conn, [s.name for s in sources])
+    try:
+        conn.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536;")
+        _build(conn, sources, ("check",) if lean else ("check", "query"), lean)
+    except BaseException:
+        conn.close()
+        raise
+    return index.IndexedDataset(conn, _names(sources))
 
 
 def _names(sources: list[SourceFile]) -> list[str]:
@@ -102,7 +106,7 @@ def _no_cycle_collection() -> Iterator[None]:
 def _build(
     conn: sqlite3.Connection,
     sources: list[SourceFile],
-    uses: tuple[str, ...] = ("check", "query", "update"),
+    uses: tuple[str, ...] = ("check", "query"),
     lean: bool = False,
 ) -> None:
     """Parse and check every file into the empty database `conn`, with the secondary indexes for `uses`;
@@ -120,9 +124,11 @@ def _build_into(conn: sqlite3.Connection, sources: list[SourceFile], uses: tuple
     with conn:
         for ord, source in enumerate(sources):
             seen = time.time_ns()
-            parsed = parse_file(source, problems)
+            writer = index.FileWriter(conn, lean)
+            parsed = parse_file(source, problems, sink=writer.add)
             if parsed is not None and not problems:
-                ids[index.put_file(conn, ord, parsed, seen, index.digest(source.data), lean)] = source
+                writer.add(parsed.records)
+                ids[writer.finish(ord, source, parsed.meta, seen, index.digest(source.data))] = source
             source.release()
         if not problems:
             index.create_indexes(conn, uses)
@@ -321,9 +327,11 @@ def _update(path: Path, sources: list[SourceFile]) -> set[bytes] | None:
             for ord, source, _ in changed:
                 source.stat = None
                 seen = time.time_ns()
-                parsed = parse_file(source, problems)
+                writer = index.FileWriter(conn)
+                parsed = parse_file(source, problems, sink=writer.add)
                 if parsed is not None and not problems:
-                    ids[index.put_file(conn, ord, parsed, seen, index.digest(source.data))] = source
+                    writer.add(parsed.records)
+                    ids[writer.finish(ord, source, parsed.meta, seen, index.digest(source.data))] = source
                     verified.add(path_key(source.path))
                 source.release()
         if not problems:

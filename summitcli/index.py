@@ -30,14 +30,12 @@ from summitcli.relations import own_countries
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
-    from summitcli.loader import ParsedFile
-
 try:  # the BLAKE2 module alone: `hashlib` also loads OpenSSL, a few ms of every run's start-up
     from _blake2 import blake2b
 except ImportError:  # pragma: no cover - Pythons built without it
     from hashlib import blake2b
 
-LAYOUT = "5"  # bump when the tables change
+LAYOUT = "6"  # bump when the tables change
 VERSION = f"{__version__}/{LAYOUT}"
 # A file whose mtime or ctime lies within this of the moment its stat was recorded is "racy" (git's word): an
 # edit in the same timestamp tick could keep its stat, so its bytes are hashed again until it is older than this.
@@ -73,8 +71,6 @@ CREATE INDEX IF NOT EXISTS records_by_speaker ON records (speaker) WHERE speaker
 CREATE INDEX IF NOT EXISTS countries_by_country ON record_countries (country, list, seq);
 CREATE INDEX IF NOT EXISTS topics_by_topic ON record_topics (topic, list, seq);
 """,
-    # what updating a file needs: who points at the ids it defined
-    "update": "CREATE INDEX IF NOT EXISTS refs_by_target ON refs (space, ref);",
 }
 ITEM_TYPES: dict[str, Any] = {name: model.Dataset.__annotations__[name] for name in model.RECORD_LISTS}
 # The id namespace of each record list: a reference names a source, topic, person, event or any other record.
@@ -153,7 +149,7 @@ def create(conn: sqlite3.Connection) -> None:
 
 
 def create_indexes(conn: sqlite3.Connection, uses: tuple[str, ...]) -> None:
-    """The secondary indexes for `uses` (of "check", "query", "update"), once the rows are in."""
+    """The secondary indexes for `uses` ("check", "query"), once the rows are in."""
     conn.executescript("".join(INDEXES[use] for use in uses))
 
 
@@ -188,53 +184,65 @@ def drop_file(conn: sqlite3.Connection, row: FileRow) -> None:
     conn.execute("DELETE FROM files WHERE id = ?", (row.id,))
 
 
-def put_file(
-    conn: sqlite3.Connection, ord: int, parsed: ParsedFile, seen_ns: int, file_digest: bytes, lean: bool = False
-) -> int:
-    """Store one parsed file's records; return its file id. `lean`: only what the checks and counts need (no
-    record JSON, no topics), for an index that is only validated, never queried."""
-    from summitcli.loader import _iter_refs
+class FileWriter:
+    """Stores one file's records as the loader hands them over, a batch at a time (memory: one batch), then the
+    file's own row. `lean`: only what the checks and counts need (no record JSON, no topics), for an index that
+    is only validated, never queried."""
 
-    encode = msgspec.json.encode
-    source = parsed.source
-    stat = source.stat or Stat(len(source.data), 0, 0, 0, 0)  # bytes given, not read from a file
-    (last,) = conn.execute("SELECT coalesce(max(seq), 0) FROM records").fetchone()
-    lo = last + 1
-    cursor = conn.execute(
-        "INSERT INTO files (ord, path, size, mtime_ns, ctime_ns, ino, dev, seen_ns, digest, meta, lo, hi) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (ord, path_key(source.path), *stat, seen_ns, file_digest,
-         encode(parsed.meta) if parsed.meta is not None else None, lo, lo + len(parsed.records) - 1),
-    )  # fmt: skip
-    file_id = cursor.lastrowid
-    assert file_id is not None
-    records, countries, topics, refs = [], [], [], []
-    subs: dict[tuple[str | int, ...], bytes] = {}  # a few paths (`sources[0]`, `topics[1]`) stand for every ref
-    for seq, (name, pos, record) in enumerate(parsed.records, lo):
-        date = getattr(record, "date", None)
-        speaker = record.speaker if isinstance(record, model.Quote) else None
-        text = b"" if lean else encode(record)
-        records.append(
-            (seq, file_id, name, pos, SPACES.get(name, "record"), record.id, date.isoformat() if date else None,
-             getattr(record, "kind", None), speaker, zlib.crc32(text) if text else 0, text)
-        )  # fmt: skip
-        countries += [(seq, name, code) for code in own_countries(record)]
+    def __init__(self, conn: sqlite3.Connection, lean: bool = False) -> None:
+        self.conn = conn
+        self.lean = lean
+        (self.file_id,) = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM files").fetchone()
+        (self.lo,) = conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM records").fetchone()
+        self.next = self.lo
+        self.countries: set[tuple[str, str]] = set()
+        self.subs: dict[tuple[str | int, ...], bytes] = {}  # a few paths (`sources[0]`) stand for every ref
+
+    def add(self, batch: list[tuple[str, int, Any]]) -> None:
+        """Store a batch of (record list, index in the YAML list, record), in document order."""
+        from summitcli.loader import _iter_refs
+
+        encode = msgspec.json.encode
+        lean, file_id, subs = self.lean, self.file_id, self.subs
+        records, countries, topics, refs = [], [], [], []
+        for seq, (name, pos, record) in enumerate(batch, self.next):
+            date = getattr(record, "date", None)
+            speaker = record.speaker if isinstance(record, model.Quote) else None
+            text = b"" if lean else encode(record)
+            records.append(
+                (seq, file_id, name, pos, SPACES.get(name, "record"), record.id, date.isoformat() if date else None,
+                 getattr(record, "kind", None), speaker, zlib.crc32(text) if text else 0, text)
+            )  # fmt: skip
+            countries += [(seq, name, code) for code in own_countries(record)]
+            if not lean:
+                topics += [(seq, name, topic) for topic in getattr(record, "topics", None) or []]
+            for n, (sub, space, ref) in enumerate(_iter_refs(record)):
+                if (where := subs.get(sub)) is None:
+                    where = subs[sub] = encode(sub)
+                refs.append((seq, n, space, ref, where))
+        self.next += len(batch)
+        self.countries.update((name, code) for _, name, code in countries)
+        conn = self.conn
+        conn.executemany("INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", records)
         if not lean:
-            topics += [(seq, name, topic) for topic in getattr(record, "topics", None) or []]
-        for n, (sub, space, ref) in enumerate(_iter_refs(record)):
-            if (where := subs.get(sub)) is None:
-                where = subs[sub] = encode(sub)
-            refs.append((seq, n, space, ref, where))
-    conn.executemany("INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", records)
-    if not lean:
-        conn.executemany("INSERT OR IGNORE INTO record_countries VALUES (?, ?, ?)", countries)
-    conn.executemany(  # the countries each file has records on: `summit countries` without reading them all
-        "INSERT INTO file_countries VALUES (?, ?, ?)",
-        [(file_id, name, code) for name, code in {c[1:] for c in countries}],
-    )
-    conn.executemany("INSERT OR IGNORE INTO record_topics VALUES (?, ?, ?)", topics)
-    conn.executemany("INSERT INTO refs VALUES (?, ?, ?, ?, ?)", refs)
-    return file_id
+            conn.executemany("INSERT OR IGNORE INTO record_countries VALUES (?, ?, ?)", countries)
+            conn.executemany("INSERT OR IGNORE INTO record_topics VALUES (?, ?, ?)", topics)
+        conn.executemany("INSERT INTO refs VALUES (?, ?, ?, ?, ?)", refs)
+
+    def finish(self, ord: int, source: SourceFile, meta: model.Meta | None, seen_ns: int, file_digest: bytes) -> int:
+        """The file's own row, once its records are in; return its file id."""
+        stat = source.stat or Stat(len(source.data), 0, 0, 0, 0)  # bytes given, not read from a file
+        self.conn.execute(
+            "INSERT INTO files (id, ord, path, size, mtime_ns, ctime_ns, ino, dev, seen_ns, digest, meta, lo, hi) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (self.file_id, ord, path_key(source.path), *stat, seen_ns, file_digest,
+             msgspec.json.encode(meta) if meta is not None else None, self.lo, self.next - 1),
+        )  # fmt: skip
+        # the countries each file has records on: `summit countries` without reading every record's
+        self.conn.executemany(
+            "INSERT INTO file_countries VALUES (?, ?, ?)", [(self.file_id, *pair) for pair in sorted(self.countries)]
+        )
+        return int(self.file_id)
 
 
 def summarize(conn: sqlite3.Connection) -> None:
@@ -276,10 +284,11 @@ def cross_checks(conn: sqlite3.Connection, changed: list[int] | None, names: dic
         ).fetchall()
         # ids the changed files no longer define, and who still points at them
         conn.execute(f"DELETE FROM lost WHERE {_resolves('lost.space', 'lost.id')}")
-        unresolved += conn.execute(
-            f"{refs} lost l JOIN refs x ON x.space = l.space AND x.ref = l.id JOIN records r ON r.seq = x.seq "
-            "WHERE r.file NOT IN (SELECT id FROM changed)"
-        ).fetchall()
+        if conn.execute("SELECT 1 FROM lost LIMIT 1").fetchone():  # rare: an id removed; one scan of the refs
+            unresolved += conn.execute(
+                f"{refs} refs x JOIN records r ON r.seq = x.seq WHERE (x.space, x.ref) IN (SELECT space, id FROM lost) "
+                "AND r.file NOT IN (SELECT id FROM changed)"
+            ).fetchall()
     for space, rid in dupes:
         (first_file, first_list, first_pos), *later = conn.execute(
             "SELECT r.file, r.list, r.pos FROM records r JOIN files f ON f.id = r.file "

@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 import types
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -109,6 +109,10 @@ def _walk_struct(struct: type, parts: list[str | int]) -> tuple[type | None, str
     return owner, last
 
 
+BATCH = 5000  # records handed to a sink at a time
+Sink = Callable[[list[tuple[str, int, Any]]], None]
+
+
 @dataclass
 class ParsedFile:
     """One file, parsed and checked on its own: its meta block, and its records with where each stands."""
@@ -124,10 +128,12 @@ class FileParser:
     Problems inside the document are located (line and column) all at once when the file is done, in one
     more pass over its text: linear in the file, however many problems it has."""
 
-    def __init__(self, source: SourceFile, problems: list[str]) -> None:
+    def __init__(self, source: SourceFile, problems: list[str], sink: Sink | None = None) -> None:
         self.source = source
         self.problems = problems
         self.pending: list[tuple[tuple[str | int, ...], str]] = []
+        self.sink = sink
+        self.before = len(problems)
 
     def at(self, path: tuple[str | int, ...], message: str) -> None:
         self.pending.append((path, message))
@@ -146,12 +152,14 @@ class FileParser:
 
     def parse(self) -> ParsedFile | None:
         """The file parsed and checked on its own (types, country codes, time zones); None if it has problems."""
-        before = len(self.problems)
         parsed = self._parse()
-        if parsed is not None:
-            _check_file(parsed, self)
+        if parsed is not None and parsed.meta is not None:
+            _check_meta(parsed.meta, self)
         self.flush()
-        return parsed if len(self.problems) == before else None
+        return parsed if len(self.problems) == self.before else None
+
+    def _clean(self) -> bool:
+        return not self.pending and len(self.problems) == self.before
 
     def _parse(self) -> ParsedFile | None:
         import yaml
@@ -207,6 +215,7 @@ class FileParser:
         types = {name: t for name, t in zip(fields, _list_item_types(), strict=True)}
         meta: model.Meta | None = None
         records: list[tuple[str, int, Any]] = []
+        zones: dict[str, bool] = {}
         for key, index, value in read_sections(text):
             if key is TOP:
                 self.problems.append(
@@ -233,7 +242,12 @@ class FileParser:
                 continue
             record = self._record(types[key], value, (key, index))
             if record is not None:
+                _check_record(key, index, record, self, zones)
                 records.append((key, index, record))
+                if self.sink is not None and len(records) >= BATCH:
+                    if self._clean():  # a file with a problem is not stored: its records need not be kept
+                        self.sink(records)
+                    records = []
         return ParsedFile(self.source, meta, records)
 
     def _record(self, kind: type, value: Any, path: tuple[str | int, ...]) -> Any:
@@ -321,38 +335,43 @@ def _iter_countries(record: Any) -> Iterator[tuple[tuple[str | int, ...], str]]:
             yield (name,), code
 
 
-def _check_file(parsed: ParsedFile, parser: FileParser) -> None:
-    """The checks one file allows on its own: country codes, time zones, times without a zone."""
+def _check_meta(meta: model.Meta, parser: FileParser) -> None:
+    from summitcli.countries import is_country_code
+
+    for sub, code in _iter_countries(meta):
+        if not is_country_code(code):
+            parser.at(("meta", *sub), f"unknown country code '{code}' (expected an ISO 3166-1 alpha-2 code)")
+
+
+def _check_record(name: str, index: int, record: Any, parser: FileParser, zones: dict[str, bool]) -> None:
+    """The checks a record allows on its own: country codes, time zones (`zones`: those seen), times without one."""
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
     from summitcli.countries import is_country_code
 
-    if parsed.meta is not None:
-        for sub, code in _iter_countries(parsed.meta):
-            if not is_country_code(code):
-                parser.at(("meta", *sub), f"unknown country code '{code}' (expected an ISO 3166-1 alpha-2 code)")
-    zones: dict[str, bool] = {}
-    for name, index, record in parsed.records:
-        for sub, code in _iter_countries(record):
-            if not is_country_code(code):
-                parser.at((name, index, *sub), f"unknown country code '{code}' (expected an ISO 3166-1 alpha-2 code)")
-        if isinstance(record, model.Event):
-            if (record.start or record.end) and not record.tz:
-                parser.at((name, index, "start"), "time without a zone (expected tz: such as Asia/Seoul)")
-            if record.tz:
-                if record.tz not in zones:
-                    try:
-                        ZoneInfo(record.tz)
-                        zones[record.tz] = True
-                    except (ZoneInfoNotFoundError, ValueError, OSError):
-                        zones[record.tz] = False
-                if not zones[record.tz]:
-                    parser.at(
-                        (name, index, "tz"),
-                        f"unknown time zone '{record.tz}' (expected an IANA zone such as Asia/Seoul)",
-                    )
+    for sub, code in _iter_countries(record):
+        if not is_country_code(code):
+            parser.at((name, index, *sub), f"unknown country code '{code}' (expected an ISO 3166-1 alpha-2 code)")
+    if isinstance(record, model.Event):
+        if (record.start or record.end) and not record.tz:
+            parser.at((name, index, "start"), "time without a zone (expected tz: such as Asia/Seoul)")
+        if record.tz:
+            if record.tz not in zones:
+                try:
+                    ZoneInfo(record.tz)
+                    zones[record.tz] = True
+                except (ZoneInfoNotFoundError, ValueError, OSError):
+                    zones[record.tz] = False
+            if not zones[record.tz]:
+                parser.at(
+                    (name, index, "tz"),
+                    f"unknown time zone '{record.tz}' (expected an IANA zone such as Asia/Seoul)",
+                )
 
 
-def parse_file(source: SourceFile, problems: list[str]) -> ParsedFile | None:
-    """One file parsed and checked on its own; None, with its problems added to `problems`, if it has any."""
-    return FileParser(source, problems).parse()
+def parse_file(source: SourceFile, problems: list[str], sink: Sink | None = None) -> ParsedFile | None:
+    """One file parsed and checked on its own; None, with its problems added to `problems`, if it has any.
+
+    With a `sink`, records are handed to it in batches as they are read, while the file has no problem so far;
+    the returned `ParsedFile` then holds the records not yet handed over."""
+    return FileParser(source, problems, sink).parse()

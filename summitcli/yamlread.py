@@ -35,6 +35,7 @@ _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
 _KEYWORDS = _NULLS | _TRUE | _FALSE
+_TEXT_START = frozenset("abcdeghijklmopqrsuvwxyzABCDEGHIJKLMOPQRSUVWXYZ")  # not n, t, f (null, true, false)
 
 Path = tuple[str | int, ...]
 _OUT_OF_RANGE = object()  # a number too large for every output (JSON has no Infinity)
@@ -57,6 +58,8 @@ class YamlProblem(Exception):
 def _scalar(event: Any) -> Any:
     value: str = event.value
     if event.style or event.tag not in (None, "!"):  # quoted, block or tagged: text
+        return value
+    if value[:1] in _TEXT_START:  # a letter that starts no null, boolean or number: text (most plain scalars)
         return value
     if value in _NULLS:
         return None

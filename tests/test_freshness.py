@@ -62,7 +62,9 @@ def _reads(monkeypatch: pytest.MonkeyPatch) -> list[object]:
 def test_warm_run_reads_no_data_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(summitcli.index, "RACY_NS", 100_000_000)  # a racy window of 0.1 s
     data = _copy(tmp_path)
-    assert _export(data)["meta"]["title"] == "Mini week"  # the files were just written: racy when recorded
+    assert _export(data)["meta"]["title"] == "Mini week"
+    with sqlite3.connect(_index(tmp_path)) as conn:  # as if recorded the moment the files were written: racy
+        conn.execute("UPDATE files SET seen_ns = ctime_ns")
     time.sleep(0.2)
     reads = _reads(monkeypatch)
     assert _export(data)["meta"]["title"] == "Mini week"
@@ -277,3 +279,20 @@ def test_sigterm_during_a_build_leaves_no_temporary_file(tmp_path: Path) -> None
     assert proc.returncode == 143 and b"Traceback" not in err
     assert not list(cache.rglob("*.tmp"))
     assert not list(cache.rglob("*.sqlite"))
+
+
+def test_records_stored_in_batches_as_they_are_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file is stored a batch of records at a time (memory: one batch); a problem after the first batches
+    still keeps the whole file out, and the index then holds the old file whole."""
+    data = _copy(tmp_path)
+    expected = _export(data)
+    monkeypatch.setattr(summitcli.loader, "BATCH", 1)
+    shutil.rmtree(tmp_path / "cache")
+    assert _export(data) == expected
+    more = data / "more.yaml"
+    text = more.read_text(encoding="utf-8")
+    more.write_text(text + "plans:\n  - {id: bad-plan}\n", encoding="utf-8")
+    result = run("--data", str(data), "export", "json")
+    assert result.exit_code == 1 and "plans[0]: missing required field" in result.stderr
+    more.write_text(text, encoding="utf-8")
+    assert _export(data) == expected

@@ -17,7 +17,7 @@ def validate(paths: list[Path], fmt: str = "text") -> None:
 
     try:
         files = read_files(find_files(paths or data_paths(STATE.data or None)))
-        title, counts = validate_files(files)  # memory: one file's records at a time
+        title, counts = validate_files(files)  # memory: one batch of records at a time
     except DataError as error:
         if fmt == "text":
             raise
