@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from summitcli import model
-    from summitcli.output import Column, View
+    from summitcli.output.base import Column, View
 
 Record = dict[str, Any]  # a record's own typed fields: text, numbers, ISO dates, lists, null for unknown
 

@@ -7,94 +7,40 @@ and HTML. Values in display rows are text, numbers, lists of text, or None for "
 
 from __future__ import annotations
 
-import os
 import sys
-from collections.abc import Mapping, Sequence
-from enum import Enum
-from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, TextIO
 
+from summitcli.output.base import (
+    MACHINE,
+    NOT_REPORTED,
+    SETTINGS,
+    ColorMode,
+    Column,
+    Format,
+    View,
+    resolve,
+    stdout_is_terminal,
+)
 from summitcli.output.stream import pipe_guard
-from summitcli.phrases import NOT_REPORTED
 
 if TYPE_CHECKING:
     from summitcli.views import Document, Listing
 
-__all__ = ["NOT_REPORTED", "ColorMode", "Column", "Format", "View", "emit", "emit_document", "emit_listing"]
-
-
-class Format(str, Enum):
-    auto = "auto"
-    table = "table"
-    plain = "plain"
-    json = "json"
-    jsonl = "jsonl"
-    csv = "csv"
-    tsv = "tsv"
-    markdown = "markdown"
-    html = "html"
-
-
-class ColorMode(str, Enum):
-    auto = "auto"
-    always = "always"
-    never = "never"
-
-
-class Column(NamedTuple):
-    key: str
-    header: str
-    ratio: int | None = None  # share of the spare width in a terminal table; None = as wide as its content
-    no_wrap: bool = False
-    expected: bool = False  # a fact a reader expects (a meeting's date, a due date): unknown reads "not reported"
-    below: str | None = None  # in a terminal table, the values of this other column shown under this one's
-
-
-class View(NamedTuple):
-    """How the rows are presented beyond their values: in a terminal grouped under headings, with source markers
-    and a footnote list; in a pipe, whether plain text keeps a header row."""
-
-    title: str | None = None
-    group_by: str | None = None
-    hidden: tuple[str, ...] = ()  # columns shown in pipes but not in the terminal table
-    sources: Mapping[str, Any] | None = None  # source id -> model.Source, for markers and footnotes
-    empty: str = "nothing matches"
-    source_columns: tuple[str, ...] = ()  # columns of source ids, shown as [n] markers in a terminal
-    highlight: tuple[str, ...] = ()  # words to highlight in a terminal (search terms)
-    heat: bool = False  # colour whole-number cells by size in a terminal (a grid of counts)
-    plain_header: bool = False  # plain text starts with a header row (a grid is unreadable without one)
-    drop: tuple[str, ...] = ()  # columns a terminal table leaves out, in this order, when the window is too narrow
-
-
-MACHINE = frozenset({Format.json, Format.jsonl, Format.csv, Format.tsv})
-
-
-class Settings:
-    """Options of the root command that every writer reads."""
-
-    color: ColorMode = ColorMode.auto
-    pager: bool = True
-
-
-SETTINGS = Settings()
-
-
-def stdout_is_terminal() -> bool:
-    """Rich's own rule, without importing Rich: TTY_COMPATIBLE, then FORCE_COLOR, then isatty()."""
-    tty_compatible = os.environ.get("TTY_COMPATIBLE", "")
-    if tty_compatible in ("0", "1"):
-        return tty_compatible == "1"
-    if os.environ.get("FORCE_COLOR"):
-        return True
-    try:
-        return sys.stdout.isatty()
-    except (AttributeError, ValueError):
-        return False
-
-
-def resolve(fmt: Format) -> Format:
-    if fmt is Format.auto:
-        return Format.table if stdout_is_terminal() else Format.plain
-    return fmt
+__all__ = [
+    "NOT_REPORTED",
+    "SETTINGS",
+    "ColorMode",
+    "Column",
+    "Format",
+    "View",
+    "emit",
+    "emit_document",
+    "emit_listing",
+    "pipe_guard",
+    "resolve",
+    "stdout_is_terminal",
+]
 
 
 def emit(rows: Sequence[dict[str, Any]], columns: Sequence[Column], fmt: Format, view: View | None = None) -> None:

@@ -11,7 +11,7 @@ import html
 from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
-from summitcli.output import NOT_REPORTED, Column
+from summitcli.output.base import NOT_REPORTED, Column
 from summitcli.output.escape import html_lines, markdown_text
 from summitcli.output.writers import cell
 from summitcli.phrases import citation_parts

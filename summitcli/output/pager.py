@@ -34,7 +34,7 @@ def screen_height() -> int:
 
 
 def wants_pager(text: str) -> bool:
-    from summitcli.output import SETTINGS
+    from summitcli.output.base import SETTINGS
 
     try:
         terminal = os.isatty(sys.stdout.fileno())
@@ -45,7 +45,7 @@ def wants_pager(text: str) -> bool:
 
 def show(text: str) -> None:
     """Write `text` to stdout, through the pager when it wants one."""
-    from summitcli.output import pipe_guard
+    from summitcli.output.stream import pipe_guard
 
     command = pager_command() if wants_pager(text) else None
     if command is None or not _page(command, text):

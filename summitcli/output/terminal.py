@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 
 from rich.cells import cell_len, chop_cells
 
-from summitcli.output import NOT_REPORTED, ColorMode, Column, View, stdout_is_terminal
+from summitcli.output.base import NOT_REPORTED, ColorMode, Column, View, stdout_is_terminal
 from summitcli.phrases import citation_parts
 from summitcli.text import visible, visible_keep_newlines
 

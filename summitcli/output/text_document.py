@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from rich.cells import cell_len
 
-from summitcli.output import SETTINGS
+from summitcli.output.base import SETTINGS
 from summitcli.output.terminal import BOLD, HEADING, MARKER, Painter, fit_line, hyperlink, terminal_width, wrap
 from summitcli.phrases import citation_parts
 from summitcli.text import visible

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any, TextIO
 
-from summitcli.output import NOT_REPORTED, Column
+from summitcli.output.base import NOT_REPORTED, Column
 from summitcli.output.escape import spreadsheet_cell
 from summitcli.text import json_safe, visible
 
