@@ -117,7 +117,7 @@ class Event(Record, frozen=True, kw_only=True, forbid_unknown_fields=True):
     start: ClockTime | None = None
     end: ClockTime | None = None
     tz: str | None = None
-    duration_minutes: Annotated[int, msgspec.Meta(gt=0)] | None = None
+    duration_minutes: Annotated[int, msgspec.Meta(gt=0, le=525_600, description="at most a year")] | None = None
     duration_note: str | None = None
     venue: str | None = None
     city: str | None = None

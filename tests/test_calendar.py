@@ -89,3 +89,25 @@ def test_vtimezones_come_first_sorted_by_tzid(tmp_path: Path) -> None:
     used = {str(e.decoded("DTSTART").tzinfo) for e in calendar.walk("VEVENT")}
     assert tzids == sorted(tzids) and set(tzids) >= used - {"UTC"}
     assert names == ["VTIMEZONE"] * len(tzids) + ["VEVENT"] * len(ZONES)
+
+
+def test_every_dataset_validate_accepts_exports_as_a_calendar(tmp_path: Path) -> None:
+    """Issue 14, item 10: a folded title ending in a newline, an all-day event on the calendar's last day and
+    a long meeting export; a length no meeting has is refused by validate, naming file, line and field."""
+    data = tmp_path / "edge.yaml"
+    data.write_text(
+        "meta:\n  title: >\n    Folded title\n  home: KR\nsources: [{id: s, confidence: H}]\nevents:\n"
+        '  - {id: last, kind: summit, title: T, date: "9999-12-31", parties: [KR, CA], sources: [s], confidence: H}\n'
+        '  - {id: long, kind: summit, title: L, date: "2025-01-01", start: "10:00", tz: Asia/Seoul,'
+        " duration_minutes: 525600, parties: [KR, CA], sources: [s], confidence: H}\n"
+    )
+    assert run("--data", str(data), "validate").exit_code == 0
+    result = run("--data", str(data), "export", "ics")
+    assert result.exit_code == 0, result.stderr
+    events = _events(result.stdout)
+    assert "DTEND" not in events["last"] and events["last"].decoded("DTSTART") == dt.date(9999, 12, 31)
+    assert events["long"].decoded("DTEND") - events["long"].decoded("DTSTART") == dt.timedelta(days=365)
+    assert "X-WR-CALNAME:Folded title\\n" in result.stdout
+    data.write_text(data.read_text().replace("525600", "999999999999"))
+    refused = run("--data", str(data), "validate")
+    assert refused.exit_code == 1 and "edge.yaml:8:" in refused.stderr and "duration_minutes" in refused.stderr

@@ -21,17 +21,25 @@ def _zone(name: str | None) -> Any:
 
 
 def _event_times(event: Any) -> tuple[Any, Any]:
-    """DTSTART and DTEND: all-day dates when no time is reported, else times in the event's own zone."""
+    """DTSTART and DTEND: all-day dates when no time is reported, else times in the event's own zone. An end past
+    the calendar's last day (an event on 9999-12-31) is left out: RFC 5545 then reads an all-day event as one day."""
     if not event.start:
-        return event.date, event.date + dt.timedelta(days=1)
+        return event.date, _later(event.date, dt.timedelta(days=1))
     zone = _zone(event.tz)
     start = dt.datetime.combine(event.date, dt.time.fromisoformat(event.start), zone)
     if event.end:
         end = dt.datetime.combine(event.date, dt.time.fromisoformat(event.end), zone)
-        return start, end if end > start else end + dt.timedelta(days=1)
+        return start, end if end > start else _later(end, dt.timedelta(days=1))
     if event.duration_minutes:
-        return start, start + dt.timedelta(minutes=event.duration_minutes)
+        return start, _later(start, dt.timedelta(minutes=event.duration_minutes))
     return start, None  # no end reported: RFC 5545 reads this as ending when it starts
+
+
+def _later(moment: Any, span: dt.timedelta) -> Any:
+    try:
+        return moment + span
+    except OverflowError:
+        return None
 
 
 def _description(q: Query, event: Any, citations: Mapping[str, Any]) -> str:
@@ -52,13 +60,13 @@ def _description(q: Query, event: Any, citations: Mapping[str, Any]) -> str:
 def calendar(q: Query, country: str | None = None, stamp: dt.datetime | None = None) -> bytes:
     import icalendar
 
-    from summitcli.text import visible_keep_newlines
+    from summitcli.text import visible, visible_keep_newlines
 
     cal = icalendar.Calendar()
     cal.add("prodid", "-//summit//summit briefing calendar//EN")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", visible_keep_newlines(q.data.meta.title))
+    cal.add("x-wr-calname", visible(q.data.meta.title))  # a name is one line: a newline shows as an escape
     stamp = stamp or dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
     citations = q.citations()
     for event in sorted(q.data.events, key=event_order):
