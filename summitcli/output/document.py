@@ -95,6 +95,7 @@ def _all_sources(book: Book) -> Mapping[str, Any]:
 
 # ---- Markdown -------------------------------------------------------------------------------------------------
 
+
 def md(value: Any) -> str:
     """Text for Markdown: one line, Markdown's own syntax and HTML escaped, so data is shown as written."""
     return markdown_text(cell(value, NOT_REPORTED))

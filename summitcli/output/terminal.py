@@ -20,12 +20,10 @@ from typing import Any, NamedTuple
 from rich.cells import cell_len, chop_cells
 
 from summitcli.output.base import NOT_REPORTED, ColorMode, Column, View, stdout_is_terminal
+from summitcli.output.sgr import BOLD, DIM, DIM_ITALIC, HEADING, HEAT, HIGHLIGHT, MARKER
 from summitcli.phrases import citation_parts
 from summitcli.text import visible, visible_keep_newlines
 
-# Select Graphic Rendition parameters
-BOLD, DIM_ITALIC, HEADING, MARKER, HIGHLIGHT = "1", "2;3", "1;35", "36", "1;7"
-HEAT = ((4, "1;32"), (2, "32"), (1, "33"))
 COLOURS = re.compile(r"(?:^|;)(?:3[0-9]|9[0-7])(?=;|$)")  # foreground colours, dropped under NO_COLOR
 SOURCE_COLUMN_MAX = 12
 GAP = 3  # " │ " between columns
@@ -140,7 +138,7 @@ def _cell(value: Any, view: View, expected: bool) -> Cell:
         return Cell(NOT_REPORTED, DIM_ITALIC) if expected else Cell("")
     if isinstance(value, int) and not isinstance(value, bool):
         if view.heat:
-            style = next((style for floor, style in HEAT if value >= floor), "2")
+            style = next((style for floor, style in HEAT if value >= floor), DIM)
             return Cell(str(value) if value else "·", style, right=True)
         return Cell(str(value), right=True)
     if isinstance(value, list):
@@ -231,7 +229,7 @@ def table_text(rows: Sequence[dict[str, Any]], columns: Sequence[Column], view: 
     if view.title:
         out += [paint(line, BOLD) for line in wrap(visible_keep_newlines(view.title), width)]
     if not rows:
-        out.append(paint(view.empty, "2"))
+        out.append(paint(view.empty, DIM))
         return "\n".join(out) + "\n"
     under = {c.below for c in columns if c.below}
     shown = [c for c in columns if c.key not in view.hidden and c.key != view.group_by and c.key not in under]

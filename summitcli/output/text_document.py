@@ -11,26 +11,41 @@ one line for grep. In a terminal, addresses are OSC 8 hyperlinks and are never b
 from __future__ import annotations
 
 from collections.abc import Sequence
-
-from rich.cells import cell_len
+from typing import TYPE_CHECKING
 
 from summitcli.output.base import SETTINGS
-from summitcli.output.terminal import BOLD, HEADING, MARKER, Painter, fit_line, hyperlink, terminal_width, wrap
+from summitcli.output.sgr import BOLD, DIM, HEADING, MARKER
 from summitcli.phrases import citation_parts
 from summitcli.text import visible
 from summitcli.views import Document, Line, cited
 
-DIM = "2"
-LEAD = "2"
+if TYPE_CHECKING:
+    from summitcli.output.terminal import Painter
+
+LEAD = DIM
 INDENT = 2  # entries under a heading
 GUTTER = 2  # between a lead or label and its text
 BULLET = "•"  # the lead of an entry with none (an undated record), so that it never reads as a continuation
 
 
+def cell_len(text: str) -> int:
+    """Terminal cells `text` takes: its length where every character takes one cell; else as Rich measures
+    (loaded only then: plain text in a pipe, the common case, rarely needs Rich)."""
+    if all(ch < "\u0300" or "\u2010" <= ch <= "\u2027" for ch in text):  # Latin text, dashes, quotes, bullet
+        return len(text)
+    from rich.cells import cell_len as cells
+
+    return cells(text)
+
+
 class _Writer:
     def __init__(self, document: Document, styled: bool) -> None:
-        self.paint = Painter(SETTINGS.color) if styled else None
-        self.width: int | None = terminal_width() if styled else None
+        self.paint: Painter | None = None
+        self.width: int | None = None
+        if styled:  # the terminal's module (Rich's cell widths, colours) only for a terminal
+            from summitcli.output.terminal import Painter, terminal_width
+
+            self.paint, self.width = Painter(SETTINGS.color), terminal_width()
         self.numbers = {ref: n for n, ref in enumerate(cited(document), 1)}
         self.out: list[str] = []
 
@@ -52,6 +67,8 @@ class _Writer:
         if self.width is None:
             self.out.append((first + text + (" " + marks if marks else "")).rstrip())
             return
+        from summitcli.output.terminal import wrap
+
         pieces = wrap(f"{text} {marks}" if marks else text, max(self.width - indent, 20))
         for n, piece in enumerate(pieces):
             start = first if n == 0 else " " * indent
@@ -115,6 +132,8 @@ def _sources(w: _Writer, document: Document) -> None:
     for ref, number in w.numbers.items():
         citation, address = citation_parts(document.sources[ref])
         if w.width is not None:
+            from summitcli.output.terminal import fit_line
+
             citation = fit_line(citation, w.width - INDENT - width)
         marker = f"[{number}]"
         w.hanging(" " * INDENT + w.styled(marker, MARKER) + " " * (width - len(marker)), INDENT + width, citation)
@@ -124,4 +143,8 @@ def _sources(w: _Writer, document: Document) -> None:
 
 def _link(w: _Writer, address: str, is_url: bool) -> str:
     """The whole address, never wrapped; in a terminal that takes escapes, an OSC 8 hyperlink to it."""
-    return hyperlink(address, w.paint) if is_url and w.paint is not None else address
+    if not is_url or w.paint is None:
+        return address
+    from summitcli.output.terminal import hyperlink
+
+    return hyperlink(address, w.paint)
