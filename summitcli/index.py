@@ -433,10 +433,11 @@ class IndexedDataset:
         return self._answer("with_country", name, code)
 
     def _record(self, list_names: tuple[str, ...], rid: str) -> Any:
-        marks = ", ".join("?" * len(list_names))
+        spaces = sorted({SPACES.get(name, "record") for name in list_names})
         rows = self._query(
-            f"SELECT list, crc, json FROM records WHERE space = 'record' AND id = ? AND list IN ({marks})",
-            (rid, *list_names),
+            f"SELECT list, crc, json FROM records WHERE space IN ({', '.join('?' * len(spaces))}) AND id = ? "
+            f"AND list IN ({', '.join('?' * len(list_names))})",
+            (*spaces, rid, *list_names),
         )
         return self._decode(rows[0][0], [rows[0][1:]])[0] if rows else None
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -46,13 +46,13 @@ def suggest(close: list[str]) -> str:
     return f" Did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
 
 
-def check_value(value: str | None, present: Iterable[str], option: str, noun: str) -> str | None:
+def check_value(value: str | None, present: Callable[[], Iterable[str]], option: str, noun: str) -> str | None:
     """A filter value that some record has, typed as the model writes it or as the output prints it (`MOU`,
     `joint statement`, `concluded, not in force`); UsageError (exit 2) with the closest values otherwise, since a
     value no record has would silently match nothing."""
     if value is None:
         return None
-    values = sorted(set(present))
+    values = sorted(set(present()))  # read only when a value was given: no filter, no decoding
     by_key = {keyword(v): v for v in values}
     key = keyword(value)
     if key in by_key:
@@ -114,7 +114,10 @@ class Citations(Mapping[str, model.Source]):
         self._query = query
 
     def __getitem__(self, sid: str) -> model.Source:
-        return self._query.sources[sid]
+        source = self._query.source(sid)
+        if source is None:
+            raise KeyError(sid)
+        return source
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._query.sources)
@@ -181,6 +184,13 @@ class Query:
     def records_by_id(self) -> dict[str, Any]:
         """Every event, outcome, follow-up, quote, fact and plan by id (ids are unique across the dataset)."""
         return {record.id: record for _, record in self.fact_records()}
+
+    def source(self, sid: str) -> model.Source | None:
+        """One source by id; through the index if any, so that a view citing ten sources decodes ten."""
+        if isinstance(self.data, model.Dataset) or "sources" in self.__dict__:
+            return self.sources.get(sid)
+        found = self.data.record(("sources",), sid)
+        return found if isinstance(found, model.Source) else None
 
     def record(self, rid: str) -> Any:
         """One event, outcome, follow-up, quote, fact or plan by id; through the index if any, so that naming one

@@ -10,7 +10,7 @@ Renderers in `summitcli.output` write a view; they never reach back into the dat
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
@@ -28,7 +28,8 @@ class Listing(NamedTuple):
     rows: Sequence[dict[str, Any]]
     columns: Sequence[Column]
     view: View
-    screen: Document | None = None  # drawn in a terminal instead of the table (the timeline's agenda)
+    screen: Callable[[], Document] | None = None  # drawn in a terminal instead of the table (the timeline's agenda);
+    # built only when a terminal asks for it
 
 
 class Line(NamedTuple):

@@ -37,8 +37,8 @@ def select(
     """(country, outcome) for each other party of each outcome the filters keep; an outcome of the home country
     alone is listed under it. With `country`, that country's outcomes, once each. A filter value no outcome has
     is refused (UsageError)."""
-    status = check_value(status, (o.status for o in q.data.outcomes), "--status", "outcome status")
-    kind = check_value(kind, (o.kind for o in q.data.outcomes), "--kind", "outcome kind")
+    status = check_value(status, lambda: (o.status for o in q.data.outcomes), "--status", "outcome status")
+    kind = check_value(kind, lambda: (o.kind for o in q.data.outcomes), "--kind", "outcome kind")
     topic = check_topic(q, topic)
     found: list[tuple[str, model.Outcome]] = []
     for outcome in q.with_country("outcomes", country) if country else q.data.outcomes:
@@ -70,8 +70,7 @@ def listing(q: Query, pairs: list[tuple[str, model.Outcome]], *, one_country: bo
             "date": outcome.date.isoformat() if outcome.date else None,
             "kind": words(outcome.kind),
             "status": words(outcome.status),
-            "title": outcome.title
-            + ("" if q.home in outcome.parties else f" ({country_name(q.home)} not a party)"),
+            "title": outcome.title + ("" if q.home in outcome.parties else f" ({country_name(q.home)} not a party)"),
             "parties": list(outcome.parties),
             "figures": [figure(f) for f in outcome.figures],
             "id": outcome.id,

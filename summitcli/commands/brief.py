@@ -12,8 +12,9 @@ from typing import Any
 
 from summitcli import model
 from summitcli.commands import load_query
+from summitcli.errors import UsageError
 from summitcli.output import Format, emit_document
-from summitcli.phrases import NOT_REPORTED, clock, day, figure, length, place, weekday, words
+from summitcli.phrases import NOT_REPORTED, clock, day, field_words, figure, length, place, weekday, words
 from summitcli.query import Query, cited_sources, event_order, label
 from summitcli.records import fields
 from summitcli.views import Document, Entry, KeyPoint, Line, Section
@@ -53,9 +54,7 @@ def followup_order(followup: model.Followup) -> tuple[dt.date, str]:
 
 
 def _disputes(record: Any) -> list[Line]:
-    return [
-        Line(f"Sources differ on {d.field.replace('_', ' ')}: {d.note}", d.sources, dim=True) for d in record.disputes
-    ]
+    return [Line(f"Sources differ on {field_words(d.field)}: {d.note}", d.sources, dim=True) for d in record.disputes]
 
 
 def meeting_line(event: model.Event) -> str:
@@ -98,7 +97,7 @@ def followup_entry(q: Query, followup: model.Followup) -> Entry:
 def quote_entry(q: Query, quote: model.Quote) -> Entry:
     speaker = q.people.get(quote.speaker)
     who = f"{speaker.name}, {speaker.title}" if speaker and speaker.title else q.person_name(quote.speaker)
-    event = q.events.get(quote.event) if quote.event else None
+    event = q.record(quote.event) if quote.event else None
     said = " · ".join([who, *([event.title] if event else [])])
     return Entry(f"“{quote.text}” — {said}", quote.sources, day(quote.date))
 
@@ -120,9 +119,15 @@ def plan_entry(plan: model.Plan) -> Entry:
 
 
 def build(q: Query, code: str) -> Document:
+    """The briefing on `code`; the home country itself is refused (UsageError): a brief is about it and another."""
     from summitcli.countries import country_name
 
     home, other = country_name(q.home), country_name(code)
+    if code == q.home:
+        raise UsageError(
+            f"{home} is the home country: the briefings are about it. "
+            "Name another country ('summit countries' lists them)."
+        )
     people = sorted(q.counterparts(code), key=office_rank)
     events = q.country_events(code)
     meetings = [e for e in events if e.kind == "bilateral" and q.home in e.parties]
@@ -205,8 +210,8 @@ def build(q: Query, code: str) -> Document:
     cited = dict.fromkeys(ref for records in parts.values() for record in records for ref in cited_sources(record))
     records: dict[str, Any] = {"home": q.home, "home_name": home, "country": code, "country_name": other}
     records.update({key: [fields(record) for record in found] for key, found in parts.items()})
-    records["sources"] = [fields(q.sources[ref]) for ref in cited if ref in q.sources]
-    return Document(f"{home} – {other}", "briefing", key_points, sections, q.sources, records)
+    records["sources"] = [fields(source) for ref in cited if (source := q.source(ref)) is not None]
+    return Document(f"{home} – {other}", "briefing", key_points, sections, q.citations(), records)
 
 
 def meeting_lines(event: model.Event, titled: bool) -> list[Line]:
@@ -233,14 +238,6 @@ def office_rank(person: model.Person) -> tuple[int, str]:
 def brief(country: str, fmt: Format, show_sources: bool = False) -> None:
     q = load_query()
     code = q.resolve_country(country)
-    if code == q.home:
-        from summitcli.countries import country_name
-        from summitcli.errors import UsageError
-
-        raise UsageError(
-            f"{country_name(code)} is the home country: the briefings are about it. "
-            "Name another country ('summit countries' lists them)."
-        )
     document = build(q, code)
     if show_sources:
         from summitcli.commands.sources import emit_cited

@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from summitcli.commands import load_query
-from summitcli.output.target import deliver
+from summitcli.output.target import deliver, deliver_bytes
+from summitcli.phrases import place
 from summitcli.query import Query, citation, event_order
 
 UID_DOMAIN = "summit-cli"
@@ -80,7 +81,7 @@ def calendar(q: Query, country: str | None = None, stamp: dt.datetime | None = N
         entry.add("dtstart", start)
         if end is not None:
             entry.add("dtend", end)
-        location = ", ".join(part for part in (event.venue, event.city) if part)
+        location = place(event)
         if location:
             entry.add("location", visible_keep_newlines(location))
         entry.add("description", visible_keep_newlines(_description(q, event, citations)))
@@ -97,7 +98,7 @@ def calendar(q: Query, country: str | None = None, stamp: dt.datetime | None = N
 def ics(country: str | None, output: Path | None) -> None:
     q = load_query()
     code = q.resolve_country(country) if country else None
-    deliver(calendar(q, code).decode("utf-8"), output)
+    deliver_bytes(calendar(q, code), output)  # UTF-8 as RFC 5545 says, whatever stdout's encoding
 
 
 def book_document(q: Query, codes: list[str], made: dt.datetime | None = None) -> Any:

@@ -31,7 +31,7 @@ FIELDS = [*model.Followup.__struct_fields__, "countries", "origin_title"]
 def select(
     q: Query, *, country: str | None = None, status: str | None = None, due_before: dt.date | None = None
 ) -> list[model.Followup]:
-    status = check_value(status, (f.status for f in q.data.followups), "--status", "follow-up status")
+    status = check_value(status, lambda: (f.status for f in q.data.followups), "--status", "follow-up status")
     found = []
     for followup in q.with_country("followups", country) if country else q.data.followups:
         if status and followup.status != status:

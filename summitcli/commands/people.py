@@ -86,7 +86,7 @@ def document(q: Query, person: model.Person) -> Document:
         "events": [fields(e) for e in events],
         "quotes": [fields(x) for x in quotes],
     }
-    return Document(person.name, None, points, sections, q.sources, records)
+    return Document(person.name, None, points, sections, q.citations(), records)
 
 
 def people(name: str | None, fmt: Format) -> None:

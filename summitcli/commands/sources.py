@@ -42,7 +42,7 @@ def _citing(q: Query) -> dict[str, list[tuple[str, Any]]]:
 def emit_cited(q: Query, refs: list[str], fmt: Format) -> None:
     """`--sources` of brief and agreements: the sources cited, in order of first citation; the source records
     in machine formats, id and citation for people."""
-    cited = [q.sources[sid] for sid in dict.fromkeys(refs) if sid in q.sources]
+    cited = [source for sid in dict.fromkeys(refs) if (source := q.source(sid)) is not None]
     rows = [{"id": s.id, "citation": citation(s)} for s in cited]
     view = View(title="Sources cited", empty="no sources cited")
     emit_listing(
@@ -70,12 +70,16 @@ def listing(q: Query) -> Listing:
         }
         for s in q.data.sources
     ]
-    entries = []
-    for s in q.data.sources:
-        citation, address = citation_parts(s)
-        head = f"{s.id} · {citation} · cited by {len(citing[s.id])}"
-        entries.append(Entry(head, (), "", [Line(address, address=True)] if address else []))
-    screen = Document(f"{q.data.meta.title} · sources", None, [], [Section("sources", "Sources", entries)], {}, {})
+
+    def screen() -> Document:
+        """In a terminal, a source in one or two lines: id and citation, then the whole address."""
+        entries = []
+        for s in q.data.sources:
+            citation, address = citation_parts(s)
+            head = f"{s.id} · {citation} · cited by {len(citing[s.id])}"
+            entries.append(Entry(head, (), "", [Line(address, address=True)] if address else []))
+        return Document(f"{q.data.meta.title} · sources", None, [], [Section("sources", "Sources", entries)], {}, {})
+
     view = View(title=f"{q.data.meta.title} · sources", empty="the dataset has no sources")
     return Listing(records, FIELDS, rows, LIST_COLUMNS, view, screen)
 

@@ -43,7 +43,7 @@ def select(
     has is refused (UsageError), and so is a range that ends before it starts."""
     if start and end and start > end:
         raise UsageError(f"--from {start} is after --to {end}: no day can match")
-    kind = check_value(kind, (e.kind for e in q.data.events), "--kind", "event kind")
+    kind = check_value(kind, lambda: (e.kind for e in q.data.events), "--kind", "event kind")
     topic = check_topic(q, topic)
     events = []
     for event in sorted(q.data.events, key=event_order):
@@ -104,7 +104,7 @@ def agenda(q: Query, events: list[model.Event], plans: dict[str, list[model.Plan
         Section(day.isoformat() if day else "undated", weekday(day) if day else "Date not reported", entries)
         for day, entries in days.items()
     ]
-    return Document(title, "local times", [], sections, q.sources, {}, empty="no events match these filters")
+    return Document(title, "local times", [], sections, q.citations(), {}, empty="no events match these filters")
 
 
 def timeline(
@@ -126,5 +126,8 @@ def timeline(
         sources=q.citations(),
         empty="no events match these filters",
     )
-    screen = agenda(q, events, plans, f"{q.data.meta.title} · timeline")
+
+    def screen() -> Document:
+        return agenda(q, events, plans, f"{q.data.meta.title} · timeline")
+
     emit_listing(Listing(records, FIELDS, rows, COLUMNS, view, screen), fmt)

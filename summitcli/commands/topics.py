@@ -83,7 +83,7 @@ def document(q: Query, topic: str) -> Document:
     records_out: dict[str, Any] = {"topic": fields(q.topics[topic]), "countries": codes}
     records_out.update({f"{kind}s": [fields(r) for r in records] for kind, records in found.items()})
     subtitle = "countries: " + (", ".join(country_name(c) for c in codes) or "none")
-    return Document(name, subtitle, [], sections, q.sources, records_out, empty=f"nothing is filed under {topic}")
+    return Document(name, subtitle, [], sections, q.citations(), records_out, empty=f"nothing is filed under {topic}")
 
 
 def topics(topic: str | None, fmt: Format) -> None:

@@ -34,21 +34,11 @@ __all__ = [
     "Column",
     "Format",
     "View",
-    "emit",
     "emit_document",
     "emit_listing",
-    "pipe_guard",
     "resolve",
     "stdout_is_terminal",
 ]
-
-
-def emit(rows: Sequence[dict[str, Any]], columns: Sequence[Column], fmt: Format, view: View | None = None) -> None:
-    """Write display rows in the chosen format: for outputs that are only ever read by people (`--sources`)."""
-    from summitcli.views import Listing
-
-    records = [{c.key: row.get(c.key) for c in columns} for row in rows]
-    emit_listing(Listing(records, [c.key for c in columns], rows, columns, view or View()), fmt)
 
 
 def emit_listing(listing: Listing, fmt: Format) -> None:
@@ -60,7 +50,7 @@ def emit_listing(listing: Listing, fmt: Format) -> None:
         if listing.screen is not None:
             from summitcli.output.text_document import render
 
-            show(render(listing.screen, styled=True))
+            show(render(listing.screen(), styled=True))
             return
         from summitcli.output.terminal import table_text
 

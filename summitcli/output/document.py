@@ -12,8 +12,8 @@ from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
 from summitcli.output.base import NOT_REPORTED, Column
-from summitcli.output.escape import html_lines, markdown_text
-from summitcli.output.writers import cell
+from summitcli.output.escape import html_lines
+from summitcli.output.writers import cell, md, write_markdown_rows
 from summitcli.phrases import citation_parts
 from summitcli.views import Document, Line, Listing
 
@@ -96,11 +96,6 @@ def _all_sources(book: Book) -> Mapping[str, Any]:
 # ---- Markdown -------------------------------------------------------------------------------------------------
 
 
-def md(value: Any) -> str:
-    """Text for Markdown: one line, Markdown's own syntax and HTML escaped, so data is shown as written."""
-    return markdown_text(cell(value, NOT_REPORTED))
-
-
 def _md_slug(text: str) -> str:
     """The anchor GitHub gives a heading."""
     kept = "".join(ch for ch in text.casefold() if ch.isalnum() or ch in " -_")
@@ -144,8 +139,6 @@ class _Markdown:
             self.out.append("")
 
     def listing(self, part: ListingPart, level: int) -> None:
-        from summitcli.output.writers import write_markdown_rows
-
         hashes = "#" * level
         self.out += [f"{hashes} {md(part.heading)}", ""]
         if part.intro:

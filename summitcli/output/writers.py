@@ -10,7 +10,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any, TextIO
 
 from summitcli.output.base import NOT_REPORTED, Column
-from summitcli.output.escape import spreadsheet_cell
+from summitcli.output.escape import markdown_text, spreadsheet_cell
 from summitcli.text import json_safe, visible
 
 
@@ -131,6 +131,11 @@ def write_plain(out: TextIO, rows: Sequence[dict[str, Any]], columns: Sequence[C
         out.write("\t".join(cell(row.get(c.key), NOT_REPORTED if c.expected else "") for c in columns) + "\n")
 
 
+def md(value: Any) -> str:
+    """Text for Markdown: one line, Markdown's own syntax and HTML escaped, so data is shown as written."""
+    return markdown_text(cell(value, NOT_REPORTED))
+
+
 def write_markdown_rows(
     rows: Sequence[dict[str, Any]],
     columns: Sequence[Column],
@@ -147,7 +152,7 @@ def write_markdown_rows(
             str(row.get(c.key) or "")
             if c.key in raw
             else escape(row.get(c.key))
-            if c.expected or row.get(c.key)
+            if c.expected or row.get(c.key) not in (None, [])
             else ""
             for c in columns
         )
@@ -157,6 +162,4 @@ def write_markdown_rows(
 
 def write_markdown(out: TextIO, rows: Sequence[dict[str, Any]], columns: Sequence[Column]) -> None:
     """A GitHub-flavoured table; Markdown syntax and HTML escaped, unknown values read "not reported"."""
-    from summitcli.output.document import md
-
     out.write("\n".join(write_markdown_rows(rows, columns, md)) + "\n")
