@@ -8,8 +8,7 @@ and HTML. Values in display rows are text, numbers, lists of text, or None for "
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from summitcli.output.base import (
     MACHINE,
