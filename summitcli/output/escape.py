@@ -10,7 +10,6 @@ shown as `\\x1b`, a backslash as `\\\\`) and makes it inert for one more reader:
 - `markdown_text`: every character Markdown (CommonMark and GitHub's extensions) reads as syntax is escaped, and
   HTML is written as entities, so the data renders as the same visible text: no raw HTML, link, image, emphasis,
   code span, strikethrough, math, heading, quote or list.
-- `markdown_code`: a code span around any text.
 - `html_lines`: text with newlines as HTML lines.
 """
 
@@ -52,14 +51,6 @@ def markdown_text(text: str) -> str:
     out = _BLOCK_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else "\\" + m[0], out)
     # Markdown trims the spaces around a paragraph, heading or cell; leading spaces can also make code.
     return _EDGE_SPACES.sub(lambda m: "&#32;" * len(m[0]), out)
-
-
-def markdown_code(text: str) -> str:
-    """A code span showing `text` as it is: fenced by more backticks than any run inside it."""
-    longest = max((len(run) for run in re.findall("`+", text)), default=0)
-    fence = "`" * (longest + 1)
-    pad = " " if text.startswith(("`", " ")) or text.endswith(("`", " ")) else ""
-    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def html_lines(lines: list[str]) -> str:
