@@ -21,8 +21,11 @@ FIELDS = ["code", "name", "slug", "korean", "counterparts", "meeting_dates", "me
 
 
 def listing(q: Query) -> Listing:
+    from collections import Counter
+
     from summitcli.countries import country_name, korean_name, slug
 
+    outcomes = Counter(code for o in q.data.outcomes for code in set(o.parties))
     records, rows = [], []
     for code in q.countries:
         meetings = [e for e in q.country_events(code) if q.home in e.parties]
@@ -36,7 +39,7 @@ def listing(q: Query) -> Listing:
             "counterparts": [{"id": p.id, "name": p.name, "title": p.title} for p in people],
             "meeting_dates": dates,
             "meetings": len(meetings),
-            "outcomes": sum(code in o.parties for o in q.data.outcomes),
+            "outcomes": outcomes[code],
         }
         records.append(record)
         rows.append({**record, "leaders": [f"{p.name} ({p.title})" if p.title else p.name for p in people]})

@@ -25,8 +25,13 @@ COLUMNS = [
 FIELDS = [*model.Person.__struct_fields__, "country_name", "events"]
 
 
-def _events(q: Query, person: model.Person) -> list[model.Event]:
-    return sorted((e for e in q.data.events if person.id in e.participants), key=event_order)
+def attended(q: Query) -> dict[str, list[model.Event]]:
+    """Person id -> the events they attended, in date order: one pass over the events for everyone."""
+    found: dict[str, list[model.Event]] = {}
+    for event in sorted(q.data.events, key=event_order):
+        for pid in event.participants:
+            found.setdefault(pid, []).append(event)
+    return found
 
 
 def listing(q: Query, people: list[model.Person]) -> Listing:
@@ -35,8 +40,9 @@ def listing(q: Query, people: list[model.Person]) -> Listing:
     found = sorted(people, key=lambda p: (p.country is None, country_name(p.country) if p.country else "", p.name))
     records: list[dict[str, Any]] = []
     rows: list[dict[str, Any]] = []
+    events_of = attended(q)
     for person in found:
-        events = _events(q, person)
+        events = events_of.get(person.id, [])
         name = country_name(person.country) if person.country else None
         records.append(fields(person, country_name=name, events=[e.id for e in events]))
         rows.append(
@@ -72,7 +78,7 @@ def document(q: Query, person: model.Person) -> Document:
         points.append(KeyPoint("Country", [Line(country_name(person.country))]))
     if person.aliases:
         points.append(KeyPoint("Also called", [Line(", ".join(person.aliases))]))
-    events = _events(q, person)
+    events = attended(q).get(person.id, [])
     quotes = sorted(
         (x for x in q.data.quotes if x.speaker == person.id), key=lambda x: (x.date is None, x.date or "", x.id)
     )
