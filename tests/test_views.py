@@ -64,8 +64,8 @@ def test_the_first_screen_of_a_brief_holds_the_counterpart_the_meeting_and_the_h
 
 SIZE_GOAL_MISSED = (
     "issue 12's goal (Canada within 90 lines, the United States within 250, at 100 columns) was set before issue 13 "
-    "added every fact of the sources: with every fact shown, Canada is 97 lines and the United States 361 "
-    "(110 of them its 55 sources, two lines each); left open in the closing note"
+    "added every fact of the sources: with every fact shown both briefs are longer (the United States' sources alone "
+    "take two lines each); the goal stays open, see the closing note"
 )
 
 
