@@ -23,6 +23,7 @@ __all__ = [
     "Format",
     "Settings",
     "View",
+    "is_unknown",
     "resolve",
     "stdout_is_terminal",
 ]
@@ -46,6 +47,11 @@ class ColorMode(str, Enum):
     never = "never"
 
 
+def is_unknown(value: Any) -> bool:
+    """A value no source reports: None, or an empty list. Every renderer asks this one question."""
+    return value is None or (isinstance(value, list) and not value)
+
+
 class Column(NamedTuple):
     key: str
     header: str
@@ -53,6 +59,11 @@ class Column(NamedTuple):
     no_wrap: bool = False
     expected: bool = False  # a fact a reader expects (a meeting's date, a due date): unknown reads "not reported"
     below: str | None = None  # in a terminal table, the values of this other column shown under this one's
+
+    @property
+    def unknown(self) -> str:
+        """What an unknown value in this column reads: "not reported" where a reader expects a fact, else nothing."""
+        return NOT_REPORTED if self.expected else ""
 
 
 class View(NamedTuple):

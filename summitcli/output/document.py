@@ -11,7 +11,7 @@ import html
 from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
-from summitcli.output.base import NOT_REPORTED, Column
+from summitcli.output.base import NOT_REPORTED, Column, is_unknown
 from summitcli.output.escape import html_lines
 from summitcli.output.writers import cell, md, write_markdown_rows
 from summitcli.phrases import citation_parts
@@ -312,8 +312,8 @@ class _Html:
 
 
 def _td(value: Any, column: Column) -> str:
-    if value is None or value == []:
-        return f'<td><span class="nr">{NOT_REPORTED}</span></td>' if column.expected else "<td></td>"
+    if is_unknown(value):
+        return f'<td><span class="nr">{column.unknown}</span></td>' if column.expected else "<td></td>"
     kind = ' class="num"' if isinstance(value, (int, float)) and not isinstance(value, bool) else ""
     kind = ' class="nowrap"' if column.no_wrap else kind
     return f"<td{kind}>{esc(value)}</td>"

@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 
 from rich.cells import cell_len, chop_cells
 
-from summitcli.output.base import NOT_REPORTED, ColorMode, Column, View, stdout_is_terminal
+from summitcli.output.base import NOT_REPORTED, ColorMode, Column, View, is_unknown, stdout_is_terminal
 from summitcli.output.sgr import BOLD, DIM, DIM_ITALIC, HEADING, HEAT, HIGHLIGHT, MARKER
 from summitcli.phrases import citation_parts
 from summitcli.text import visible, visible_keep_newlines
@@ -134,7 +134,7 @@ def fit_widths(
 
 
 def _cell(value: Any, view: View, expected: bool) -> Cell:
-    if value is None or value == []:
+    if is_unknown(value):
         return Cell(NOT_REPORTED, DIM_ITALIC) if expected else Cell("")
     if isinstance(value, int) and not isinstance(value, bool):
         if view.heat:

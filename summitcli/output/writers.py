@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any, TextIO
 
-from summitcli.output.base import NOT_REPORTED, Column
+from summitcli.output.base import NOT_REPORTED, Column, is_unknown
 from summitcli.output.escape import markdown_text, spreadsheet_cell
 from summitcli.text import json_safe, visible
 
@@ -128,7 +128,8 @@ def write_plain(out: TextIO, rows: Sequence[dict[str, Any]], columns: Sequence[C
     if header:
         out.write("\t".join(c.key for c in columns) + "\n")
     for row in rows:
-        out.write("\t".join(cell(row.get(c.key), NOT_REPORTED if c.expected else "") for c in columns) + "\n")
+        values = (c.unknown if is_unknown(row.get(c.key)) else cell(row.get(c.key), "") for c in columns)
+        out.write("\t".join(values) + "\n")
 
 
 def md(value: Any) -> str:
@@ -151,9 +152,7 @@ def write_markdown_rows(
         values = (
             str(row.get(c.key) or "")
             if c.key in raw
-            else escape(row.get(c.key))
-            if c.expected or row.get(c.key) not in (None, [])
-            else ""
+            else (escape(c.unknown) if is_unknown(row.get(c.key)) else escape(row.get(c.key)))
             for c in columns
         )
         lines.append("| " + " | ".join(values) + " |")
