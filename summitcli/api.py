@@ -23,8 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from summitcli.query import Query
-
-Record = dict[str, Any]
+from summitcli.views import Record
 
 
 def open_dataset(*paths: str | Path, use_cache: bool = True) -> Dataset:
@@ -73,12 +72,10 @@ class Dataset:
     ) -> list[Record]:
         """Events in date order, undated last (`summit timeline`)."""
         from summitcli.commands import timeline
-        from summitcli.records import fields
 
         q = self._q
         events = timeline.select(q, start=start, end=end, country=self._country(country), topic=topic, kind=kind)
-        plans = timeline.changed_plans(q)
-        return [fields(e, plans_changed=[p.id for p in plans.get(e.id, [])]) for e in events]
+        return timeline.event_records(events, timeline.changed_plans(q))
 
     def agreements(
         self,

@@ -65,8 +65,12 @@ def citation_parts(source: Any) -> tuple[str, str | None]:
     citation += f" · {CONFIDENCE.get(source.confidence, source.confidence)} confidence"
     if source.title:
         citation += f" · “{source.title}”"
-    address = source.url or (f"file {source.file}" if source.file else None)
-    return citation, address
+    return citation, address(source)
+
+
+def address(source: Any) -> str | None:
+    """Where a source can be read: its URL, else its file."""
+    return source.url or (f"file {source.file}" if source.file else None)
 
 
 FIELD_WORDS = {

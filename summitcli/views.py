@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from summitcli import model
     from summitcli.output.base import Column, View
 
-Record = dict[str, Any]  # a record's own typed fields: text, numbers, ISO dates, lists, null for unknown
+Record = dict[str, Any]  # a record's own typed fields: text, numbers, dates, lists, None for unknown
 
 
 class Listing(NamedTuple):

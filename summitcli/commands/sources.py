@@ -9,7 +9,7 @@ from summitcli import model
 from summitcli.commands import load_query
 from summitcli.errors import UsageError
 from summitcli.output import Column, Format, View, emit_document, emit_listing
-from summitcli.phrases import citation_parts, day
+from summitcli.phrases import address, citation_parts, day
 from summitcli.query import FACT_KINDS, Query, citation, cited_sources, did_you_mean, record_date, record_day
 from summitcli.records import fields
 from summitcli.views import Document, Entry, KeyPoint, Line, Listing, Section
@@ -50,10 +50,6 @@ def emit_cited(q: Query, refs: list[str], fmt: Format) -> None:
     )
 
 
-def _address(source: model.Source) -> str | None:
-    return source.url or (f"file {source.file}" if source.file else None)
-
-
 def listing(q: Query) -> Listing:
     citing = _citing(q)
     records = [fields(s, cited_by=len(citing[s.id])) for s in q.data.sources]
@@ -63,7 +59,7 @@ def listing(q: Query) -> Listing:
             "publication": s.publication,
             "title": s.title,
             "date": s.date.isoformat() if s.date else None,
-            "address": _address(s),
+            "address": address(s),
             "confidence": s.confidence,
             "cited_by": len(citing[s.id]),
             "note": s.note,
@@ -93,8 +89,9 @@ def document(q: Query, sid: str) -> Document:
     if source.title:
         points.append(KeyPoint("Title", [Line(source.title)]))
     points.append(KeyPoint("Date", [Line(day(source.date) or "not reported")]))
-    if _address(source):
-        points.append(KeyPoint("Address", [Line(_address(source) or "", address=True)]))
+    where = address(source)
+    if where:
+        points.append(KeyPoint("Address", [Line(where, address=True)]))
     points.append(KeyPoint("Confidence", [Line(source.confidence)]))
     if source.note:
         points.append(KeyPoint("Note", [Line(source.note, dim=True)]))

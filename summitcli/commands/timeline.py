@@ -68,6 +68,11 @@ def changed_plans(q: Query) -> dict[str, list[model.Plan]]:
     return found
 
 
+def event_records(events: list[model.Event], plans: dict[str, list[model.Plan]]) -> list[dict[str, Any]]:
+    """The machine records: each event's own fields and the ids of the plans that changed into it."""
+    return [fields(e, plans_changed=[p.id for p in plans.get(e.id, [])]) for e in events]
+
+
 def row(event: model.Event, plans: list[model.Plan]) -> dict[str, Any]:
     """What a person reads of an event in plain text, Markdown and HTML."""
     return {
@@ -118,7 +123,7 @@ def timeline(
     rows = [row(event, plans.get(event.id, [])) for event in events]
     for shown in rows:
         shown["day"] = shown["date"] or "date not reported"
-    records = [fields(e, plans_changed=[p.id for p in plans.get(e.id, [])]) for e in events]
+    records = event_records(events, plans)
     view = View(
         title=q.data.meta.title,
         group_by="day",

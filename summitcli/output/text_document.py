@@ -62,7 +62,7 @@ class _Writer:
         text, marks = visible(line.text), self.markers(line.refs)
         style = style or (DIM if line.dim else "")
         if line.address:
-            self.out.append(first + _link(self, text, not text.startswith("file ")))
+            self.out.append(first + _link(self, text))
             return
         if self.width is None:
             self.out.append((first + text + (" " + marks if marks else "")).rstrip())
@@ -141,9 +141,9 @@ def _sources(w: _Writer, document: Document) -> None:
             w.hanging(" " * (INDENT + width), INDENT + width, Line(address, address=True))
 
 
-def _link(w: _Writer, address: str, is_url: bool) -> str:
-    """The whole address, never wrapped; in a terminal that takes escapes, an OSC 8 hyperlink to it."""
-    if not is_url or w.paint is None:
+def _link(w: _Writer, address: str) -> str:
+    """The whole address, never wrapped; in a terminal that takes escapes, an OSC 8 hyperlink to a web URL."""
+    if w.paint is None:
         return address
     from summitcli.output.terminal import hyperlink
 
