@@ -150,14 +150,26 @@ CountryFilter = Annotated[
 
 
 @app.command()
-def brief(country: CountryArg, fmt: FormatOpt = Format.auto, sources: SourcesOpt = False) -> None:
+def brief(
+    country: CountryArg,
+    fmt: FormatOpt = Format.auto,
+    sources: SourcesOpt = False,
+    full: Annotated[
+        bool,
+        typer.Option(
+            "--full",
+            help="Every quote, fact and plan, not only those a reader needs first. "
+            "Machine formats always have every record.",
+        ),
+    ] = False,
+) -> None:
     """Everything the dataset knows about one country: counterparts, meetings, outcomes, quotes, follow-ups, sources.
 
-    Example: summit brief canada; summit brief 뉴질랜드 --format json; summit brief nz --sources
+    Example: summit brief canada; summit brief 뉴질랜드 --format json; summit brief nz --full
     """
     from summitcli.commands.brief import brief as run
 
-    run(country, fmt, sources)
+    run(country, fmt, sources, full)
 
 
 @app.command()

@@ -16,6 +16,16 @@ def day(date: dt.date | None) -> str:
     return f"{date.day} {MONTHS[date.month - 1]} {date.year}" if date else ""
 
 
+def span(first: dt.date, last: dt.date) -> str:
+    """`29–30 Oct 2025`, `29 Oct – 14 Nov 2025`, `25 Oct 2025 – 5 Jan 2026`, or one day."""
+    if first == last:
+        return day(first)
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}–{day(last)}"
+    start = day(first) if first.year != last.year else f"{first.day} {MONTHS[first.month - 1]}"
+    return f"{start} – {day(last)}"
+
+
 def weekday(date: dt.date) -> str:
     """`Thu 30 Oct 2025`."""
     return f"{WEEKDAYS[date.weekday()]} {day(date)}"

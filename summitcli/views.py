@@ -62,6 +62,7 @@ class Section(NamedTuple):
     heading: str
     entries: Sequence[Entry]
     intro: str | None = None  # one line said before the entries (why these are set apart)
+    more: str | None = None  # one line said after them: what a short view left out, and how to see it
 
 
 class Document(NamedTuple):

@@ -532,7 +532,7 @@ NOTES_H: list[Entry] = [
     (
         "1: summit on Wed 29 Oct 2025 at the Gyeongju National Museum",
         BRIEF_US,
-        ("held on Wed 29 Oct 2025 at the Gyeongju National Museum",),
+        ("2025-10-29", "Cheonnyeon Misogwan, Gyeongju National Museum"),
     ),
     (
         "1: the second bilateral summit; the first at the White House on 25 Aug 2025",
@@ -1125,7 +1125,7 @@ NOTES_H: list[Entry] = [
     (
         "7: in August Canada shortlisted the Hanwha Ocean-TKMS team for up to 12 submarines",
         BRIEF_CA,
-        ("Hanwha Ocean-TKMS team for up to 12 submarines",),
+        ("shortlisted the Hanwha Ocean-TKMS team in August for up to 12 submarines",),
     ),
     (
         "7: New Zealand on Thu 30 Oct: agreed a comprehensive strategic partnership",

@@ -2,19 +2,21 @@
 
 The key points (counterparts, the bilateral meetings, the headline outcomes) fit the first screen; then the
 outcomes, follow-ups, quotes, context, other encounters, plans that changed, what the country did with others
-(set apart: the home country is not a party), and the sources.
+(set apart: the home country is not a party), and the sources. A person reads a short brief unless `--full`: each
+section says what it left out; the records (every machine format) are always whole.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from summitcli import model
 from summitcli.commands import load_query
 from summitcli.errors import UsageError
 from summitcli.output import Format, emit_document
-from summitcli.phrases import NOT_REPORTED, clock, day, field_words, figure, length, place, weekday, words
+from summitcli.phrases import NOT_REPORTED, clock, day, field_words, figure, length, place, span, weekday, words
 from summitcli.query import Query, cited_sources, event_order, label
 from summitcli.records import fields
 from summitcli.views import Document, Entry, KeyPoint, Line, Section
@@ -32,6 +34,10 @@ OUTCOME_RANK = {
     "framework": 2,
 }
 HEADLINES = 3  # outcomes named in the key points
+# A brief shows every outcome, follow-up, encounter and plan that changed; of the rest, what a reader needs before
+# a meeting. `--full` (and the book, and every machine format) has every record.
+QUOTES = 3  # those said at the meeting first
+FACTS = 4  # about the country itself first; never a fact about the whole week (more than two other countries)
 
 
 def outcome_order(outcome: model.Outcome) -> tuple[int, bool, str, str]:
@@ -118,9 +124,21 @@ def plan_entry(plan: model.Plan) -> Entry:
     return Entry(f"Planned: {planned}", plan.sources, "", [Line(f"What happened: {plan.actual}", plan.actual_sources)])
 
 
-def build(q: Query, code: str) -> Document:
-    """The briefing on `code`; the home country itself is refused (UsageError): a brief is about it and another."""
-    from summitcli.countries import country_name
+def first(records: list[Any], preferred: Callable[[Any], bool], limit: int) -> list[Any]:
+    """The `limit` records a short brief shows, those `preferred` picks before the rest, in their own order."""
+    chosen = {id(r) for r in sorted(records, key=lambda r: not preferred(r))[:limit]}
+    return [r for r in records if id(r) in chosen]
+
+
+def left_out(count: int, what: str, command: str) -> str | None:
+    return f"and {count} {what}: {command}" if count else None
+
+
+def build(q: Query, code: str, full: bool = True) -> Document:
+    """The briefing on `code`; the home country itself is refused (UsageError): a brief is about it and another.
+
+    Its records are always whole; the document a person reads is short unless `full` (see QUOTES, FACTS)."""
+    from summitcli.countries import country_name, slug
 
     home, other = country_name(q.home), country_name(code)
     if code == q.home:
@@ -174,26 +192,40 @@ def build(q: Query, code: str) -> Document:
             headlines.append(Line(f"and {len(ours) - HEADLINES} more below", dim=True))
         key_points.append(KeyPoint("Outcomes", headlines))
 
+    shown_quotes, shown_facts, shown_plans = quotes, facts, plans
+    if not full:
+        at_meeting = {e.id for e in meetings}
+        shown_quotes = first(quotes, lambda x: x.event in at_meeting, QUOTES)
+        about = [f for f in facts if len(set(f.countries) - {q.home}) <= 2]
+        shown_facts = first(about, lambda f: set(f.countries) <= {code, q.home}, FACTS)
+        shown_plans = [p for p in plans if p.changed]
+    everything = f"summit brief {slug(other)} --full"
     sections = [
         Section("outcomes", "Outcomes", [outcome_entry(o) for o in ours]),
         Section("meeting", "The meeting", [meeting_notes(e) for e in meetings if e.notes or e.disputes]),
         Section("followups", "Follow-ups", [followup_entry(q, f) for f in followups]),
-        Section("quotes", "Quotes", [quote_entry(q, quote) for quote in quotes]),
-        Section("context", "Context", [Entry(fact.text, fact.sources) for fact in facts]),
-        Section("encounters", "Other encounters", [encounter_entry(e) for e in encounters]),
-        Section("plans", "Plans", [plan_entry(p) for p in sorted(plans, key=lambda p: not p.changed)]),
         Section(
-            "elsewhere",
-            f"{other} with others",
-            [
-                *(encounter_entry(e) for e in events_apart),
-                *(outcome_entry(o, with_summary=False) for o in elsewhere),
-                *(quote_entry(q, x) for x in quotes_apart),
-            ],
-            intro=f"{home} is not a party to these.",
+            "quotes",
+            "Quotes",
+            [quote_entry(q, quote) for quote in shown_quotes],
+            more=left_out(len(quotes) - len(shown_quotes), "more quotes", everything),
         ),
+        Section(
+            "context",
+            "Context",
+            [Entry(fact.text, fact.sources) for fact in shown_facts],
+            more=left_out(len(facts) - len(shown_facts), "more facts", everything),
+        ),
+        Section("encounters", "Other encounters", [encounter_entry(e) for e in encounters]),
+        Section(
+            "plans",
+            "Plans",
+            [plan_entry(p) for p in sorted(shown_plans, key=lambda p: not p.changed)],
+            more=left_out(len(plans) - len(shown_plans), "plans held as planned", everything),
+        ),
+        elsewhere_section(q, (home, other), events_apart, elsewhere, quotes_apart, None if full else everything),
     ]
-    sections = [s for s in sections if s.entries]
+    sections = [s for s in sections if s.entries or s.more]
     parts: dict[str, list[Any]] = {
         "counterparts": people,
         "meetings": meetings,
@@ -211,7 +243,45 @@ def build(q: Query, code: str) -> Document:
     records: dict[str, Any] = {"home": q.home, "home_name": home, "country": code, "country_name": other}
     records.update({key: [fields(record) for record in found] for key, found in parts.items()})
     records["sources"] = [fields(source) for ref in cited if (source := q.source(ref)) is not None]
-    return Document(f"{home} – {other}", "briefing", key_points, sections, q.citations(), records)
+    subtitle = "briefing"
+    dates = [d for found in parts.values() for r in found if (d := getattr(r, "date", None))]
+    if dates:
+        first_day, last_day = min(dates), max(dates)
+        subtitle += f" · {span(first_day, last_day)}"
+        if first_day.year == last_day.year:  # said once, in the subtitle
+            sections = [without_year(section, last_day.year) for section in sections]
+    return Document(f"{home} – {other}", subtitle, key_points, sections, q.citations(), records)
+
+
+def elsewhere_section(
+    q: Query,
+    names: tuple[str, str],
+    events: list[model.Event],
+    outcomes: list[model.Outcome],
+    quotes: list[model.Quote],
+    everything: str | None,
+) -> Section:
+    """What the country did or said at occasions the home country was not part of, set apart; a short brief
+    only counts them (`everything`: the command that shows them)."""
+    home, other = names
+    if everything is None:
+        entries = [
+            *(encounter_entry(e) for e in events),
+            *(outcome_entry(o, with_summary=False) for o in outcomes),
+            *(quote_entry(q, x) for x in quotes),
+        ]
+        return Section("elsewhere", f"{other} with others", entries, intro=f"{home} is not a party to these.")
+    counts = [(len(events), "event"), (len(outcomes), "outcome"), (len(quotes), "quote")]
+    said = [f"{n} {noun}{'' if n == 1 else 's'}" for n, noun in counts if n]
+    listed = " and ".join([", ".join(said[:-1]), said[-1]] if len(said) > 1 else said)
+    return Section(
+        "elsewhere", f"{other} with others", [], more=f"{listed} without {home}: {everything}" if said else None
+    )
+
+
+def without_year(section: Section, year: int) -> Section:
+    """The section with its dates as `29 Oct`: every date of the brief is in `year`, which its subtitle says."""
+    return section._replace(entries=[e._replace(lead=e.lead.removesuffix(f" {year}")) for e in section.entries])
 
 
 def meeting_lines(event: model.Event, titled: bool) -> list[Line]:
@@ -235,10 +305,10 @@ def office_rank(person: model.Person) -> tuple[int, str]:
     return (rank, person.name)
 
 
-def brief(country: str, fmt: Format, show_sources: bool = False) -> None:
+def brief(country: str, fmt: Format, show_sources: bool = False, full: bool = False) -> None:
     q = load_query()
     code = q.resolve_country(country)
-    document = build(q, code)
+    document = build(q, code, full)
     if show_sources:
         from summitcli.commands.sources import emit_cited
 

@@ -108,7 +108,7 @@ def book_document(q: Query, codes: list[str], made: dt.datetime | None = None) -
     from summitcli.countries import country_name
     from summitcli.output import View
     from summitcli.output.document import Book, DocumentPart, ListingPart
-    from summitcli.phrases import day
+    from summitcli.phrases import span
 
     wanted = set(codes)
     # The week as the timeline shows it: every event of the countries in the book, and the home country's own.
@@ -134,7 +134,7 @@ def book_document(q: Query, codes: list[str], made: dt.datetime | None = None) -
     ]
     made = made or _build_time()
     dates = [e.date for e in q.data.events if e.date]
-    covers = f"{day(min(dates))} – {day(max(dates))}" if dates else "dates not reported"
+    covers = span(min(dates), max(dates)) if dates else "dates not reported"
     lines = [
         f"Covers {covers}",
         f"Countries: {', '.join(country_name(c) for c in codes)}",

@@ -137,6 +137,8 @@ class _Markdown:
                 self.out.append(f"- {lead}**{self.line(head)}**" if entry.lines else f"- {lead}{self.line(head)}")
                 self.out += [f"  - {self.line(line)}" for line in entry.lines]
             self.out.append("")
+            if section.more:
+                self.out += [f"_{md(section.more)}_", ""]
 
     def listing(self, part: ListingPart, level: int) -> None:
         hashes = "#" * level
@@ -200,7 +202,7 @@ body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", "Noto Sans KR", "App
        color: var(--ink); max-width: 60rem; margin: 2rem auto; padding: 0 1.25rem; }
 h1 { font-size: 1.9rem; margin: 0 0 .25rem; } h2 { margin-top: 2.5rem; border-bottom: 2px solid var(--rule); }
 h3 { margin: 1.4rem 0 .4rem; font-size: 1.05rem; }
-.subtitle, .muted, .intro { color: var(--muted); }
+.subtitle, .muted, .intro, .more { color: var(--muted); }
 dl.keypoints { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; margin: 1rem 0;
                padding: .75rem 1rem; background: var(--head); border-radius: 6px; }
 dl.keypoints dt { font-weight: 600; } dl.keypoints dd { margin: 0; }
@@ -208,7 +210,7 @@ ul.entries { list-style: none; padding: 0; margin: .25rem 0 1rem; }
 ul.entries > li { margin: 0 0 .55rem; padding-left: 7.5rem; text-indent: -7.5rem; }
 ul.entries .lead { display: inline-block; width: 7rem; margin-right: .5rem; text-indent: 0; color: var(--muted);
                    font-variant-numeric: tabular-nums; }
-ul.entries .line { text-indent: 0; } .dim { color: var(--muted); }
+ul.entries .line { text-indent: 0; } .dim { color: var(--muted); } ul.entries + p.more { padding-left: 7.5rem; }
 sup.src a, td.src a { color: var(--mark); text-decoration: none; font-size: .8em; white-space: nowrap; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; font-size: .88rem; }
 th, td { border: 1px solid var(--rule); padding: .3rem .45rem; text-align: left; vertical-align: top; hyphens: manual; }
@@ -265,13 +267,16 @@ class _Html:
             self.out.append(f'<h{level + 1} id="{html.escape(section.key)}">{esc(section.heading)}</h{level + 1}>')
             if section.intro:
                 self.out.append(f'<p class="intro">{esc(section.intro)}</p>')
-            self.out.append('<ul class="entries">')
-            for entry in section.entries:
-                lead = f'<span class="lead">{esc(entry.lead)}</span>' if entry.lead else '<span class="lead"></span>'
-                head = self.line(Line(entry.head, entry.refs), "strong" if entry.lines else "span")
-                lines = "".join(f'<div class="line">{self.line(line)}</div>' for line in entry.lines)
-                self.out.append(f"<li>{lead}{head}{lines}</li>")
-            self.out.append("</ul>")
+            if section.entries:
+                self.out.append('<ul class="entries">')
+                for entry in section.entries:
+                    lead = f'<span class="lead">{esc(entry.lead)}</span>'
+                    head = self.line(Line(entry.head, entry.refs), "strong" if entry.lines else "span")
+                    lines = "".join(f'<div class="line">{self.line(line)}</div>' for line in entry.lines)
+                    self.out.append(f"<li>{lead}{head}{lines}</li>")
+                self.out.append("</ul>")
+            if section.more:
+                self.out.append(f'<p class="more">{esc(section.more)}</p>')
 
     def listing(self, part: ListingPart, level: int) -> None:
         listing = part.listing

@@ -118,6 +118,9 @@ def render(document: Document, styled: bool) -> str:
             w.hanging(first, indent, Line(entry.head, entry.refs), BOLD if entry.lines else "")
             for line in entry.lines:
                 w.hanging(" " * under, under, line)
+        if section.more:  # under the headlines, or alone under the heading
+            at = indent if section.entries else INDENT
+            w.hanging(" " * at, at, Line(section.more, dim=True))
     if not document.sections and not document.key_points:
         w.out.append(w.styled(document.empty, DIM))
     _sources(w, document)
