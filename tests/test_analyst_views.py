@@ -135,13 +135,13 @@ def test_sources_list_and_records_citing_one() -> None:
 
 
 def test_matrix_is_a_grid_of_every_country_by_every_topic() -> None:
-    grid = {row["code"]: row for row in rows("matrix")}
-    assert set(grid) == {row["code"] for row in rows("countries")}
+    grid = {row["country"]: row for row in rows("matrix")}
+    assert set(grid) == {row["country"] for row in rows("countries")}
     assert grid["CA"]["defence"] > 0 and grid["US"]["shipbuilding"] > 0 and grid["AU"]["critical-minerals"] > 0
     assert grid["KH"]["transnational-crime"] > 0
     header = run("matrix", "-f", "csv").stdout.splitlines()[0].split(",")
-    assert header[:3] == ["code", "name", "critical-minerals"] and header[-1] == "total"
-    assert run("matrix").stdout.splitlines()[0].split("\t") == ["country", "code", *header[2:]]
+    assert header[:3] == ["country", "country_name", "critical-minerals"] and header[-1] == "total"
+    assert run("matrix").stdout.splitlines()[0].split("\t") == ["country_name", "country", *header[2:]]
 
 
 def cited_in_order(node: Any) -> list[str]:

@@ -102,7 +102,7 @@ def test_every_covered_country_resolves_by_its_cldr_names() -> None:
     from babel.core import Locale
 
     listed = json.loads(run("countries", "--format", "json").stdout)
-    codes = {row["code"] for row in listed}
+    codes = {row["country"] for row in listed}
     assert codes == COVERED - {"KR"}
     for locale in ("en", "ko"):
         for code in sorted(codes):

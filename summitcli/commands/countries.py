@@ -8,8 +8,8 @@ from summitcli.query import Query
 from summitcli.views import Listing
 
 COLUMNS = [
-    Column("code", "Code", no_wrap=True),
-    Column("name", "Country"),
+    Column("country", "Code", no_wrap=True),
+    Column("country_name", "Country"),
     Column("slug", "Name to type"),
     Column("korean", "Korean"),
     Column("leaders", "Counterparts", 5),
@@ -17,7 +17,7 @@ COLUMNS = [
     Column("meetings", "Meetings"),
     Column("outcomes", "Outcomes"),
 ]
-FIELDS = ["code", "name", "slug", "korean", "counterparts", "meeting_dates", "meetings", "outcomes"]
+FIELDS = ["country", "country_name", "slug", "korean", "counterparts", "meeting_dates", "meetings", "outcomes"]
 
 
 def listing(q: Query) -> Listing:
@@ -32,8 +32,8 @@ def listing(q: Query) -> Listing:
         dates = sorted({e.date.isoformat() for e in meetings if e.date})
         people = q.counterparts(code)
         record = {
-            "code": code,
-            "name": country_name(code),
+            "country": code,
+            "country_name": country_name(code),
             "slug": slug(country_name(code)),
             "korean": korean_name(code),
             "counterparts": [{"id": p.id, "name": p.name, "title": p.title} for p in people],

@@ -119,7 +119,7 @@ def book_document(q: Query, codes: list[str], made: dt.datetime | None = None) -
     pairs = [(c, o) for c, o in agreements.select(q) if c in wanted]
     promised = [f for f in followups.select(q) if wanted & set(f.parties)]
     grid = matrix.listing(q)
-    grid = grid._replace(rows=[r for r in grid.rows if r["code"] in wanted], view=View(hidden=("code",)))
+    grid = grid._replace(rows=[r for r in grid.rows if r["country"] in wanted], view=View(hidden=("country",)))
     parts += [
         ListingPart("agreements", "Agreements", agreements.listing(q, pairs, one_country=False), page_break=True),
         ListingPart("followups", "Follow-up tracker", followups.listing(q, promised, one_country=False)),

@@ -18,8 +18,8 @@ GAP = 3
 
 def columns_for(q: Query) -> list[Column]:
     return [
-        Column("country", "Country", no_wrap=True),
-        Column("code", "Code"),
+        Column("country_name", "Country", no_wrap=True),
+        Column("country", "Code"),
         *(Column(topic.id, topic.name) for topic in q.topics.values()),
         Column("total", "Total"),
     ]
@@ -40,7 +40,7 @@ def rows_for(q: Query) -> list[dict[str, Any]]:
             if topics:
                 linked[code].add(record.id)
     return [
-        {"country": country_name(code), "code": code, **counts[code], "total": len(linked[code])}
+        {"country": code, "country_name": country_name(code), **counts[code], "total": len(linked[code])}
         for code in q.countries
     ]
 
@@ -48,8 +48,8 @@ def rows_for(q: Query) -> list[dict[str, Any]]:
 def screen_grid(q: Query, rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[Column]]:
     """The same counts turned for a terminal: topics down, countries (ISO codes) across, so the grid fits the
     window; pipes keep one row per country."""
-    rows_out = [{"topic": t.name, **{row["code"]: row[t.id] for row in rows}} for t in q.topics.values()]
-    return rows_out, [Column("topic", "Topic", 3), *(Column(row["code"], row["code"]) for row in rows)]
+    rows_out = [{"topic": t.name, **{row["country"]: row[t.id] for row in rows}} for t in q.topics.values()]
+    return rows_out, [Column("topic", "Topic", 3), *(Column(row["country"], row["country"]) for row in rows)]
 
 
 def screen_text(q: Query, rows: list[dict[str, Any]]) -> str:
@@ -58,7 +58,7 @@ def screen_text(q: Query, rows: list[dict[str, Any]]) -> str:
     from summitcli.output.terminal import table_text, terminal_width
 
     grid, columns = screen_grid(q, rows)
-    legend = ", ".join(f"{row['code']} {row['country']}" for row in rows)
+    legend = ", ".join(f"{row['country']} {row['country_name']}" for row in rows)
     title = f"{q.data.meta.title} · records per topic and country ({legend})"
     topic, codes = columns[0], columns[1:]
     room = terminal_width() - min(max((len(str(r["topic"])) for r in grid), default=5), TOPIC_WIDTH) - GAP
@@ -74,12 +74,8 @@ def listing(q: Query) -> Listing:
     """Records: a country's code and name and its count per topic. The table a person reads in a pipe or a page
     is one row per country; `screen_grid` turns it for a terminal."""
     rows = rows_for(q)
-    records = [
-        {"code": r["code"], "name": r["country"], **{k: v for k, v in r.items() if k not in ("code", "country")}}
-        for r in rows
-    ]
-    fields = ["code", "name", *q.topics, "total"]
-    return Listing(records, fields, rows, columns_for(q), View(plain_header=True, empty="the dataset has no countries"))
+    fields = ["country", "country_name", *q.topics, "total"]
+    return Listing(rows, fields, rows, columns_for(q), View(plain_header=True, empty="the dataset has no countries"))
 
 
 def matrix(fmt: Format) -> None:
