@@ -60,9 +60,9 @@ def slug(text: str) -> str:
 
 @cache
 def _records() -> list[dict[str, str]]:
-    import msgspec  # decodes faster than json, and commands that need countries have imported it already
+    import json  # not msgspec: a warm command that answers from the index does not import it
 
-    data = msgspec.json.decode((_pycountry_dir() / "databases" / "iso3166-1.json").read_bytes())
+    data = json.loads((_pycountry_dir() / "databases" / "iso3166-1.json").read_bytes())
     return list(data["3166-1"])
 
 
