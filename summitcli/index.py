@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from summitcli import __version__
 from summitcli.datafiles import SourceFile, Stat, path_key, problem
 from summitcli.relations import own_countries
-from summitcli.stored import Shapes, layout, model_type
+from summitcli.stored import layout, model_type, shapes
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -384,7 +384,7 @@ class IndexedDataset:
         described = self._query("SELECT value FROM meta WHERE key = 'layout'")
         row = self._query("SELECT meta FROM files WHERE meta IS NOT NULL ORDER BY ord LIMIT 1")
         try:
-            self._shapes = Shapes(json.loads(described[0][0]))
+            self._shapes = shapes(described[0][0])
             self._meta_json: bytes = row[0][0]
             self.meta: model.Meta = self._shapes.decode("Meta", self._meta_json)
         except (IndexError, KeyError, TypeError, ValueError) as exc:

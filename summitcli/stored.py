@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from functools import cache
 from typing import Any
 
 # How a field's stored JSON value becomes its value: "" as JSON gives it, "date" an ISO date, a type's name a
@@ -95,8 +96,15 @@ def builtins(value: Any) -> Any:
     return value
 
 
+@cache
+def shapes(described: str) -> Shapes:
+    """The classes of the layout `described` (JSON): the same classes for every index of one layout, so that
+    records read from two of them compare as records of one model do."""
+    return Shapes(json.loads(described))
+
+
 class Shapes:
-    """The classes of one index's layout, and the decoding of its records into them."""
+    """The classes of one layout, and the decoding of its records into them."""
 
     def __init__(self, described: Layout) -> None:
         self.classes: dict[str, type[Stored]] = {}
