@@ -361,6 +361,26 @@ def locate_problems(found: list[Where], files: dict[int, SourceFile]) -> list[st
     return [line for *_, line in sorted(lines)]
 
 
+# Above this many bytes of YAML, queries decode records with msgspec into the model's structs: its imports (about
+# 9 ms) are nothing beside decoding thousands of records, which it does several times faster than
+# `summitcli.stored`; below it, start-up is most of a command's time, and records are read without msgspec. One
+# process reads records of one kind only, so that records compare equal as they should.
+BULK_BYTES = 4 << 20
+
+
+def structs(name: str, rows: list[Any]) -> list[Any]:
+    """The records of the list `name` (or the `meta`) in `rows` (crc, json) decoded by msgspec as the model's."""
+    import msgspec
+
+    from summitcli import model
+
+    item = model.Meta if name == "meta" else model.Dataset.__annotations__[name].__args__[0]
+    try:
+        return msgspec.json.decode(b"[" + b",".join(r[1] for r in rows) + b"]", type=list[item])  # type: ignore[valid-type]
+    except (TypeError, ValueError, msgspec.DecodeError, msgspec.ValidationError) as exc:
+        raise Damaged(str(exc)) from None
+
+
 class IndexedDataset:
     """The dataset as the query layer reads it, each record list decoded from the index on first use.
 
@@ -383,12 +403,13 @@ class IndexedDataset:
         self._rebuilt: IndexedDataset | None = None
         described = self._query("SELECT value FROM meta WHERE key = 'layout'")
         row = self._query("SELECT meta FROM files WHERE meta IS NOT NULL ORDER BY ord LIMIT 1")
+        self._bulk = self._query("SELECT total(size) FROM files")[0][0] > BULK_BYTES
         try:
             self._shapes = shapes(described[0][0])
             self._meta_json: bytes = row[0][0]
-            self.meta: model.Meta = self._shapes.decode("Meta", self._meta_json)
         except (IndexError, KeyError, TypeError, ValueError) as exc:
             raise Damaged(str(exc)) from None
+        self.meta: model.Meta = self._decode("meta", [(zlib.crc32(self._meta_json), self._meta_json)])[0]
 
     def _query(self, sql: str, params: Iterable[Any] = ()) -> list[Any]:
         try:
@@ -409,12 +430,15 @@ class IndexedDataset:
         return getattr(self._rebuilt, name)(*args)
 
     def _decode(self, name: str, rows: list[Any]) -> list[Any]:
-        """The records of the list `name` in `rows` (crc, json), read back as `summitcli.stored` records."""
+        """The records of the list `name` (or the `meta`) in `rows` (crc, json): read back as `summitcli.stored`
+        records, or, from a large dataset, by msgspec as the model's structs (see BULK_BYTES)."""
+        for crc, text in rows:
+            if zlib.crc32(text) != crc:
+                raise Damaged(f"a {name} record fails its checksum")
+        if self._bulk:
+            return structs(name, rows)
         try:
-            for crc, text in rows:
-                if zlib.crc32(text) != crc:
-                    raise Damaged(f"a {name} record fails its checksum")
-            decode, shape = self._shapes.decode, self._shapes.lists[name]
+            decode, shape = self._shapes.decode, "Meta" if name == "meta" else self._shapes.lists[name]
             return [decode(shape, text) for _, text in rows]
         except (IndexError, KeyError, TypeError, ValueError) as exc:
             raise Damaged(str(exc)) from None
@@ -542,29 +566,20 @@ class IndexedDataset:
         return self.all("plans")
 
     def _materialize(self) -> model.Dataset:
-        import msgspec
-
         from summitcli import model
 
-        items = {name: model.Dataset.__annotations__[name] for name in model.RECORD_LISTS}
         lists: dict[str, Any] = {}
-        for name, item_type in items.items():
+        for name in model.RECORD_LISTS:
             rows = self._query(
                 "SELECT r.crc, r.json FROM records r JOIN files f ON f.id = r.file WHERE r.list = ? "
                 "ORDER BY f.ord, r.seq",
                 (name,),
             )
-            try:
-                for crc, text in rows:
-                    if zlib.crc32(text) != crc:
-                        raise Damaged(f"a {name} record fails its checksum")
-                lists[name] = msgspec.json.decode(b"[" + b",".join(r[1] for r in rows) + b"]", type=item_type)
-            except (TypeError, ValueError, msgspec.DecodeError, msgspec.ValidationError) as exc:
-                raise Damaged(str(exc)) from None
-        try:
-            meta = msgspec.json.decode(self._meta_json, type=model.Meta)
-        except (TypeError, ValueError, msgspec.DecodeError, msgspec.ValidationError) as exc:
-            raise Damaged(str(exc)) from None
+            for crc, text in rows:
+                if zlib.crc32(text) != crc:
+                    raise Damaged(f"a {name} record fails its checksum")
+            lists[name] = structs(name, rows)
+        meta = structs("meta", [(0, self._meta_json)])[0]
         return model.Dataset(meta=meta, files=self.files, **lists)
 
     def materialize(self) -> model.Dataset:

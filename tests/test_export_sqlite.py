@@ -177,7 +177,6 @@ def test_the_readme_shows_it() -> None:
     assert "summit export sqlite" in (ROOT / "README.md").read_text(encoding="utf-8")
 
 
-
 def test_figures_with_their_own_sources_are_cited(tmp_path: Path) -> None:
     """A figure's own `sources` and `confidence`: each source becomes a citation of the figure."""
     import msgspec

@@ -49,7 +49,7 @@ def test_check_jsonschema_accepts_the_bundled_data() -> None:
 
 def test_check_jsonschema_refuses_an_unknown_country(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
-    bad.write_text('meta: {title: T, home: XX}\n', encoding="utf-8")
+    bad.write_text("meta: {title: T, home: XX}\n", encoding="utf-8")
     done = subprocess.run(
         [sys.executable, "-m", "check_jsonschema", "--schemafile", str(SCHEMA_PATH), str(bad)],
         capture_output=True,

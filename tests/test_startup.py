@@ -68,3 +68,18 @@ def test_stored_records_compare_and_refuse_changes_as_structs_do(tmp_path, monke
     assert first[0] != first[1]
     with pytest.raises(AttributeError):
         first[0].title = "changed"
+
+
+@pytest.mark.parametrize("args", [("timeline",), ("brief", "canada"), ("agreements", "nz"), ("export", "json")])
+def test_a_large_dataset_is_read_as_the_models_structs_with_the_same_answers(tmp_path, monkeypatch, args) -> None:
+    """Above BULK_BYTES of YAML, msgspec decodes (faster for thousands of records); every answer is the same."""
+    from conftest import run
+
+    from summitcli import index
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    small = run("--data", str(FIXTURE), *args, "--format", "json").stdout
+    monkeypatch.setattr(index, "BULK_BYTES", 0)
+    indexed = open_data([FIXTURE])
+    assert all(isinstance(r, msgspec.Struct) for r in indexed.all("events")) and isinstance(indexed.meta, model.Meta)
+    assert run("--data", str(FIXTURE), *args, "--format", "json").stdout == small
