@@ -60,9 +60,9 @@ def slug(text: str) -> str:
 
 @cache
 def _records() -> list[dict[str, str]]:
-    import msgspec  # decodes faster than json, and commands that need countries have imported it already
+    import json  # not msgspec: a warm command that answers from the index does not import it
 
-    data = msgspec.json.decode((_pycountry_dir() / "databases" / "iso3166-1.json").read_bytes())
+    data = json.loads((_pycountry_dir() / "databases" / "iso3166-1.json").read_bytes())
     return list(data["3166-1"])
 
 
@@ -121,6 +121,22 @@ def _aliases() -> dict[str, str]:
     return table
 
 
+def _alias(key: str) -> str | None:
+    """`_aliases().get(key)` without building the table: the extra aliases win, then the first record with a
+    name that normalizes to `key`. A name typed as ISO writes it is found among the first records scanned,
+    sparing the 1,250 normalizations of the whole table (about 1 ms of `summit brief canada`)."""
+    if _aliases.cache_info().currsize:
+        return _aliases().get(key)
+    for alias, code in reversed(EXTRA_ALIASES.items()):  # the last of equal keys wins, as in the table
+        if normalize(alias) == key:
+            return code
+    for record in _records():
+        for field in ("alpha_2", "alpha_3", "name", "common_name", "official_name"):
+            if (value := record.get(field)) and normalize(value) == key:
+                return record["alpha_2"]
+    return None
+
+
 def _fold(text: str) -> str:
     """`text` without accents: `turkiye` for `türkiye`, `cote d ivoire` for `côte d ivoire`; Hangul is kept."""
     import unicodedata
@@ -171,7 +187,7 @@ def lookup(name: str) -> str | None:
     key = normalize(name)
     if not key:
         return None
-    code = _aliases().get(key) if key.isascii() else (_korean_names().get(key) or _aliases().get(key))
+    code = _alias(key) if key.isascii() else (_korean_names().get(key) or _alias(key))
     if code is None:
         code = _cldr_names().get(key) or _cldr_names().get(_fold(key))
     return code

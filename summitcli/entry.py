@@ -32,3 +32,15 @@ def main() -> None:
         if interrupted(exc):
             sys.exit(EXIT_INTERRUPTED)
         raise
+    finally:
+        leaving()
+
+
+def leaving() -> None:
+    """The process ends next: spare the interpreter's last cycle collection over every object of Typer, Click
+    and the command (6 to 8 ms of each run, longer than the command's own work). gc.freeze() moves them out of
+    its reach; the operating system reclaims the memory. Output is flushed, atexit handlers and finalizers of
+    objects freed by reference counting still run; only garbage in reference cycles is left as it is."""
+    import gc
+
+    gc.freeze()

@@ -13,29 +13,31 @@ one `meta` are checked in SQL, for the files that changed and for the records th
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import weakref
 import zlib
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-import msgspec
-
-from summitcli import __version__, model
+from summitcli import __version__
 from summitcli.datafiles import SourceFile, Stat, path_key, problem
 from summitcli.relations import own_countries
+from summitcli.stored import layout, model_type, shapes
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
+
+    from summitcli import model
 
 try:  # the BLAKE2 module alone: `hashlib` also loads OpenSSL, a few ms of every run's start-up
     from _blake2 import blake2b
 except ImportError:  # pragma: no cover - Pythons built without it
     from hashlib import blake2b
 
-LAYOUT = "6"  # bump when the tables change
+LAYOUT = "7"  # bump when the tables change
 VERSION = f"{__version__}/{LAYOUT}"
 # A file whose mtime or ctime lies within this of the moment its stat was recorded is "racy" (git's word): an
 # edit in the same timestamp tick could keep its stat, so its bytes are hashed again until it is older than this.
@@ -72,7 +74,6 @@ CREATE INDEX IF NOT EXISTS countries_by_country ON record_countries (country, li
 CREATE INDEX IF NOT EXISTS topics_by_topic ON record_topics (topic, list, seq);
 """,
 }
-ITEM_TYPES: dict[str, Any] = {name: model.Dataset.__annotations__[name] for name in model.RECORD_LISTS}
 # The id namespace of each record list: a reference names a source, topic, person, event or any other record.
 SPACES = {"sources": "source", "topics": "topic", "people": "person"}
 # Where a reference into a namespace may point: (space, only this list or None).
@@ -142,10 +143,17 @@ def recorded_files(conn: sqlite3.Connection) -> dict[bytes, FileRow] | None:
         raise Damaged(str(exc)) from None
 
 
+@cache
+def _layout() -> str:
+    return json.dumps(layout())
+
+
 def create(conn: sqlite3.Connection) -> None:
-    """The tables of an empty index (secondary indexes come once the rows are in: `create_indexes`)."""
+    """The tables of an empty index (secondary indexes come once the rows are in: `create_indexes`), and the
+    layout of the model's records, by which queries read them back without the model (`summitcli.stored`)."""
     conn.executescript(SCHEMA)
     conn.execute("INSERT INTO meta VALUES ('version', ?)", (VERSION,))
+    conn.execute("INSERT INTO meta VALUES ('layout', ?)", (_layout(),))
 
 
 def create_indexes(conn: sqlite3.Connection, uses: tuple[str, ...]) -> None:
@@ -200,6 +208,8 @@ class FileWriter:
 
     def add(self, batch: list[tuple[str, int, Any]]) -> None:
         """Store a batch of (record list, index in the YAML list, record), in document order."""
+        import msgspec
+
         from summitcli.loader import _iter_refs
 
         encode = msgspec.json.encode
@@ -207,7 +217,7 @@ class FileWriter:
         records, countries, topics, refs = [], [], [], []
         for seq, (name, pos, record) in enumerate(batch, self.next):
             date = getattr(record, "date", None)
-            speaker = record.speaker if isinstance(record, model.Quote) else None
+            speaker = record.speaker if model_type(record) == "Quote" else None
             text = b"" if lean else encode(record)
             records.append(
                 (seq, file_id, name, pos, SPACES.get(name, "record"), record.id, date.isoformat() if date else None,
@@ -231,6 +241,8 @@ class FileWriter:
 
     def finish(self, ord: int, source: SourceFile, meta: model.Meta | None, seen_ns: int, file_digest: bytes) -> int:
         """The file's own row, once its records are in; return its file id."""
+        import msgspec
+
         stat = source.stat or Stat(len(source.data), 0, 0, 0, 0)  # bytes given, not read from a file
         self.conn.execute(
             "INSERT INTO files (id, ord, path, size, mtime_ns, ctime_ns, ino, dev, seen_ns, digest, meta, lo, hi) "
@@ -260,6 +272,8 @@ Where = tuple[int, tuple[str | int, ...], str]  # (file id, path in the document
 def cross_checks(conn: sqlite3.Connection, changed: list[int] | None, names: dict[int, str]) -> list[Where]:
     """The problems that span files, among the records of the files `changed` (None: all files) and the
     references into ids they no longer define (`mark_lost`). `names`: each file id's name, for messages."""
+    import msgspec
+
     from summitcli.loader import _format_path, _hint
 
     found: list[Where] = []
@@ -347,6 +361,26 @@ def locate_problems(found: list[Where], files: dict[int, SourceFile]) -> list[st
     return [line for *_, line in sorted(lines)]
 
 
+# Above this many bytes of YAML, queries decode records with msgspec into the model's structs: its imports (about
+# 9 ms) are nothing beside decoding thousands of records, which it does several times faster than
+# `summitcli.stored`; below it, start-up is most of a command's time, and records are read without msgspec. One
+# process reads records of one kind only, so that records compare equal as they should.
+BULK_BYTES = 4 << 20
+
+
+def structs(name: str, rows: list[Any]) -> list[Any]:
+    """The records of the list `name` (or the `meta`) in `rows` (crc, json) decoded by msgspec as the model's."""
+    import msgspec
+
+    from summitcli import model
+
+    item = model.Meta if name == "meta" else model.Dataset.__annotations__[name].__args__[0]
+    try:
+        return msgspec.json.decode(b"[" + b",".join(r[1] for r in rows) + b"]", type=list[item])  # type: ignore[valid-type]
+    except (TypeError, ValueError, msgspec.DecodeError, msgspec.ValidationError) as exc:
+        raise Damaged(str(exc)) from None
+
+
 class IndexedDataset:
     """The dataset as the query layer reads it, each record list decoded from the index on first use.
 
@@ -367,11 +401,15 @@ class IndexedDataset:
         self.files = files
         self._recover = recover
         self._rebuilt: IndexedDataset | None = None
+        described = self._query("SELECT value FROM meta WHERE key = 'layout'")
         row = self._query("SELECT meta FROM files WHERE meta IS NOT NULL ORDER BY ord LIMIT 1")
+        self._bulk = self._query("SELECT total(size) FROM files")[0][0] > BULK_BYTES
         try:
-            self.meta: model.Meta = msgspec.json.decode(row[0][0], type=model.Meta)
-        except (IndexError, TypeError, msgspec.DecodeError, msgspec.ValidationError) as exc:
+            self._shapes = shapes(described[0][0])
+            self._meta_json: bytes = row[0][0]
+        except (IndexError, KeyError, TypeError, ValueError) as exc:
             raise Damaged(str(exc)) from None
+        self.meta: model.Meta = self._decode("meta", [(zlib.crc32(self._meta_json), self._meta_json)])[0]
 
     def _query(self, sql: str, params: Iterable[Any] = ()) -> list[Any]:
         try:
@@ -392,12 +430,17 @@ class IndexedDataset:
         return getattr(self._rebuilt, name)(*args)
 
     def _decode(self, name: str, rows: list[Any]) -> list[Any]:
+        """The records of the list `name` (or the `meta`) in `rows` (crc, json): read back as `summitcli.stored`
+        records, or, from a large dataset, by msgspec as the model's structs (see BULK_BYTES)."""
+        for crc, text in rows:
+            if zlib.crc32(text) != crc:
+                raise Damaged(f"a {name} record fails its checksum")
+        if self._bulk:
+            return structs(name, rows)
         try:
-            for crc, text in rows:
-                if zlib.crc32(text) != crc:
-                    raise Damaged(f"a {name} record fails its checksum")
-            return msgspec.json.decode(b"[" + b",".join(r[1] for r in rows) + b"]", type=ITEM_TYPES[name])
-        except (TypeError, ValueError, msgspec.DecodeError, msgspec.ValidationError) as exc:
+            decode, shape = self._shapes.decode, "Meta" if name == "meta" else self._shapes.lists[name]
+            return [decode(shape, text) for _, text in rows]
+        except (IndexError, KeyError, TypeError, ValueError) as exc:
             raise Damaged(str(exc)) from None
 
     def _all(self, name: str) -> list[Any]:
@@ -454,7 +497,7 @@ class IndexedDataset:
 
     def _counts(self) -> dict[str, int]:
         rows = self._query("SELECT list, count(*) FROM records GROUP BY list")
-        return {name: 0 for name in model.RECORD_LISTS} | dict(rows)
+        return dict.fromkeys(self._shapes.lists, 0) | dict(rows)
 
     def counts(self) -> dict[str, int]:
         """The number of records in each list."""
@@ -522,8 +565,23 @@ class IndexedDataset:
     def plans(self) -> list[model.Plan]:
         return self.all("plans")
 
-    def materialize(self) -> model.Dataset:
-        """Every list decoded: the whole model, as parsing the YAML would give it."""
-        lists = {name: getattr(self, name) for name in model.RECORD_LISTS}
-        meta = self._rebuilt.meta if self._rebuilt is not None else self.meta
+    def _materialize(self) -> model.Dataset:
+        from summitcli import model
+
+        lists: dict[str, Any] = {}
+        for name in model.RECORD_LISTS:
+            rows = self._query(
+                "SELECT r.crc, r.json FROM records r JOIN files f ON f.id = r.file WHERE r.list = ? "
+                "ORDER BY f.ord, r.seq",
+                (name,),
+            )
+            for crc, text in rows:
+                if zlib.crc32(text) != crc:
+                    raise Damaged(f"a {name} record fails its checksum")
+            lists[name] = structs(name, rows)
+        meta = structs("meta", [(0, self._meta_json)])[0]
         return model.Dataset(meta=meta, files=self.files, **lists)
+
+    def materialize(self) -> model.Dataset:
+        """Every list decoded into the model's structs: the whole model, as parsing the YAML would give it."""
+        return self._answer("materialize")

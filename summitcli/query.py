@@ -7,12 +7,13 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from summitcli import model
 from summitcli.errors import NotFoundError, UsageError
+from summitcli.index import IndexedDataset
 from summitcli.relations import involved_countries
+from summitcli.stored import model_type
 
 if TYPE_CHECKING:
-    from summitcli.index import IndexedDataset
+    from summitcli import model
 
 
 def citation(source: model.Source) -> str:
@@ -107,7 +108,7 @@ def cited_sources(record: Any) -> list[str]:
     return list(dict.fromkeys(refs))
 
 
-class Citations(Mapping[str, model.Source]):
+class Citations(Mapping[str, "model.Source"]):
     """Source id -> source, decoded only when a view first asks for one."""
 
     def __init__(self, query: Query) -> None:
@@ -154,7 +155,7 @@ class Query:
         """Every country the dataset has a record on, other than the home country, sorted by name."""
         from summitcli.countries import country_name
 
-        if not isinstance(self.data, model.Dataset):
+        if isinstance(self.data, IndexedDataset):
             return sorted(self.data.country_codes() - {self.home}, key=country_name)
         found: set[str] = set()
         for record in (
@@ -170,7 +171,7 @@ class Query:
 
     def with_country(self, name: str, code: str) -> list[Any]:
         """Records of the list `name` that involve `code` (see `involved_countries`), through the index if any."""
-        if not isinstance(self.data, model.Dataset):
+        if isinstance(self.data, IndexedDataset):
             return self.data.with_country(name, code)
         return [r for r in getattr(self.data, name) if code in involved_countries(r, self.people)]
 
@@ -187,15 +188,15 @@ class Query:
 
     def source(self, sid: str) -> model.Source | None:
         """One source by id; through the index if any, so that a view citing ten sources decodes ten."""
-        if isinstance(self.data, model.Dataset) or "sources" in self.__dict__:
+        if not isinstance(self.data, IndexedDataset) or "sources" in self.__dict__:
             return self.sources.get(sid)
         found = self.data.record(("sources",), sid)
-        return found if isinstance(found, model.Source) else None
+        return found if model_type(found) == "Source" else None
 
     def record(self, rid: str) -> Any:
         """One event, outcome, follow-up, quote, fact or plan by id; through the index if any, so that naming one
         record does not decode every list."""
-        if isinstance(self.data, model.Dataset):
+        if not isinstance(self.data, IndexedDataset):
             return self.records_by_id.get(rid)
         return self.data.record(tuple(attr for attr, _ in FACT_KINDS), rid)
 
@@ -214,7 +215,7 @@ class Query:
 
     def title_of(self, record: Any) -> str:
         """The line that names a record in a list; a quote is its speaker and words."""
-        if isinstance(record, model.Quote):
+        if model_type(record) == "Quote":
             return f"{self.person_name(record.speaker)}: “{record.text}”"
         return label(record)
 

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from summitcli import model
+from summitcli.stored import model_type
+
+if TYPE_CHECKING:
+    from summitcli import model
 
 
 def own_countries(record: Any) -> list[str]:
     """The countries a record names itself: its parties or countries; a person their own."""
-    if isinstance(record, model.Person):
+    if model_type(record) == "Person":
         return [record.country] if record.country else []
     return list(getattr(record, "parties", None) or getattr(record, "countries", None) or [])
 
@@ -18,7 +21,7 @@ def own_countries(record: Any) -> list[str]:
 def involved_countries(record: Any, people: Mapping[str, model.Person]) -> list[str]:
     """The countries a record involves: its own (`own_countries`); a quote also its speaker's."""
     codes = own_countries(record)
-    if isinstance(record, model.Quote):
+    if model_type(record) == "Quote":
         speaker = people.get(record.speaker)
         if speaker is not None and speaker.country and speaker.country not in codes:
             codes.append(speaker.country)
