@@ -368,6 +368,16 @@ def locate_problems(found: list[Where], files: dict[int, SourceFile]) -> list[st
 BULK_BYTES = 4 << 20
 
 
+def checked(name: str, rows: list[Any]) -> list[Any]:
+    """`rows` (crc, json), each record's bytes checked against its checksum (Damaged where one fails)."""
+    try:
+        if all(zlib.crc32(text) == crc for crc, text in rows):
+            return rows
+    except TypeError:  # a value that is not bytes: written by something else than the index
+        pass
+    raise Damaged(f"a {name} record fails its checksum")
+
+
 def structs(name: str, rows: list[Any]) -> list[Any]:
     """The records of the list `name` (or the `meta`) in `rows` (crc, json) decoded by msgspec as the model's."""
     import msgspec
@@ -407,9 +417,10 @@ class IndexedDataset:
         try:
             self._shapes = shapes(described[0][0])
             self._meta_json: bytes = row[0][0]
+            meta = self._shapes.decode("Meta", self._meta_json) if not self._bulk else None
         except (IndexError, KeyError, TypeError, ValueError) as exc:
             raise Damaged(str(exc)) from None
-        self.meta: model.Meta = self._decode("meta", [(zlib.crc32(self._meta_json), self._meta_json)])[0]
+        self.meta: model.Meta = meta or structs("meta", [(0, self._meta_json)])[0]
 
     def _query(self, sql: str, params: Iterable[Any] = ()) -> list[Any]:
         try:
@@ -430,15 +441,13 @@ class IndexedDataset:
         return getattr(self._rebuilt, name)(*args)
 
     def _decode(self, name: str, rows: list[Any]) -> list[Any]:
-        """The records of the list `name` (or the `meta`) in `rows` (crc, json): read back as `summitcli.stored`
+        """The records of the list `name` in `rows` (crc, json): read back as `summitcli.stored`
         records, or, from a large dataset, by msgspec as the model's structs (see BULK_BYTES)."""
-        for crc, text in rows:
-            if zlib.crc32(text) != crc:
-                raise Damaged(f"a {name} record fails its checksum")
+        checked(name, rows)
         if self._bulk:
             return structs(name, rows)
         try:
-            decode, shape = self._shapes.decode, "Meta" if name == "meta" else self._shapes.lists[name]
+            decode, shape = self._shapes.decode, self._shapes.lists[name]
             return [decode(shape, text) for _, text in rows]
         except (IndexError, KeyError, TypeError, ValueError) as exc:
             raise Damaged(str(exc)) from None
@@ -575,10 +584,7 @@ class IndexedDataset:
                 "ORDER BY f.ord, r.seq",
                 (name,),
             )
-            for crc, text in rows:
-                if zlib.crc32(text) != crc:
-                    raise Damaged(f"a {name} record fails its checksum")
-            lists[name] = structs(name, rows)
+            lists[name] = structs(name, checked(name, rows))
         meta = structs("meta", [(0, self._meta_json)])[0]
         return model.Dataset(meta=meta, files=self.files, **lists)
 
