@@ -121,6 +121,8 @@ class _Markdown:
     def document(self, document: Document, level: int) -> None:
         hashes = "#" * level
         self.out += [f"{hashes} {md(document.title)}", ""]
+        if document.subtitle:
+            self.out += [f"_{md(document.subtitle)}_", ""]
         for point in document.key_points:
             for n, line in enumerate(point.lines):
                 label = f"**{md(point.label)}:** " if n == 0 else ""
@@ -257,6 +259,8 @@ class _Html:
 
     def document(self, document: Document, level: int) -> None:
         self.out.append(f"<h{level}>{esc(document.title)}</h{level}>")
+        if document.subtitle:
+            self.out.append(f'<p class="subtitle">{esc(document.subtitle)}</p>')
         if document.key_points:
             self.out.append('<dl class="keypoints">')
             for point in document.key_points:
