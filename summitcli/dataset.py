@@ -355,22 +355,10 @@ def _update(path: Path, sources: list[SourceFile]) -> set[bytes] | None:
 
 def _build_file(folder: Path, key: str, sources: list[SourceFile]) -> None:
     """Build the index anew in a temporary file and rename it into place (the lock is held)."""
-    import signal
-    import tempfile
-
-    tmp: str | None = None
+    # named before it is created, so that a signal at any moment finds the name in the cleanup below
+    tmp = folder / f".{key}.{os.urandom(6).hex()}.tmp"
     try:
-        # SIGTERM waits until the file's name is known, so that the cleanup below finds it (a signal between the
-        # file's creation and the assignment left it behind)
-        hold = hasattr(signal, "pthread_sigmask")
-        if hold:
-            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
-        try:
-            fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{key}.", suffix=".tmp")
-        finally:
-            if hold:
-                signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
-        os.close(fd)
+        os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         conn = sqlite3.connect(tmp)
         try:
             conn.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536;")
@@ -382,9 +370,8 @@ def _build_file(folder: Path, key: str, sources: list[SourceFile]) -> None:
             os.unlink(folder / f"{key}.sqlite-journal")
         os.replace(tmp, folder / f"{key}.sqlite")
     except BaseException:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
         raise
 
 

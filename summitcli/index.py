@@ -38,7 +38,15 @@ except ImportError:  # pragma: no cover - Pythons built without it
     from hashlib import blake2b
 
 LAYOUT = "7"  # bump when the tables change
-VERSION = f"{__version__}/{LAYOUT}"
+
+
+def model_digest(text: bytes) -> str:
+    return blake2b(text, digest_size=8).hexdigest()
+
+
+# An index is read only by the model it was written with: queries read records by the layout stored beside them
+# (summitcli.stored), so a field added to or removed from summitcli/model.py must rebuild the index, in any version.
+VERSION = f"{__version__}/{LAYOUT}/{model_digest(Path(__file__).with_name('model.py').read_bytes())}"
 # A file whose mtime or ctime lies within this of the moment its stat was recorded is "racy" (git's word): an
 # edit in the same timestamp tick could keep its stat, so its bytes are hashed again until it is older than this.
 RACY_NS = 2_000_000_000

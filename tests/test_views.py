@@ -20,6 +20,7 @@ import pytest
 from conftest import FIXTURE, ROOT, run, run_mini, subprocess_env, summit_cmd
 from rich.cells import cell_len
 
+from summitcli.output.text_document import marker_text
 from summitcli.phrases import span
 
 TERMINAL = {"TTY_COMPATIBLE": "1"}
@@ -81,7 +82,11 @@ def test_a_short_brief_says_what_it_left_out_and_full_shows_it() -> None:
     # the context a short brief keeps is about the country, never a fact about the whole week
     assert "Before and after the APEC summit Lee held meetings" in full
     assert "Before and after the APEC summit Lee held meetings" not in short
-    assert "Hanwha Group bought the Philadelphia Shipyard" in short
+    # the facts a short brief keeps come in the dataset's order: what changes a reading of the week first
+    assert "Scott Bessent attended instead" in " ".join(short.split())
+    for country in ("australia", "philippines", "thailand"):  # one left out is one "quote", one "fact"
+        text = "\n".join(screen("brief", country))
+        assert not re.search(r"\b1 (more )?(quotes|facts|plans)\b", text), country
 
 
 def test_machine_formats_have_every_record_whatever_the_view() -> None:
@@ -91,7 +96,7 @@ def test_machine_formats_have_every_record_whatever_the_view() -> None:
 
 def test_outcomes_the_home_country_is_not_party_to_are_set_apart() -> None:
     brief = json.loads(run("brief", "china", "-f", "json").stdout)
-    outcomes_apart = [record for record in brief["elsewhere"] if "parties" in record]
+    outcomes_apart = [record for record in brief["outcomes_elsewhere"] if "parties" in record]
     assert outcomes_apart, "the US-China Busan arrangements are China's with others"
     assert all("KR" not in record["parties"] for record in outcomes_apart)
     assert all("KR" in record["parties"] for record in brief["outcomes"])
@@ -393,3 +398,11 @@ def test_the_book_has_a_title_page_every_event_and_a_matrix_split_to_fit_a_page(
 )
 def test_a_span_of_dates_says_each_part_once(first: str, last: str, said: str) -> None:
     assert span(dt.date.fromisoformat(first), dt.date.fromisoformat(last)) == said
+
+
+@pytest.mark.parametrize(
+    ("numbers", "said"),
+    [([1], "[1]"), ([1, 2], "[1][2]"), ([2, 3, 6, 7, 8, 9, 10, 11], "[2][3][6–11]"), ([5, 35, 36, 37], "[5][35–37]")],
+)
+def test_three_markers_in_a_row_read_as_a_range(numbers: list[int], said: str) -> None:
+    assert marker_text(numbers) == said

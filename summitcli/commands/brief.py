@@ -54,6 +54,11 @@ def by_date(record: Any) -> tuple[bool, str, str]:
     return (date is None, date.isoformat() if date else "", record.id)
 
 
+def by_day(record: Any) -> tuple[bool, str]:
+    """By date only: records of one day stay in the dataset's order."""
+    return by_date(record)[:2]
+
+
 def followup_order(followup: model.Followup) -> tuple[dt.date, str]:
     """By due date, else the date of the latest status; neither known: last."""
     return (followup.due or followup.status_date or dt.date.max, followup.id)
@@ -130,8 +135,14 @@ def first(records: list[Any], preferred: Callable[[Any], bool], limit: int) -> l
     return [r for r in records if id(r) in chosen]
 
 
-def left_out(count: int, what: str, command: str) -> str | None:
-    return f"and {count} {what}: {command}" if count else None
+def left_out(
+    shown: list[Any], every: list[Any], what: tuple[str, str], command: str, more: str = "more "
+) -> str | None:
+    """What a section leaves out of `every` (`and 7 more quotes: …`, or `1 fact: …` where it shows none);
+    `what`: the noun, singular and plural."""
+    count = len(every) - len(shown)
+    noun = what[count != 1]
+    return (f"and {count} {more}{noun}" if shown else f"{count} {noun}") + f": {command}" if count else None
 
 
 def build(q: Query, code: str, full: bool = True) -> Document:
@@ -156,7 +167,7 @@ def build(q: Query, code: str, full: bool = True) -> Document:
     ours = [o for o in outcomes if q.home in o.parties or not o.parties]
     elsewhere = sorted((o for o in outcomes if o not in ours), key=by_date)
     followups = sorted(q.with_country("followups", code), key=followup_order)
-    quotes = sorted(q.with_country("quotes", code), key=by_date)
+    quotes = q.with_country("quotes", code)  # in the dataset's order: a short brief shows the first; then by date
     apart = {e.id for e in events_apart}
     quotes_apart = [x for x in quotes if x.event in apart]
     quotes = [x for x in quotes if x not in quotes_apart]
@@ -199,6 +210,7 @@ def build(q: Query, code: str, full: bool = True) -> Document:
         about = [f for f in facts if len(set(f.countries) - {q.home}) <= 2]
         shown_facts = first(about, lambda f: set(f.countries) <= {code, q.home}, FACTS)
         shown_plans = [p for p in plans if p.changed]
+    quotes, shown_quotes, quotes_apart = (sorted(found, key=by_day) for found in (quotes, shown_quotes, quotes_apart))
     everything = f"summit brief {slug(other)} --full"
     sections = [
         Section("outcomes", "Outcomes", [outcome_entry(o) for o in ours]),
@@ -208,20 +220,20 @@ def build(q: Query, code: str, full: bool = True) -> Document:
             "quotes",
             "Quotes",
             [quote_entry(q, quote) for quote in shown_quotes],
-            more=left_out(len(quotes) - len(shown_quotes), "more quotes", everything),
+            more=left_out(shown_quotes, quotes, ("quote", "quotes"), everything),
         ),
         Section(
             "context",
             "Context",
             [Entry(fact.text, fact.sources) for fact in shown_facts],
-            more=left_out(len(facts) - len(shown_facts), "more facts", everything),
+            more=left_out(shown_facts, facts, ("fact", "facts"), everything),
         ),
         Section("encounters", "Other encounters", [encounter_entry(e) for e in encounters]),
         Section(
             "plans",
             "Plans",
             [plan_entry(p) for p in sorted(shown_plans, key=lambda p: not p.changed)],
-            more=left_out(len(plans) - len(shown_plans), "plans held as planned", everything),
+            more=left_out(shown_plans, plans, ("plan held as planned", "plans held as planned"), everything, more=""),
         ),
         elsewhere_section(q, (home, other), events_apart, elsewhere, quotes_apart, None if full else everything),
     ]
@@ -235,7 +247,7 @@ def build(q: Query, code: str, full: bool = True) -> Document:
         "context": facts,
         "encounters": encounters,
         "plans": plans,
-        "elsewhere": elsewhere,
+        "outcomes_elsewhere": elsewhere,
         "events_elsewhere": events_apart,
         "quotes_elsewhere": quotes_apart,
     }

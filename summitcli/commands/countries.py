@@ -28,7 +28,8 @@ def listing(q: Query) -> Listing:
     outcomes = Counter(code for o in q.data.outcomes for code in set(o.parties))
     records, rows = [], []
     for code in q.countries:
-        meetings = [e for e in q.country_events(code) if q.home in e.parties]
+        # bilateral meetings with the home country, as a brief's key points count them (not dinners or plenaries)
+        meetings = [e for e in q.country_events(code) if e.kind == "bilateral" and q.home in e.parties]
         dates = sorted({e.date.isoformat() for e in meetings if e.date})
         people = q.counterparts(code)
         record = {

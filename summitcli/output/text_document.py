@@ -38,6 +38,17 @@ def cell_len(text: str) -> int:
     return cells(text)
 
 
+def marker_text(numbers: list[int]) -> str:
+    """`[2][6][7]`, with three or more numbers in a row as a range: `[3][15–20]`."""
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return "".join(f"[{run[0]}–{run[-1]}]" if len(run) > 2 else "".join(f"[{n}]" for n in run) for run in runs)
+
+
 class _Writer:
     def __init__(self, document: Document, styled: bool) -> None:
         self.paint: Painter | None = None
@@ -53,7 +64,7 @@ class _Writer:
         return self.paint(text, style) if self.paint else text
 
     def markers(self, refs: Sequence[str]) -> str:
-        return "".join(f"[{n}]" for n in sorted({self.numbers[ref] for ref in refs if ref in self.numbers}))
+        return marker_text(sorted({self.numbers[ref] for ref in refs if ref in self.numbers}))
 
     def hanging(self, first: str, indent: int, line: Line | str, style: str = "") -> None:
         """`first` (already padded to `indent` cells), then the line's text and markers, wrapped under itself."""
