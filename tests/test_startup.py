@@ -83,3 +83,17 @@ def test_a_large_dataset_is_read_as_the_models_structs_with_the_same_answers(tmp
     indexed = open_data([FIXTURE])
     assert all(isinstance(r, msgspec.Struct) for r in indexed.all("events")) and isinstance(indexed.meta, model.Meta)
     assert run("--data", str(FIXTURE), *args, "--format", "json").stdout == small
+
+
+def test_an_index_written_by_another_model_is_rebuilt(tmp_path, monkeypatch) -> None:
+    """Queries read records by the layout stored in the index: a changed model.py must not reuse it."""
+    from summitcli import index
+
+    assert index.VERSION.endswith("/" + index.model_digest((ROOT / "summitcli" / "model.py").read_bytes()))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    open_data([FIXTURE])
+    (built,) = tmp_path.rglob("*.sqlite")
+    monkeypatch.setattr(index, "VERSION", index.VERSION.rsplit("/", 1)[0] + "/another-model")
+    before = built.stat().st_ino
+    assert open_data([FIXTURE]).meta.title == "Mini week"
+    assert built.stat().st_ino != before, "the index is written anew"
