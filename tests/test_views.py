@@ -73,7 +73,7 @@ def test_a_brief_fits_its_length(country: str, most: int) -> None:
 
 def test_a_short_brief_says_what_it_left_out_and_full_shows_it() -> None:
     short, full = "\n".join(screen("brief", "united-states")), "\n".join(screen("brief", "united-states", "--full"))
-    said = re.findall(r"and (\d+) more quotes: summit brief united-states --full", short)
+    said = re.findall(r"and (\d+) more quotes, shown with --full", short)
     assert said, "a short brief counts the quotes it leaves out and names the command that shows them"
     quotes = json.loads(run("brief", "united-states", "-f", "json").stdout)["quotes"]
     shown = short.split("Quotes", 1)[1].split("\n\n", 1)[0].count("“")
@@ -106,7 +106,7 @@ def test_outcomes_the_home_country_is_not_party_to_are_set_apart() -> None:
     assert any("US-China Busan trade arrangements" in line for line in lines[apart + 2 :])
     short = screen("brief", "china")
     apart = next(i for i, line in enumerate(short) if line.startswith("China with others"))
-    assert short[apart + 1].strip().startswith("2 events, 2 outcomes and 4 quotes without South Korea: ")
+    assert short[apart + 1].strip() == "2 events, 2 outcomes and 4 quotes without South Korea, shown with --full"
     assert not any("Busan trade arrangements" in line for line in short)
     # the Korea-China summit is China's meeting with Korea; the US-China summit is another encounter
     meeting = next(line for line in lines if line.startswith("Meeting"))

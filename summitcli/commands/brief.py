@@ -37,6 +37,9 @@ HEADLINES = 3  # outcomes named in the key points
 # A brief shows every outcome, follow-up, encounter and plan that changed; of the rest, what a reader needs before
 # a meeting. `--full` (and the book, and every machine format) has every record.
 QUOTES = 3  # those said at the meeting first
+FULL = (
+    ", shown with --full"  # how a short brief says where the rest is (the option, whatever else the command line had)
+)
 FACTS = 4  # about the country itself first; never a fact about the whole week (more than two other countries)
 
 
@@ -135,21 +138,19 @@ def first(records: list[Any], preferred: Callable[[Any], bool], limit: int) -> l
     return [r for r in records if id(r) in chosen]
 
 
-def left_out(
-    shown: list[Any], every: list[Any], what: tuple[str, str], command: str, more: str = "more "
-) -> str | None:
-    """What a section leaves out of `every` (`and 7 more quotes: …`, or `1 fact: …` where it shows none);
-    `what`: the noun, singular and plural."""
+def left_out(shown: list[Any], every: list[Any], what: tuple[str, str], more: str = "more ") -> str | None:
+    """What a section leaves out of `every` (`and 7 more quotes, shown with --full`, or `1 fact, …` where it
+    shows none); `what`: the noun, singular and plural."""
     count = len(every) - len(shown)
     noun = what[count != 1]
-    return (f"and {count} {more}{noun}" if shown else f"{count} {noun}") + f": {command}" if count else None
+    return (f"and {count} {more}{noun}" if shown else f"{count} {noun}") + FULL if count else None
 
 
 def build(q: Query, code: str, full: bool = True) -> Document:
     """The briefing on `code`; the home country itself is refused (UsageError): a brief is about it and another.
 
     Its records are always whole; the document a person reads is short unless `full` (see QUOTES, FACTS)."""
-    from summitcli.countries import country_name, slug
+    from summitcli.countries import country_name
 
     home, other = country_name(q.home), country_name(code)
     if code == q.home:
@@ -211,7 +212,6 @@ def build(q: Query, code: str, full: bool = True) -> Document:
         shown_facts = first(about, lambda f: set(f.countries) <= {code, q.home}, FACTS)
         shown_plans = [p for p in plans if p.changed]
     quotes, shown_quotes, quotes_apart = (sorted(found, key=by_day) for found in (quotes, shown_quotes, quotes_apart))
-    everything = f"summit brief {slug(other)} --full"
     sections = [
         Section("outcomes", "Outcomes", [outcome_entry(o) for o in ours]),
         Section("meeting", "The meeting", [meeting_notes(e) for e in meetings if e.notes or e.disputes]),
@@ -220,22 +220,22 @@ def build(q: Query, code: str, full: bool = True) -> Document:
             "quotes",
             "Quotes",
             [quote_entry(q, quote) for quote in shown_quotes],
-            more=left_out(shown_quotes, quotes, ("quote", "quotes"), everything),
+            more=left_out(shown_quotes, quotes, ("quote", "quotes")),
         ),
         Section(
             "context",
             "Context",
             [Entry(fact.text, fact.sources) for fact in shown_facts],
-            more=left_out(shown_facts, facts, ("fact", "facts"), everything),
+            more=left_out(shown_facts, facts, ("fact", "facts")),
         ),
         Section("encounters", "Other encounters", [encounter_entry(e) for e in encounters]),
         Section(
             "plans",
             "Plans",
             [plan_entry(p) for p in sorted(shown_plans, key=lambda p: not p.changed)],
-            more=left_out(shown_plans, plans, ("plan held as planned", "plans held as planned"), everything, more=""),
+            more=left_out(shown_plans, plans, ("plan held as planned", "plans held as planned"), more=""),
         ),
-        elsewhere_section(q, (home, other), events_apart, elsewhere, quotes_apart, None if full else everything),
+        elsewhere_section(q, (home, other), events_apart, elsewhere, quotes_apart, full),
     ]
     sections = [s for s in sections if s.entries or s.more]
     parts: dict[str, list[Any]] = {
@@ -271,12 +271,12 @@ def elsewhere_section(
     events: list[model.Event],
     outcomes: list[model.Outcome],
     quotes: list[model.Quote],
-    everything: str | None,
+    full: bool,
 ) -> Section:
     """What the country did or said at occasions the home country was not part of, set apart; a short brief
-    only counts them (`everything`: the command that shows them)."""
+    only counts them."""
     home, other = names
-    if everything is None:
+    if full:
         entries = [
             *(encounter_entry(e) for e in events),
             *(outcome_entry(o, with_summary=False) for o in outcomes),
@@ -286,9 +286,7 @@ def elsewhere_section(
     counts = [(len(events), "event"), (len(outcomes), "outcome"), (len(quotes), "quote")]
     said = [f"{n} {noun}{'' if n == 1 else 's'}" for n, noun in counts if n]
     listed = " and ".join([", ".join(said[:-1]), said[-1]] if len(said) > 1 else said)
-    return Section(
-        "elsewhere", f"{other} with others", [], more=f"{listed} without {home}: {everything}" if said else None
-    )
+    return Section("elsewhere", f"{other} with others", [], more=f"{listed} without {home}{FULL}" if said else None)
 
 
 def without_year(section: Section, year: int) -> Section:
