@@ -460,12 +460,15 @@ class IndexedDataset:
         except (IndexError, KeyError, TypeError, ValueError) as exc:
             raise Damaged(str(exc)) from None
 
-    def _all(self, name: str) -> list[Any]:
-        rows = self._query(
+    def _rows(self, name: str) -> list[Any]:
+        """The stored (crc, json) of every record of the list `name`, in the order of the files and of each file."""
+        return self._query(
             "SELECT r.crc, r.json FROM records r JOIN files f ON f.id = r.file WHERE r.list = ? ORDER BY f.ord, r.seq",
             (name,),
         )
-        return self._decode(name, rows)
+
+    def _all(self, name: str) -> list[Any]:
+        return self._decode(name, self._rows(name))
 
     def all(self, name: str) -> list[Any]:
         """Every record of the list `name`, in the order of the files and of each file."""
@@ -587,12 +590,7 @@ class IndexedDataset:
 
         lists: dict[str, Any] = {}
         for name in model.RECORD_LISTS:
-            rows = self._query(
-                "SELECT r.crc, r.json FROM records r JOIN files f ON f.id = r.file WHERE r.list = ? "
-                "ORDER BY f.ord, r.seq",
-                (name,),
-            )
-            lists[name] = structs(name, checked(name, rows))
+            lists[name] = structs(name, checked(name, self._rows(name)))
         meta = structs("meta", [(0, self._meta_json)])[0]
         return model.Dataset(meta=meta, files=self.files, **lists)
 
