@@ -2,19 +2,49 @@
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
 from summitcli import __version__
 from summitcli.commands import STATE
-from summitcli.errors import EXIT_DATA
+from summitcli.errors import EXIT_DATA, SummitError
 from summitcli.output import SETTINGS, ColorMode, Format
+from summitcli.output.stream import quiet_exit
+
+
+@contextmanager
+def _as_the_command_line() -> Iterator[None]:
+    """Summit's own errors become their one line on stderr and their exit code; a reader that went away while
+    help or output was written ends the command with exit 0."""
+    try:
+        yield
+    except BrokenPipeError:
+        quiet_exit()
+    except SummitError as error:
+        error.show()
+        raise typer.Exit(error.exit_code) from None
+
+
+class SummitGroup(TyperGroup):
+    """The `summit` command group, through Typer's public API: both of its steps run as the command line."""
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        with _as_the_command_line():  # `summit --help` is written here
+            return super().make_context(*args, **kwargs)
+
+    def invoke(self, ctx: Any) -> Any:
+        with _as_the_command_line():  # the command, its own help included
+            return super().invoke(ctx)
+
 
 app = typer.Typer(
+    cls=SummitGroup,
     name="summit",
     help="Sourced briefings on summit diplomacy: meetings, outcomes, quotes and follow-ups.",
     no_args_is_help=True,
@@ -526,21 +556,16 @@ def keep_only_the_command_called(argv: list[str]) -> None:
 
 
 def main() -> None:
-    """Entry point. Typer prints usage and data errors (exit 2, 1, 3) and handles Ctrl-C; a write that fails
-    for any other reason than a closed pipe (a full disk) becomes one line and exit 1."""
-    from summitcli.output.stream import escape_unencodable, fill_closed_descriptors, quiet_exit
+    """Entry point. Typer prints usage errors (exit 2), SummitGroup summit's own (exit 1, 2, 3), entry.main
+    handles Ctrl-C; a write that fails for any other reason than a closed pipe (a full disk) becomes one line
+    and exit 1."""
+    from summitcli.output.stream import escape_unencodable, fill_closed_descriptors
 
     fill_closed_descriptors()
     escape_unencodable(sys.stdout)  # help text too: `PYTHONIOENCODING=ascii summit brief --help`
     keep_only_the_command_called(sys.argv[1:])
     try:
         app(prog_name="summit")
-    except SystemExit as exc:
-        from typer._click.utils import PacifyFlushWrapper
-
-        if exc.code == 1 and isinstance(sys.stdout, PacifyFlushWrapper):  # Typer's exit for a closed pipe
-            quiet_exit()  # (help, usage): exit 0 as for every other write to a reader that went away
-        raise
     except OSError as exc:
         print(f"summit: error: cannot write output: {exc.strerror or exc}", file=sys.stderr)
         sys.exit(EXIT_DATA)

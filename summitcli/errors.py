@@ -5,9 +5,6 @@ from __future__ import annotations
 import sys
 from typing import IO, Any
 
-# Typer vendors Click; its ClickException is what Typer's main loop shows and exits with.
-from typer._click.exceptions import ClickException
-
 from summitcli.text import visible
 
 EXIT_DATA = 1  # invalid data, unreadable file, write failure
@@ -15,14 +12,15 @@ EXIT_USAGE = 2  # bad option or unknown name (Typer uses 2 for usage errors too)
 EXIT_NOT_FOUND = 3  # a real country or record the dataset has nothing on
 
 
-class SummitError(ClickException):
-    """Shown by Typer as one line on stderr, `summit: error: ...`, then exit with `exit_code`."""
+class SummitError(Exception):
+    """Shown by the command line (`summitcli.cli.SummitGroup`) as one line on stderr, `summit: error: ...`, then
+    exit with `exit_code`; raised as it is to the Python API's callers."""
 
     exit_code = EXIT_DATA
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
-        self.exit_code = type(self).exit_code
+        self.message = message
 
     def show(self, file: IO[Any] | None = None) -> None:
         print(f"summit: error: {visible(self.message)}", file=file or sys.stderr)

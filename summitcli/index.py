@@ -19,6 +19,7 @@ import sqlite3
 import weakref
 import zlib
 from functools import cache, cached_property
+from hashlib import blake2b
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -31,11 +32,6 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
     from summitcli import model
-
-try:  # the BLAKE2 module alone: `hashlib` also loads OpenSSL, a few ms of every run's start-up
-    from _blake2 import blake2b
-except ImportError:  # pragma: no cover - Pythons built without it
-    from hashlib import blake2b
 
 LAYOUT = "7"  # bump when the tables change
 

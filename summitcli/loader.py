@@ -34,6 +34,8 @@ _MSGSPEC_AT = re.compile(r"^(?P<msg>.*?)(?: - at `\$(?P<path>[^`]*)`)?$", re.S)
 _PATH_PART = re.compile(r"\.([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]")
 _FRIENDLY = {
     "str": "text",
+    "list": "a list",
+    "dict": "a mapping",
     "int": "a whole number",
     "float": "a number",
     "null": "nothing",
@@ -68,7 +70,29 @@ def _friendly(message: str, struct: type | None, field_name: str | None) -> str:
         formats = {"id": "a lower-case slug like korea-canada-2025", "start": "HH:MM", "end": "HH:MM"}
         expected = formats.get(field_name or "")
         return f"invalid format (expected {expected or 'see the schema'})"
-    return message
+    return f"invalid value (expected {_expected(struct, field_name)})"  # a wording of msgspec's not known here
+
+
+def _expected(struct: type | None, field_name: str | None) -> str:
+    """What a field takes, from the model alone: for a message that does not rest on msgspec's wording."""
+    import typing
+
+    if struct is None or field_name is None:
+        return "a record as `summit schema` describes it"
+    if choices := _choices(struct, field_name):
+        return "one of: " + ", ".join(choices)
+    hint: Any = typing.get_type_hints(struct).get(field_name)
+    if hint is None:
+        return "a value as `summit schema` describes it"
+    union = typing.get_origin(hint) in (typing.Union, types.UnionType)
+    names = []
+    for arg in typing.get_args(hint) if union else (hint,):
+        while typing.get_origin(arg) is typing.Annotated:
+            arg = typing.get_args(arg)[0]
+        base = typing.get_origin(arg) or arg
+        if base is not type(None):
+            names.append(_FRIENDLY.get(getattr(base, "__name__", ""), "a mapping"))
+    return " or ".join(dict.fromkeys(names)) or "see `summit schema`"
 
 
 def _choices(struct: type | None, field_name: str | None) -> list[str]:
@@ -131,12 +155,12 @@ class FileParser:
     def __init__(self, source: SourceFile, problems: list[str], sink: Sink | None = None) -> None:
         self.source = source
         self.problems = problems
-        self.pending: list[tuple[tuple[str | int, ...], str]] = []
+        self.pending: dict[tuple[str | int, ...], str] = {}  # one problem a path, the first found
         self.sink = sink
         self.before = len(problems)
 
     def at(self, path: tuple[str | int, ...], message: str) -> None:
-        self.pending.append((path, message))
+        self.pending.setdefault(path, message)
 
     def flush(self) -> None:
         """Locate the problems found inside the document and add them to `problems`."""
@@ -144,8 +168,8 @@ class FileParser:
             return
         from summitcli.yamlread import locate_all
 
-        found = locate_all(self.source.text, [path for path, _ in self.pending])
-        for path, message in self.pending:
+        found = locate_all(self.source.text, list(self.pending))
+        for path, message in self.pending.items():
             line, column = found.get(path, (1, 1))
             self.problems.append(problem(self.source.name, line, column, _format_path(path), message))
         self.pending.clear()

@@ -76,8 +76,8 @@ def _scalar(event: Any) -> Any:
 
 
 class _Reader:
-    def __init__(self, text: str, want: set[Path] | None = None) -> None:
-        self.parser = _Parser(text)
+    def __init__(self, text: str, want: set[Path] | None = None, parser: Any = _Parser) -> None:
+        self.parser = parser(text)
         self.want = want
         self.found: dict[Path, tuple[int, int]] = {}
         self.nodes = 0  # values so far, aliases expanded: the size an anchor records
@@ -235,16 +235,45 @@ class _Reader:
 TOP = object()  # the key `read_sections` gives a document whose top level is not a mapping
 
 
+def _too_deep(text: str, error: yaml.MarkedYAMLError) -> YamlProblem | None:
+    """This reader's own refusal of deep nesting where libyaml refused the text first, else None.
+
+    libyaml 0.2.6 (PyYAML 6.0.4 on) refuses more than 1,000 nested flow collections while its scanner looks ahead
+    on one line, before this reader has seen the 65th level. Where the text just before libyaml's error opens more
+    than MAX_DEPTH brackets than it closes, the text up to the error is read again by PyYAML's pure-Python parser,
+    which has no such limit, so that the refusal is this reader's whatever PyYAML's version. An ordinary syntax
+    error is not read twice."""
+    mark = error.problem_mark
+    if mark is None or mark.index is None:
+        return None
+    window = text[max(0, mark.index - 4096) : mark.index]
+    if window.count("[") + window.count("{") - window.count("]") - window.count("}") <= MAX_DEPTH:
+        return None
+    try:
+        _Reader(text[: mark.index], parser=yaml.SafeLoader).read()
+    except YamlProblem as problem:
+        return problem
+    except yaml.YAMLError:
+        pass
+    return None
+
+
 def read_sections(text: str) -> Iterator[tuple[Any, int | None, Any]]:
     """A document's top-level mapping one list item at a time, so that a caller can convert each record and let
     its plain values go: (key, index, item) for each item of a list, (key, None, value) for any other value,
     (TOP, None, document) if the top level is not a mapping. Same checks and errors as `read_yaml`."""
-    return _Reader(text).sections()
+    try:
+        yield from _Reader(text).sections()
+    except yaml.MarkedYAMLError as error:
+        raise _too_deep(text, error) or error from None
 
 
 def read_yaml(text: str) -> Any:
     """Parse one YAML document to plain dicts, lists and scalars; raise YamlProblem or yaml.YAMLError."""
-    return _Reader(text).read()
+    try:
+        return _Reader(text).read()
+    except yaml.MarkedYAMLError as error:
+        raise _too_deep(text, error) or error from None
 
 
 def locate(text: str, path: Path) -> tuple[int, int] | None:

@@ -256,6 +256,7 @@ def test_relative_home_without_cache_home_skips_the_cache(tmp_path: Path, monkey
     assert not (tmp_path / "relcache").exists() and not (tmp_path / "relhome").exists()
 
 
+@pytest.mark.signals
 def test_sigterm_during_a_build_leaves_no_temporary_file(tmp_path: Path) -> None:
     data = tmp_path / "big"
     made = subprocess.run(

@@ -98,3 +98,41 @@ def test_usage_error_exits_2() -> None:
     result = run("timeline", "--bogus")
     assert result.exit_code == 2
     assert "No such option" in result.stderr
+
+
+REWORDED = [
+    # (what a later msgspec might say, the line validate must still print)
+    (
+        "Value is not a whole number - at `$.duration_minutes`",
+        "events[0].duration_minutes: invalid value (expected a whole number)",
+    ),
+    ("Unexpected kind of value - at `$.kind`", "events[0].kind: invalid value (expected one of: bilateral, "),
+    ("Something else entirely", "events[0]: invalid value (expected a record as `summit schema` describes it)"),
+]
+
+
+@pytest.mark.parametrize(("wording", "expected"), REWORDED)
+def test_a_changed_msgspec_wording_still_gives_a_clear_line(
+    wording: str, expected: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The loader words its own messages from msgspec's; a wording it does not know gives the project's own
+    message, with the field and what it expects from the model, never msgspec's text."""
+    import msgspec
+
+    import summitcli.loader
+
+    convert = msgspec.convert
+
+    def reworded(value: object, kind: type, **options: object) -> object:
+        try:
+            return convert(value, kind, **options)
+        except msgspec.ValidationError:
+            raise msgspec.ValidationError(wording) from None
+
+    monkeypatch.setattr(summitcli.loader.msgspec, "convert", reworded, raising=True)
+    monkeypatch.chdir(BAD)
+    result = run("validate", "wrong_type.yaml")
+    assert result.exit_code == 1
+    [line] = result.stderr.splitlines()
+    assert line.startswith("wrong_type.yaml:5:") and expected in line, line
+    assert wording not in line
