@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from summitcli.errors import DataError
+from summitcli.problems import Problem
 
 YAML_SUFFIXES = (".yaml", ".yml")
 MAX_FILE_BYTES = 256 * 1024 * 1024
@@ -84,9 +85,9 @@ class SourceFile:
         self._data = self._text = None
 
 
-def problem(name: str, line: int, column: int, where: str, message: str) -> str:
-    """One line of a data error: `FILE:LINE:COLUMN: FIELD: message`."""
-    return f"{name}:{line}:{column}: {where}: {message}"
+def problem(name: str, line: int, column: int, where: str, message: str) -> Problem:
+    """One problem of a data error, read as `FILE:LINE:COLUMN: FIELD: message`; line and column 0: none."""
+    return Problem(name, line, column, where, message)
 
 
 def _file_problem(path: Path, message: str) -> DataError:
@@ -154,7 +155,7 @@ def _reason(exc: OSError, missing: str) -> str:
 def find_files(paths: list[Path]) -> list[Path]:
     """Expand directories to their YAML files (sorted); refuse paths that cannot be read."""
     found: list[Path] = []
-    problems: list[str] = []
+    problems: list[Problem] = []
     missing = "does not exist (expected a YAML file or a directory of them)"
     for path in paths:
         name = display_name(path)
@@ -186,7 +187,7 @@ def find_files(paths: list[Path]) -> list[Path]:
 def read_files(paths: list[Path]) -> list[SourceFile]:
     """The files as `SourceFile`s with their stat (following links), bytes not yet read; every path that is not
     a regular file, or cannot be reached, refused by name."""
-    problems: list[str] = []
+    problems: list[Problem] = []
     sources: list[SourceFile] = []
     seen: set[bytes] = set()
     for path in paths:

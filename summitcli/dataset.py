@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from summitcli import model
+    from summitcli.problems import Problem
 
 BUSY_MS = 600_000  # how long a reader waits for a writer's commit (a writer commits in well under that)
 STALE_TMP_S = 3600  # temporary index files of other datasets older than this are swept
@@ -119,7 +120,7 @@ def _build_into(conn: sqlite3.Connection, sources: list[SourceFile], uses: tuple
     from summitcli.loader import parse_file
 
     index.create(conn)
-    problems: list[str] = []
+    problems: list[Problem] = []
     ids: dict[int, SourceFile] = {}
     with conn:
         for ord, source in enumerate(sources):
@@ -321,7 +322,7 @@ def _update(path: Path, sources: list[SourceFile]) -> set[bytes] | None:
         index.mark_lost(conn, gone)
         for row in gone:
             index.drop_file(conn, row)
-        problems: list[str] = []
+        problems: list[Problem] = []
         ids: dict[int, SourceFile] = {}
         with _no_cycle_collection():
             for ord, source, _ in changed:

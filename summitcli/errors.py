@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import sys
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from summitcli.text import visible
+
+if TYPE_CHECKING:
+    from summitcli.problems import Problem
 
 EXIT_DATA = 1  # invalid data, unreadable file, write failure
 EXIT_USAGE = 2  # bad option or unknown name (Typer uses 2 for usage errors too)
@@ -27,9 +30,10 @@ class SummitError(Exception):
 
 
 class DataError(SummitError):
-    """One or more problems in the data files; each line is `FILE:LINE:COLUMN: FIELD: message`."""
+    """One or more problems in the data files: `problems`, each a `summitcli.problems.Problem`, the line
+    `FILE:LINE:COLUMN: FIELD: message` with its parts as attributes."""
 
-    def __init__(self, problems: list[str]) -> None:
+    def __init__(self, problems: list[Problem]) -> None:
         super().__init__("\n".join(problems))
         self.problems = problems
 

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
     from summitcli import model
+    from summitcli.problems import Problem
 
 LAYOUT = "7"  # bump when the tables change
 
@@ -341,12 +342,12 @@ def cross_checks(conn: sqlite3.Connection, changed: list[int] | None, names: dic
     return found
 
 
-def locate_problems(found: list[Where], files: dict[int, SourceFile]) -> list[str]:
-    """Problem lines for `found`, each file read once to locate all of its problems."""
+def locate_problems(found: list[Where], files: dict[int, SourceFile]) -> list[Problem]:
+    """The problems `found`, each file read once to locate all of its problems."""
     from summitcli.loader import _format_path
     from summitcli.yamlread import locate_all
 
-    lines: list[tuple[int, int, int, str]] = []
+    lines: list[tuple[int, int, int, Problem]] = []
     order = {fid: i for i, fid in enumerate(files)}
     by_file: dict[int, list[tuple[tuple[str | int, ...], str]]] = {}
     for file_id, path, message in found:

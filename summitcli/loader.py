@@ -19,6 +19,7 @@ import msgspec
 
 from summitcli import model
 from summitcli.datafiles import SourceFile, problem
+from summitcli.problems import Problem
 
 
 def _format_path(path: tuple[str | int, ...]) -> str:
@@ -152,7 +153,7 @@ class FileParser:
     Problems inside the document are located (line and column) all at once when the file is done, in one
     more pass over its text: linear in the file, however many problems it has."""
 
-    def __init__(self, source: SourceFile, problems: list[str], sink: Sink | None = None) -> None:
+    def __init__(self, source: SourceFile, problems: list[Problem], sink: Sink | None = None) -> None:
         self.source = source
         self.problems = problems
         self.pending: dict[tuple[str | int, ...], str] = {}  # one problem a path, the first found
@@ -393,7 +394,7 @@ def _check_record(name: str, index: int, record: Any, parser: FileParser, zones:
                 )
 
 
-def parse_file(source: SourceFile, problems: list[str], sink: Sink | None = None) -> ParsedFile | None:
+def parse_file(source: SourceFile, problems: list[Problem], sink: Sink | None = None) -> ParsedFile | None:
     """One file parsed and checked on its own; None, with its problems added to `problems`, if it has any.
 
     With a `sink`, records are handed to it in batches as they are read, while the file has no problem so far;

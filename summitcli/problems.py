@@ -1,19 +1,27 @@
-"""Problems in data files for machines: GitHub Actions annotations and JSON, as ruff and yamllint write them.
+"""Problems in data files: each one a line for people and its parts as data, and the formats for machines
+(GitHub Actions annotations and JSON, as ruff and yamllint write them).
 
-A problem arrives as the line the loader writes, `FILE:LINE:COLUMN: FIELD: message`; this module reads that
-line back into its parts. A line of another shape keeps its text as the message, with no file or position.
+A problem keeps its parts from where it is found to every format: nothing is parsed back from text.
 """
 
 from __future__ import annotations
 
 
-class Problem:
-    """One problem; `line` and `column` are 1-based, None where there is none (a path that does not exist)."""
+class Problem(str):
+    """One problem: the line `FILE:LINE:COLUMN: FIELD: message` that people read (a `str`, as the Python API has
+    always given it), with its parts as attributes; `line` and `column` are 1-based, None where there is none
+    (a path that does not exist)."""
 
-    __slots__ = ("column", "field", "file", "line", "message")
+    file: str
+    line: int | None
+    column: int | None
+    field: str
+    message: str
 
-    def __init__(self, file: str | None, line: int | None, column: int | None, field: str | None, message: str):
-        self.file, self.line, self.column, self.field, self.message = file, line, column, field, message
+    def __new__(cls, file: str, line: int | None, column: int | None, field: str, message: str) -> Problem:
+        self = super().__new__(cls, f"{file}:{line or 0}:{column or 0}: {field}: {message}")
+        self.file, self.line, self.column, self.field, self.message = file, line or None, column or None, field, message
+        return self
 
     def as_dict(self) -> dict[str, str | int | None]:
         return {
@@ -23,17 +31,6 @@ class Problem:
             "field": self.field,
             "message": self.message,
         }
-
-
-def parse(line: str) -> Problem:
-    """`FILE:LINE:COLUMN: FIELD: message` into its parts; a line 0 or column 0 means no position."""
-    import re
-
-    match = re.fullmatch(r"(?s)(.+?):(\d+):(\d+): (.*?): (.*)", line)
-    if match is None:
-        return Problem(None, None, None, None, line)
-    file, row, column, field, message = match.groups()
-    return Problem(file, int(row) or None, int(column) or None, field, message)
 
 
 def _escape_data(text: str) -> str:
@@ -51,17 +48,13 @@ def github(problems: list[Problem]) -> str:
     lines = []
     for p in problems:
         props = []
-        if p.file is not None:
-            props.append(f"file={_escape_property(visible(p.file))}")
+        props.append(f"file={_escape_property(visible(p.file))}")
         if p.line is not None:
             props.append(f"line={p.line}")
         if p.column is not None:
             props.append(f"col={p.column}")
-        if p.field is not None:
-            props.append(f"title={_escape_property(visible(p.field))}")
-        text = f"{p.field}: {p.message}" if p.field is not None else p.message
-        command = f"::error {','.join(props)}" if props else "::error"
-        lines.append(f"{command}::{_escape_data(visible(text))}")
+        props.append(f"title={_escape_property(visible(p.field))}")
+        lines.append(f"::error {','.join(props)}::{_escape_data(visible(f'{p.field}: {p.message}'))}")
     return "".join(line + "\n" for line in lines)
 
 

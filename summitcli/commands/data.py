@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from summitcli.commands import STATE
+
+if TYPE_CHECKING:
+    from summitcli.problems import Problem
 
 
 def validate(paths: list[Path], fmt: str = "text") -> None:
@@ -32,15 +36,14 @@ def validate(paths: list[Path], fmt: str = "text") -> None:
     write(f"valid: {visible(title)}\n" + "".join(f"{name}\t{count}\n" for name, count in counts.items()))
 
 
-def _report(lines: list[str], fmt: str) -> None:
+def _report(found: list[Problem], fmt: str) -> None:
     """Problems for machines on stdout; exit 1 when there are any."""
     from summitcli import problems
     from summitcli.errors import EXIT_DATA
     from summitcli.output.stream import write
 
-    parsed = [problems.parse(line) for line in lines]
-    write(problems.github(parsed) if fmt == "github" else problems.to_json(parsed))
-    if parsed:
+    write(problems.github(found) if fmt == "github" else problems.to_json(found))
+    if found:
         raise SystemExit(EXIT_DATA)
 
 
