@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -48,6 +49,13 @@ def subprocess_env(**extra: str) -> dict[str, str]:
     return env
 
 
+def default_sigint() -> None:
+    """A child's `preexec_fn`: Ctrl-C's signal as a terminal delivers it. A shell starts its background jobs
+    with SIGINT ignored, and Python then never installs its handler: a suite run that way (as CI may run it)
+    would otherwise test a process that cannot be interrupted at all."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def summit_cmd(*args: str) -> list[str]:
     return [sys.executable, "-m", "summitcli", *args]
 
@@ -58,4 +66,4 @@ def sh(command: str, **env: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-__all__ = ["BAD", "FIXTURE", "ROOT", "app", "run", "run_mini", "sh", "subprocess_env", "summit_cmd"]
+__all__ = ["BAD", "FIXTURE", "ROOT", "app", "default_sigint", "run", "run_mini", "sh", "subprocess_env", "summit_cmd"]

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import BAD, FIXTURE, ROOT, run, subprocess_env, summit_cmd
+from conftest import BAD, FIXTURE, ROOT, default_sigint, run, subprocess_env, summit_cmd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt  # Rich's own Markdown parser
@@ -185,6 +185,7 @@ def test_ctrl_c_while_the_data_is_parsed_exits_130_quietly() -> None:
         stderr=subprocess.PIPE,
         text=True,
         env=subprocess_env(),
+        preexec_fn=default_sigint,
     )
     assert proc.stderr is not None
     assert proc.stderr.readline() == "parsing\n"

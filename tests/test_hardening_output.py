@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURE, ROOT, run, run_mini, sh, subprocess_env, summit_cmd
+from conftest import FIXTURE, ROOT, default_sigint, run, run_mini, sh, subprocess_env, summit_cmd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
@@ -211,6 +211,7 @@ def test_ctrl_c_while_the_installed_command_imports_exits_130_quietly(tmp_path: 
         text=True,
         env=subprocess_env(PYTHONPATH=str(hook)),
         cwd=tmp_path,
+        preexec_fn=default_sigint,
     )
     assert proc.stderr is not None
     assert proc.stderr.readline() == "importing typer\n"
@@ -549,6 +550,7 @@ def test_a_signal_during_an_o_write_leaves_no_temporary_file(tmp_path: Path, sig
         stderr=subprocess.PIPE,
         text=True,
         env=subprocess_env(),
+        preexec_fn=default_sigint,
     )
     assert proc.stderr is not None
     assert proc.stderr.readline() == "writing\n"
