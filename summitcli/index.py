@@ -13,26 +13,27 @@ one `meta` are checked in SQL, for the files that changed and for the records th
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 import weakref
 import zlib
-from functools import cache, cached_property
+from functools import cached_property
 from hashlib import blake2b
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
-from summitcli import __version__
+import msgspec
+
+from summitcli import __version__, model
 from summitcli.datafiles import SourceFile, Stat, path_key, problem
 from summitcli.relations import own_countries
-from summitcli.stored import layout, model_type, shapes
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
-    from summitcli import model
     from summitcli.problems import Problem
+
+T = TypeVar("T")
 
 LAYOUT = "7"  # bump when the tables change
 
@@ -41,8 +42,8 @@ def model_digest(text: bytes) -> str:
     return blake2b(text, digest_size=8).hexdigest()
 
 
-# An index is read only by the model it was written with: queries read records by the layout stored beside them
-# (summitcli.stored), so a field added to or removed from summitcli/model.py must rebuild the index, in any version.
+# An index is read only by the model it was written with: its records are the model's structs encoded by msgspec,
+# so a field added to or removed from summitcli/model.py must rebuild the index, in any version.
 VERSION = f"{__version__}/{LAYOUT}/{model_digest(Path(__file__).with_name('model.py').read_bytes())}"
 # A file whose mtime or ctime lies within this of the moment its stat was recorded is "racy" (git's word): an
 # edit in the same timestamp tick could keep its stat, so its bytes are hashed again until it is older than this.
@@ -148,17 +149,10 @@ def recorded_files(conn: sqlite3.Connection) -> dict[bytes, FileRow] | None:
         raise Damaged(str(exc)) from None
 
 
-@cache
-def _layout() -> str:
-    return json.dumps(layout())
-
-
 def create(conn: sqlite3.Connection) -> None:
-    """The tables of an empty index (secondary indexes come once the rows are in: `create_indexes`), and the
-    layout of the model's records, by which queries read them back without the model (`summitcli.stored`)."""
+    """The tables of an empty index (secondary indexes come once the rows are in: `create_indexes`)."""
     conn.executescript(SCHEMA)
     conn.execute("INSERT INTO meta VALUES ('version', ?)", (VERSION,))
-    conn.execute("INSERT INTO meta VALUES ('layout', ?)", (_layout(),))
 
 
 def create_indexes(conn: sqlite3.Connection, uses: tuple[str, ...]) -> None:
@@ -213,7 +207,6 @@ class FileWriter:
 
     def add(self, batch: list[tuple[str, int, Any]]) -> None:
         """Store a batch of (record list, index in the YAML list, record), in document order."""
-        import msgspec
 
         from summitcli.loader import _iter_refs
 
@@ -222,7 +215,7 @@ class FileWriter:
         records, countries, topics, refs = [], [], [], []
         for seq, (name, pos, record) in enumerate(batch, self.next):
             date = getattr(record, "date", None)
-            speaker = record.speaker if model_type(record) == "Quote" else None
+            speaker = record.speaker if isinstance(record, model.Quote) else None
             text = b"" if lean else encode(record)
             records.append(
                 (seq, file_id, name, pos, SPACES.get(name, "record"), record.id, date.isoformat() if date else None,
@@ -246,7 +239,6 @@ class FileWriter:
 
     def finish(self, ord: int, source: SourceFile, meta: model.Meta | None, seen_ns: int, file_digest: bytes) -> int:
         """The file's own row, once its records are in; return its file id."""
-        import msgspec
 
         stat = source.stat or Stat(len(source.data), 0, 0, 0, 0)  # bytes given, not read from a file
         self.conn.execute(
@@ -277,7 +269,6 @@ Where = tuple[int, tuple[str | int, ...], str]  # (file id, path in the document
 def cross_checks(conn: sqlite3.Connection, changed: list[int] | None, names: dict[int, str]) -> list[Where]:
     """The problems that span files, among the records of the files `changed` (None: all files) and the
     references into ids they no longer define (`mark_lost`). `names`: each file id's name, for messages."""
-    import msgspec
 
     from summitcli.loader import _format_path, _hint
 
@@ -366,13 +357,6 @@ def locate_problems(found: list[Where], files: dict[int, SourceFile]) -> list[Pr
     return [line for *_, line in sorted(lines)]
 
 
-# Above this many bytes of YAML, queries decode records with msgspec into the model's structs: its imports (about
-# 9 ms) are nothing beside decoding thousands of records, which it does several times faster than
-# `summitcli.stored`; below it, start-up is most of a command's time, and records are read without msgspec. One
-# process reads records of one kind only, so that records compare equal as they should.
-BULK_BYTES = 4 << 20
-
-
 def checked(name: str, rows: list[Any]) -> list[Any]:
     """`rows` (crc, json), each record's bytes checked against its checksum (Damaged where one fails)."""
     try:
@@ -385,10 +369,6 @@ def checked(name: str, rows: list[Any]) -> list[Any]:
 
 def structs(name: str, rows: list[Any]) -> list[Any]:
     """The records of the list `name` (or the `meta`) in `rows` (crc, json) decoded by msgspec as the model's."""
-    import msgspec
-
-    from summitcli import model
-
     item = model.Meta if name == "meta" else model.Dataset.__annotations__[name].__args__[0]
     try:
         return msgspec.json.decode(b"[" + b",".join(r[1] for r in rows) + b"]", type=list[item])  # type: ignore[valid-type]
@@ -416,16 +396,12 @@ class IndexedDataset:
         self.files = files
         self._recover = recover
         self._rebuilt: IndexedDataset | None = None
-        described = self._query("SELECT value FROM meta WHERE key = 'layout'")
         row = self._query("SELECT meta FROM files WHERE meta IS NOT NULL ORDER BY ord LIMIT 1")
-        self._bulk = self._query("SELECT total(size) FROM files")[0][0] > BULK_BYTES
         try:
-            self._shapes = shapes(described[0][0])
             self._meta_json: bytes = row[0][0]
-            meta = self._shapes.decode("Meta", self._meta_json) if not self._bulk else None
-        except (IndexError, KeyError, TypeError, ValueError) as exc:
+        except IndexError as exc:
             raise Damaged(str(exc)) from None
-        self.meta: model.Meta = meta or structs("meta", [(0, self._meta_json)])[0]
+        self.meta: model.Meta = structs("meta", [(0, self._meta_json)])[0]
 
     def _query(self, sql: str, params: Iterable[Any] = ()) -> list[Any]:
         try:
@@ -433,29 +409,21 @@ class IndexedDataset:
         except sqlite3.Error as exc:
             raise Damaged(str(exc)) from None
 
-    def _answer(self, name: str, *args: Any) -> Any:
-        """Ask `name` of this index; if it turns out damaged, of the rebuilt one."""
+    def _answer(self, ask: Callable[[IndexedDataset], T]) -> T:
+        """`ask` this index; if it turns out damaged, the rebuilt one."""
         if self._rebuilt is None:
             try:
-                return getattr(self, f"_{name}")(*args)
+                return ask(self)
             except Damaged:
                 if self._recover is None:
                     raise
                 self._conn.close()
                 self._rebuilt = self._recover()
-        return getattr(self._rebuilt, name)(*args)
+        return ask(self._rebuilt)
 
     def _decode(self, name: str, rows: list[Any]) -> list[Any]:
-        """The records of the list `name` in `rows` (crc, json): read back as `summitcli.stored`
-        records, or, from a large dataset, by msgspec as the model's structs (see BULK_BYTES)."""
-        checked(name, rows)
-        if self._bulk:
-            return structs(name, rows)
-        try:
-            decode, shape = self._shapes.decode, self._shapes.lists[name]
-            return [decode(shape, text) for _, text in rows]
-        except (IndexError, KeyError, TypeError, ValueError) as exc:
-            raise Damaged(str(exc)) from None
+        """The records of the list `name` in `rows` (crc, json), each checked against its checksum."""
+        return structs(name, checked(name, rows))
 
     def _rows(self, name: str) -> list[Any]:
         """The stored (crc, json) of every record of the list `name`, in the order of the files and of each file."""
@@ -469,7 +437,7 @@ class IndexedDataset:
 
     def all(self, name: str) -> list[Any]:
         """Every record of the list `name`, in the order of the files and of each file."""
-        return self._answer("all", name)
+        return self._answer(lambda index: index._all(name))
 
     def _with_country(self, name: str, code: str) -> list[Any]:
         # driven by the country index: only the rows of `code` are read, however large the list
@@ -490,7 +458,7 @@ class IndexedDataset:
 
     def with_country(self, name: str, code: str) -> list[Any]:
         """Records of one list that involve `code`, read through the country index."""
-        return self._answer("with_country", name, code)
+        return self._answer(lambda index: index._with_country(name, code))
 
     def _record(self, list_names: tuple[str, ...], rid: str) -> Any:
         spaces = sorted({SPACES.get(name, "record") for name in list_names})
@@ -503,22 +471,22 @@ class IndexedDataset:
 
     def record(self, list_names: tuple[str, ...], rid: str) -> Any:
         """The record with id `rid` in one of the lists named, read through the id index; None if there is none."""
-        return self._answer("record", list_names, rid)
+        return self._answer(lambda index: index._record(list_names, rid))
 
     def _country_codes(self) -> set[str]:
         rows = self._query("SELECT country FROM countries")
         return {r[0] for r in rows}
 
     def country_codes(self) -> set[str]:
-        return self._answer("country_codes")
+        return self._answer(lambda index: index._country_codes())
 
     def _counts(self) -> dict[str, int]:
         rows = self._query("SELECT list, count(*) FROM records GROUP BY list")
-        return dict.fromkeys(self._shapes.lists, 0) | dict(rows)
+        return dict.fromkeys(model.RECORD_LISTS, 0) | dict(rows)
 
     def counts(self) -> dict[str, int]:
         """The number of records in each list."""
-        return self._answer("counts")
+        return self._answer(lambda index: index._counts())
 
     def summary(self) -> dict[str, int]:
         """What `summit validate` prints: countries met (other than home), meetings, other events, and the
@@ -583,8 +551,6 @@ class IndexedDataset:
         return self.all("plans")
 
     def _materialize(self) -> model.Dataset:
-        from summitcli import model
-
         lists: dict[str, Any] = {}
         for name in model.RECORD_LISTS:
             lists[name] = structs(name, checked(name, self._rows(name)))
@@ -593,4 +559,4 @@ class IndexedDataset:
 
     def materialize(self) -> model.Dataset:
         """Every list decoded into the model's structs: the whole model, as parsing the YAML would give it."""
-        return self._answer("materialize")
+        return self._answer(lambda index: index._materialize())

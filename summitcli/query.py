@@ -5,15 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from summitcli import model
 from summitcli.errors import NotFoundError, UsageError
 from summitcli.index import IndexedDataset
 from summitcli.relations import involved_countries
-from summitcli.stored import model_type
-
-if TYPE_CHECKING:
-    from summitcli import model
 
 
 def citation(source: model.Source) -> str:
@@ -128,9 +125,9 @@ class Citations(Mapping[str, "model.Source"]):
 
 
 class Query:
-    """Questions asked of a whole parsed dataset, or of an index that decodes records as they are asked for."""
+    """Questions asked of the dataset's index, which decodes records as they are asked for."""
 
-    def __init__(self, dataset: model.Dataset | IndexedDataset) -> None:
+    def __init__(self, dataset: IndexedDataset) -> None:
         self.data = dataset
         self.home = dataset.meta.home
 
@@ -155,25 +152,11 @@ class Query:
         """Every country the dataset has a record on, other than the home country, sorted by name."""
         from summitcli.countries import country_name
 
-        if isinstance(self.data, IndexedDataset):
-            return sorted(self.data.country_codes() - {self.home}, key=country_name)
-        found: set[str] = set()
-        for record in (
-            *self.data.events,
-            *self.data.outcomes,
-            *self.data.facts,
-            *self.data.followups,
-            *self.data.plans,
-        ):
-            found.update(getattr(record, "parties", None) or getattr(record, "countries", None) or [])
-        found.discard(self.home)
-        return sorted(found, key=country_name)
+        return sorted(self.data.country_codes() - {self.home}, key=country_name)
 
     def with_country(self, name: str, code: str) -> list[Any]:
-        """Records of the list `name` that involve `code` (see `involved_countries`), through the index if any."""
-        if isinstance(self.data, IndexedDataset):
-            return self.data.with_country(name, code)
-        return [r for r in getattr(self.data, name) if code in involved_countries(r, self.people)]
+        """Records of the list `name` that involve `code` (see `involved_countries`), through the index."""
+        return self.data.with_country(name, code)
 
     def fact_records(self) -> Iterator[tuple[str, Any]]:
         """(kind, record) for every event, outcome, follow-up, quote, fact and plan."""
@@ -181,23 +164,16 @@ class Query:
             for record in getattr(self.data, attr):
                 yield kind, record
 
-    @cached_property
-    def records_by_id(self) -> dict[str, Any]:
-        """Every event, outcome, follow-up, quote, fact and plan by id (ids are unique across the dataset)."""
-        return {record.id: record for _, record in self.fact_records()}
-
     def source(self, sid: str) -> model.Source | None:
-        """One source by id; through the index if any, so that a view citing ten sources decodes ten."""
-        if not isinstance(self.data, IndexedDataset) or "sources" in self.__dict__:
+        """One source by id; through the index, so that a view citing ten sources decodes ten."""
+        if "sources" in self.__dict__:
             return self.sources.get(sid)
         found = self.data.record(("sources",), sid)
-        return found if model_type(found) == "Source" else None
+        return found if isinstance(found, model.Source) else None
 
     def record(self, rid: str) -> Any:
         """One event, outcome, follow-up, quote, fact or plan by id; through the index if any, so that naming one
         record does not decode every list."""
-        if not isinstance(self.data, IndexedDataset):
-            return self.records_by_id.get(rid)
         return self.data.record(tuple(attr for attr, _ in FACT_KINDS), rid)
 
     def find_people(self, name: str) -> list[model.Person]:
@@ -215,7 +191,7 @@ class Query:
 
     def title_of(self, record: Any) -> str:
         """The line that names a record in a list; a quote is its speaker and words."""
-        if model_type(record) == "Quote":
+        if isinstance(record, model.Quote):
             return f"{self.person_name(record.speaker)}: “{record.text}”"
         return label(record)
 

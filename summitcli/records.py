@@ -10,16 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from summitcli.stored import Stored, builtins
+import msgspec
 
 
 def fields(record: Any, **extra: Any) -> dict[str, Any]:
     """The record's fields (every one, null where unknown), then `extra`."""
-    if isinstance(record, Stored):  # read from the index (every query's answer): no msgspec needed
-        out: dict[str, Any] = builtins(record)
-    else:
-        import msgspec
-
-        out = msgspec.to_builtins(record, builtin_types=(dt.date,))
+    out: dict[str, Any] = msgspec.to_builtins(record, builtin_types=(dt.date,))
     out.update(extra)
     return out

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from summitcli.stored import model_type
-
-if TYPE_CHECKING:
-    from summitcli import model
+from summitcli import model
 
 
 def own_countries(record: Any) -> list[str]:
     """The countries a record names itself: its parties or countries; a person their own."""
-    if model_type(record) == "Person":
+    if isinstance(record, model.Person):
         return [record.country] if record.country else []
     return list(getattr(record, "parties", None) or getattr(record, "countries", None) or [])
 
@@ -21,7 +18,7 @@ def own_countries(record: Any) -> list[str]:
 def involved_countries(record: Any, people: Mapping[str, model.Person]) -> list[str]:
     """The countries a record involves: its own (`own_countries`); a quote also its speaker's."""
     codes = own_countries(record)
-    if model_type(record) == "Quote":
+    if isinstance(record, model.Quote):
         speaker = people.get(record.speaker)
         if speaker is not None and speaker.country and speaker.country not in codes:
             codes.append(speaker.country)
