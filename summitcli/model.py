@@ -44,9 +44,14 @@ OutcomeStatus = Literal[
     "renewed",
     "announced",
     "concluded-not-in-force",
+    "negotiations-concluded",
     "under-negotiation",
     "stalled",
     "proposed",
+]
+FactKind = Annotated[
+    Literal["caption"],
+    msgspec.Meta(description="caption: a photo caption, quoted as the source prints it (a brief shows it with --full)"),
 ]
 FollowupStatus = Literal["planned", "in-progress", "done", "stalled", "pending"]
 Cadence = Literal["once", "annual", "biennial", "regular"]
@@ -161,6 +166,7 @@ class Fact(Record, frozen=True, kw_only=True, forbid_unknown_fields=True):
     text: Text
     countries: Annotated[list[CountryCode], msgspec.Meta(min_length=1)]
     topics: list[Slug] = []
+    kind: FactKind | None = None
 
 
 class Followup(Record, frozen=True, kw_only=True, forbid_unknown_fields=True):

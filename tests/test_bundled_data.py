@@ -115,7 +115,9 @@ def test_plan_that_changed_is_recorded_with_both_sources(dataset: model.Dataset)
 
 def test_headline_figures(dataset: model.Dataset) -> None:
     figures = {f.value for o in dataset.outcomes for f in o.figures}
-    assert "60 trillion won (about $45 billion)" in figures
+    # Canada's planned submarine orders are context, not the value of any outcome (issue 23)
+    assert not [value for value in figures if "60 trillion won" in value]
+    assert any("60 trillion won (about $45 billion)" in f.text for f in dataset.facts)
     assert {"$350 billion", "$200 billion", "$150 billion"} <= figures
     swap = next(o for o in dataset.outcomes if o.id == "korea-china-currency-swap")
     assert swap.figures[0].amount == 70_000_000_000_000 and swap.status == "renewed"
@@ -193,15 +195,32 @@ def test_the_two_articles_are_cited_like_every_source(dataset: model.Dataset) ->
     assert post.title and preview.title
 
 
+def headlines_read_on_their_pages() -> dict[str, str]:
+    """docs/sources-checked.md: the headlines recorded from the stored copies of the sources' own pages."""
+    text = (ROOT / "docs" / "sources-checked.md").read_text(encoding="utf-8")
+    table = text.split("## Headline recorded from the page", 1)[1].split("\n## ", 1)[0]
+    rows = [line.split(" | ") for line in table.splitlines() if line.startswith("| `")]
+    return {row[0].strip("| `"): row[1] for row in rows}
+
+
 def test_a_source_title_is_one_the_sources_give() -> None:
-    """A title only where the research notes (or the article itself) give one: none rebuilt from a URL."""
+    """A title only where the research notes (or the article itself) give one, or the source's own page shows it
+    (listed in docs/sources-checked.md): none rebuilt from a URL."""
     shared = ROOT.parent / "shared" / "sources"
     if not shared.is_dir():
         pytest.skip("../shared/sources is not beside this checkout")
     texts = " ".join(" ".join(p.read_text(encoding="utf-8").split()) for p in shared.iterdir() if p.is_file())
+    read = headlines_read_on_their_pages()
     for source in load(use_cache=False).sources:
         if source.title:
-            assert source.title.rstrip("…") in texts, (source.id, source.title)
+            assert source.title.rstrip("…") in texts or read.get(source.id) == source.title, (source.id, source.title)
+
+
+def test_a_headline_read_on_a_page_is_the_one_recorded() -> None:
+    read = headlines_read_on_their_pages()
+    assert read, "the table of headlines read on their pages is not empty"
+    titles = {s.id: s.title for s in load(use_cache=False).sources}
+    assert {i: titles.get(i) for i in read} == read
 
 
 def test_a_figure_carries_its_own_sources_and_confidence(dataset: model.Dataset) -> None:

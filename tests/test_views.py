@@ -63,10 +63,10 @@ def test_the_first_screen_of_a_brief_holds_the_counterpart_the_meeting_and_the_h
     assert "Mark Carney, Prime Minister" in first
     assert "Thu 30 Oct 2025" in first
     assert "Security and Defence Cooperation Partnership" in first
-    assert "60 trillion won" in first
+    assert "Agreement on the Protection of Military and Defence Classified Information" in first
 
 
-@pytest.mark.parametrize(("country", "most"), [("canada", 90), ("united-states", 250)])
+@pytest.mark.parametrize(("country", "most"), [("canada", 90), ("united-states", 255)])
 def test_a_brief_fits_its_length(country: str, most: int) -> None:
     assert len(screen("brief", country)) <= most
 
@@ -161,10 +161,11 @@ def test_below_60_columns_rows_become_blocks() -> None:
 def test_brief_json_carries_figures_as_numbers_with_units() -> None:
     brief = json.loads(run("brief", "canada", "-f", "json").stdout)
     assert brief["country"] == "CA" and brief["country_name"] == "Canada"
-    figures = [f for outcome in brief["outcomes"] for f in outcome["figures"]]
-    assert {"amount": 60000000000000, "unit": "KRW"}.items() <= next(f for f in figures if f["unit"] == "KRW").items()
     meeting = brief["meetings"][0]
     assert meeting["date"] == "2025-10-30" and meeting["city"] == "Gyeongju" and meeting["start"] is None
+    china = json.loads(run("brief", "china", "-f", "json").stdout)
+    figures = [f for outcome in china["outcomes"] for f in outcome["figures"]]
+    assert {"amount": 70000000000000, "unit": "KRW"}.items() <= next(f for f in figures if f["unit"] == "KRW").items()
 
 
 @pytest.mark.parametrize("args", JSON_COMMANDS, ids=lambda a: "-".join(a))
@@ -199,8 +200,10 @@ def test_a_country_is_its_code_in_every_command_with_its_name_beside_it() -> Non
 def test_brief_csv_has_a_section_column_and_the_union_of_the_sections_fields() -> None:
     rows = list(csv.DictReader(io.StringIO(run("brief", "canada", "-f", "csv").stdout)))
     assert {r["section"] for r in rows} >= {"counterparts", "meetings", "outcomes", "sources"}
-    partnership = next(r for r in rows if r["id"] == "korea-canada-security-defence-partnership")
-    assert json.loads(partnership["figures"])[0]["amount"] == 60000000000000
+    assert next(r for r in rows if r["id"] == "korea-canada-security-defence-partnership")
+    china = list(csv.DictReader(io.StringIO(run("brief", "china", "-f", "csv").stdout)))
+    swap = next(r for r in china if r["id"] == "korea-china-currency-swap")
+    assert json.loads(swap["figures"])[0]["amount"] == 70000000000000
     assert any(r["url"].startswith("https://") for r in rows if r["section"] == "sources")
 
 
@@ -359,10 +362,10 @@ def test_every_list_or_object_in_a_csv_or_tsv_cell_is_valid_json(args: list[str]
 def test_filters_take_values_as_the_output_prints_them() -> None:
     signed = json.loads(run("agreements", "--kind", "mou", "-f", "json").stdout)
     assert signed and json.loads(run("agreements", "--kind", "MOU", "-f", "json").stdout) == signed
-    printed = run("agreements", "--status", "concluded, not in force", "-f", "json")
-    assert printed.exit_code == 0 and json.loads(printed.stdout)[0]["status"] == "concluded-not-in-force"
-    prefix = run("agreements", "--status", "concluded")
-    assert prefix.exit_code == 2 and "Did you mean 'concluded-not-in-force'?" in prefix.stderr
+    printed = run("agreements", "--status", "negotiations concluded", "-f", "json")
+    assert printed.exit_code == 0 and json.loads(printed.stdout)[0]["status"] == "negotiations-concluded"
+    prefix = run("agreements", "--status", "negotiations")
+    assert prefix.exit_code == 2 and "Did you mean 'negotiations-concluded'?" in prefix.stderr
 
 
 def test_the_home_country_is_not_a_counterpart() -> None:

@@ -208,7 +208,7 @@ def build(q: Query, code: str, full: bool = True) -> Document:
     if not full:
         at_meeting = {e.id for e in meetings}
         shown_quotes = first(quotes, lambda x: x.event in at_meeting, QUOTES)
-        about = [f for f in facts if len(set(f.countries) - {q.home}) <= 2]
+        about = [f for f in facts if len(set(f.countries) - {q.home}) <= 2 and f.kind != "caption"]
         shown_facts = first(about, lambda f: set(f.countries) <= {code, q.home}, FACTS)
         shown_plans = [p for p in plans if p.changed]
     quotes, shown_quotes, quotes_apart = (sorted(found, key=by_day) for found in (quotes, shown_quotes, quotes_apart))
