@@ -1,6 +1,5 @@
 """The `summit` command line: a thin Typer layer over the command modules."""
 
-import os
 import sys
 from collections.abc import Callable
 from enum import Enum
@@ -514,30 +513,6 @@ def export_html(ctx: typer.Context, countries: BookCountries = None, output: Out
     command.book(ctx.obj, command.BookOptions(countries=tuple(countries or ())), fmt="html", output=output)
 
 
-ROOT_OPTIONS_WITH_VALUE = {"--data", "-d", "--color"}
-
-
-def keep_only_the_command_called(argv: list[str]) -> None:
-    """Typer builds a Click command, signature and parameters included, for every registered command on every run
-    (6 to 9 ms for all of summit's). When the command line names a command, register that one alone. Help without
-    a command, completion and anything unrecognised keep them all, so usage errors still list every command."""
-    if "_SUMMIT_COMPLETE" in os.environ:
-        return
-    args = iter(argv)
-    for arg in args:
-        if arg in ROOT_OPTIONS_WITH_VALUE:
-            next(args, None)
-        elif not arg.startswith("-"):
-            break
-    else:
-        return
-    commands = [c for c in app.registered_commands if (c.name or c.callback.__name__) == arg]  # type: ignore[union-attr]
-    groups = [g for g in app.registered_groups if g.name == arg]
-    if commands or groups:
-        app.registered_commands[:] = commands
-        app.registered_groups[:] = groups
-
-
 def main() -> None:
     """Entry point. Typer prints usage and data errors (exit 2, 1, 3) and handles Ctrl-C; a write that fails
     for any other reason than a closed pipe (a full disk) becomes one line and exit 1."""
@@ -545,7 +520,6 @@ def main() -> None:
 
     fill_closed_descriptors()
     escape_unencodable(sys.stdout)  # help text too: `PYTHONIOENCODING=ascii summit brief --help`
-    keep_only_the_command_called(sys.argv[1:])
     try:
         app(prog_name="summit")
     except SystemExit as exc:
