@@ -1,4 +1,4 @@
-# `python -m summitcli`: as scripts/summit, the import too runs under the Ctrl-C handler (exit 130).
+# `python -m summitcli`: the import too runs under a Ctrl-C handler (exit 130), as summitcli.entry.main's own run.
 try:
     from summitcli.entry import main
 

@@ -59,7 +59,7 @@ class Dataset:
         followups, quotes, context, encounters, plans, elsewhere, sources."""
         from summitcli.commands import brief
 
-        return dict(brief.build(self._q, self._q.resolve_country(country)).records)
+        return dict(brief.document_for(self._q, brief.Options(country=country, full=True)).records)
 
     def timeline(
         self,
@@ -73,9 +73,8 @@ class Dataset:
         """Events in date order, undated last (`summit timeline`)."""
         from summitcli.commands import timeline
 
-        q = self._q
-        events = timeline.select(q, start=start, end=end, country=self._country(country), topic=topic, kind=kind)
-        return timeline.event_records(events, timeline.changed_plans(q))
+        options = timeline.Options(start=start, end=end, country=country, topic=topic, kind=kind)
+        return list(timeline.listing_for(self._q, options).records)
 
     def agreements(
         self,
@@ -88,10 +87,8 @@ class Dataset:
         """Outcomes, one per country they involve (`summit agreements`)."""
         from summitcli.commands import agreements
 
-        q = self._q
-        code = self._country(country)
-        pairs = agreements.select(q, country=code, status=status, kind=kind, topic=topic)
-        return list(agreements.listing(q, pairs, one_country=code is not None).records)
+        options = agreements.Options(country=country, status=status, kind=kind, topic=topic)
+        return list(agreements.listing_for(self._q, options).records)
 
     def followups(
         self, *, country: str | None = None, status: str | None = None, due_before: dt.date | None = None
@@ -99,26 +96,18 @@ class Dataset:
         """Commitments and where they stand (`summit followups`)."""
         from summitcli.commands import followups
 
-        q = self._q
-        code = self._country(country)
-        found = followups.select(q, country=code, status=status, due_before=due_before)
-        return list(followups.listing(q, found, one_country=code is not None).records)
+        options = followups.Options(country=country, status=status, due_before=due_before)
+        return list(followups.listing_for(self._q, options).records)
 
     def quotes(self, *, country: str | None = None, speaker: str | None = None) -> list[Record]:
         """Attributed quotes (`summit quotes`); `speaker` is any part of a name or alias."""
         from summitcli.commands import quotes
 
-        q = self._q
-        speakers = {p.id for p in q.find_people(speaker)} if speaker else None
-        return list(quotes.listing(q, country=self._country(country), speakers=speakers).records)
+        return list(quotes.listing_for(self._q, quotes.Options(country=country, speaker=speaker)).records)
 
     def search(self, words: str | Iterable[str]) -> list[Record]:
         """Records where every word occurs, best first (`summit search`)."""
         from summitcli.commands import search
 
-        text = [words] if isinstance(words, str) else list(words)
-        found = list(dict.fromkeys(w.casefold() for part in text for w in part.split()))
+        found = search.Options(text=(words,) if isinstance(words, str) else tuple(words)).words()
         return search.rows_for(self._q, found) if found else []
-
-    def _country(self, name: str | None) -> str | None:
-        return self._q.resolve_country(name) if name else None

@@ -1,6 +1,5 @@
 """The `summit` command line: a thin Typer layer over the command modules."""
 
-import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -12,9 +11,9 @@ import typer
 from typer.core import TyperGroup
 
 from summitcli import __version__
-from summitcli.commands import STATE
+from summitcli.commands import Settings
 from summitcli.errors import EXIT_DATA, SummitError
-from summitcli.output import SETTINGS, ColorMode, Format
+from summitcli.output import ColorMode, Display, Format
 from summitcli.output.stream import quiet_exit
 
 
@@ -58,12 +57,13 @@ app.add_typer(export_app, name="export")
 
 def _indexed() -> Any:
     """The dataset's index for completion, or None: completion never parses YAML, and offers nothing from the data
-    until a command has run once on it (nor on any error: never a traceback in a shell)."""
+    until a command has run once on it (nor on any error: never a traceback in a shell). The data is $SUMMIT_DATA,
+    else the bundled data: completion parses the command line without running the root callback."""
     try:
         from summitcli.datafiles import data_paths, find_files, read_files
         from summitcli.dataset import open_index
 
-        return open_index(read_files(find_files(data_paths(STATE.data or None))))
+        return open_index(read_files(find_files(data_paths(None))))
     except Exception:
         return None
 
@@ -122,6 +122,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def root(
+    ctx: typer.Context,
     data: Annotated[
         list[Path] | None,
         typer.Option(
@@ -151,10 +152,7 @@ def root(
 
     Examples: summit brief canada · summit timeline --from 2025-10-30 · summit agreements nz --format json
     """
-    STATE.data = list(data or [])
-    STATE.use_cache = not no_cache
-    SETTINGS.color = color
-    SETTINGS.pager = not no_pager
+    ctx.obj = Settings(data=tuple(data or ()), use_cache=not no_cache, display=Display(color=color, pager=not no_pager))
 
 
 SourcesOpt = Annotated[
@@ -181,6 +179,7 @@ CountryFilter = Annotated[
 
 @app.command()
 def brief(
+    ctx: typer.Context,
     country: CountryArg,
     fmt: FormatOpt = Format.auto,
     sources: SourcesOpt = False,
@@ -197,13 +196,14 @@ def brief(
 
     Example: summit brief canada; summit brief 뉴질랜드 --format json; summit brief nz --full
     """
-    from summitcli.commands.brief import brief as run
+    from summitcli.commands import brief as command
 
-    run(country, fmt, sources, full)
+    command.brief(ctx.obj, command.Options(country=country, full=full), fmt=fmt, show_sources=sources)
 
 
 @app.command()
 def timeline(
+    ctx: typer.Context,
     fmt: FormatOpt = Format.auto,
     date_from: Annotated[str | None, typer.Option("--from", help="First day, YYYY-MM-DD.")] = None,
     date_to: Annotated[str | None, typer.Option("--to", help="Last day, YYYY-MM-DD.")] = None,
@@ -231,13 +231,15 @@ def timeline(
 
     Example: summit timeline --from 2025-10-30 --to 2025-10-31 --kind bilateral
     """
-    from summitcli.commands.timeline import timeline as run
+    from summitcli.commands import timeline as command
 
-    run(fmt, date_from, date_to, country, topic, kind)
+    options = command.Options(start=date_from, end=date_to, country=country, topic=topic, kind=kind)
+    command.timeline(ctx.obj, options, fmt=fmt)
 
 
 @app.command()
 def agreements(
+    ctx: typer.Context,
     country: CountryFilter = None,
     fmt: FormatOpt = Format.auto,
     status: Annotated[
@@ -265,24 +267,26 @@ def agreements(
 
     Example: summit agreements nz; summit agreements --status signed --format csv
     """
-    from summitcli.commands.agreements import agreements as run
+    from summitcli.commands import agreements as command
 
-    run(country, fmt, status, kind, topic, sources)
+    options = command.Options(country=country, status=status, kind=kind, topic=topic)
+    command.agreements(ctx.obj, options, fmt=fmt, show_sources=sources)
 
 
 @app.command()
-def countries(fmt: FormatOpt = Format.auto) -> None:
+def countries(ctx: typer.Context, fmt: FormatOpt = Format.auto) -> None:
     """Every country in the dataset with its counterparts, meeting dates and outcome count.
 
     Example: summit countries --format tsv
     """
-    from summitcli.commands.countries import countries as run
+    from summitcli.commands import countries as command
 
-    run(fmt)
+    command.countries(ctx.obj, fmt=fmt)
 
 
 @app.command()
 def topics(
+    ctx: typer.Context,
     topic: Annotated[
         str | None,
         typer.Argument(
@@ -295,13 +299,14 @@ def topics(
 
     Example: summit topics; summit topics critical-minerals --format csv
     """
-    from summitcli.commands.topics import topics as run
+    from summitcli.commands import topics as command
 
-    run(topic, fmt)
+    command.topics(ctx.obj, command.Options(topic=topic), fmt=fmt)
 
 
 @app.command()
 def followups(
+    ctx: typer.Context,
     country: CountryFilter = None,
     fmt: FormatOpt = Format.auto,
     status: Annotated[
@@ -321,13 +326,15 @@ def followups(
 
     Example: summit followups canada; summit followups --status stalled --format tsv
     """
-    from summitcli.commands.followups import followups as run
+    from summitcli.commands import followups as command
 
-    run(country, fmt, status, due_before)
+    options = command.Options(country=country, status=status, due_before=due_before)
+    command.followups(ctx.obj, options, fmt=fmt)
 
 
 @app.command()
 def quotes(
+    ctx: typer.Context,
     country: CountryFilter = None,
     fmt: FormatOpt = Format.auto,
     speaker: Annotated[str | None, typer.Option("--speaker", help="Part of the speaker's name, e.g. Albanese.")] = None,
@@ -336,13 +343,14 @@ def quotes(
 
     Example: summit quotes --speaker Albanese; summit quotes us --format jsonl
     """
-    from summitcli.commands.quotes import quotes as run
+    from summitcli.commands import quotes as command
 
-    run(country, fmt, speaker)
+    command.quotes(ctx.obj, command.Options(country=country, speaker=speaker), fmt=fmt)
 
 
 @app.command()
 def people(
+    ctx: typer.Context,
     name: Annotated[
         str | None, typer.Argument(metavar="[NAME]", help="Part of a name (default: everyone).", show_default=False)
     ] = None,
@@ -352,13 +360,14 @@ def people(
 
     Example: summit people; summit people carney --format json
     """
-    from summitcli.commands.people import people as run
+    from summitcli.commands import people as command
 
-    run(name, fmt)
+    command.people(ctx.obj, command.Options(name=name), fmt=fmt)
 
 
 @app.command()
 def search(
+    ctx: typer.Context,
     text: Annotated[
         list[str], typer.Argument(metavar="TEXT...", help="Words to find; every word must occur in a record.")
     ],
@@ -368,13 +377,14 @@ def search(
 
     Example: summit search submarine; summit search rare earth --format tsv
     """
-    from summitcli.commands.search import search as run
+    from summitcli.commands import search as command
 
-    run(text, fmt)
+    command.search(ctx.obj, command.Options(text=tuple(text)), fmt=fmt)
 
 
 @app.command()
 def sources(
+    ctx: typer.Context,
     source_id: Annotated[
         str | None, typer.Argument(metavar="[ID]", help="A source id: list every record that cites it.")
     ] = None,
@@ -384,20 +394,20 @@ def sources(
 
     Example: summit sources; summit sources asiae-post-summit
     """
-    from summitcli.commands.sources import sources as run
+    from summitcli.commands import sources as command
 
-    run(source_id, fmt)
+    command.sources(ctx.obj, command.Options(source_id=source_id), fmt=fmt)
 
 
 @app.command()
-def matrix(fmt: FormatOpt = Format.auto) -> None:
+def matrix(ctx: typer.Context, fmt: FormatOpt = Format.auto) -> None:
     """A country-by-topic grid: how many records link each country to each topic.
 
     Example: summit matrix; summit matrix --format csv > matrix.csv
     """
-    from summitcli.commands.matrix import matrix as run
+    from summitcli.commands import matrix as command
 
-    run(fmt)
+    command.matrix(ctx.obj, fmt=fmt)
 
 
 class ProblemFormat(str, Enum):
@@ -410,6 +420,7 @@ class ProblemFormat(str, Enum):
 
 @app.command()
 def validate(
+    ctx: typer.Context,
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
@@ -431,9 +442,9 @@ def validate(
 
     Example: summit validate my-summits/; summit validate --format github data/
     """
-    from summitcli.commands.data import validate as run
+    from summitcli.commands import data as command
 
-    run(list(paths or []), fmt.value)
+    command.validate(ctx.obj, command.ValidateOptions(paths=tuple(paths or ())), fmt=fmt.value)
 
 
 @app.command()
@@ -470,18 +481,19 @@ BookCountries = Annotated[
 
 
 @export_app.command("json")
-def export_json(output: OutputOpt = None) -> None:
+def export_json(ctx: typer.Context, output: OutputOpt = None) -> None:
     """The whole dataset as one JSON document.
 
     Example: summit export json | jq '.events | length'
     """
-    from summitcli.commands.data import export_json as run
+    from summitcli.commands import data as command
 
-    run(output)
+    command.export_json(ctx.obj, output=output)
 
 
 @export_app.command("ics")
 def export_ics(
+    ctx: typer.Context,
     country: Annotated[
         str | None,
         typer.Option("--country", "-c", help="Only events with this country.", autocompletion=complete_country),
@@ -492,67 +504,43 @@ def export_ics(
 
     Example: summit export ics --country canada -o canada.ics
     """
-    from summitcli.commands.export import ics as run
+    from summitcli.commands import export as command
 
-    run(country, output)
+    command.ics(ctx.obj, command.IcsOptions(country=country), output=output)
 
 
 @export_app.command("sqlite")
-def export_sqlite(output: OutputOpt = None) -> None:
+def export_sqlite(ctx: typer.Context, output: OutputOpt = None) -> None:
     """The dataset as SQLite tables with keys and indexes, for SQL, Datasette and DuckDB.
 
     Example: summit export sqlite -o week.db && sqlite3 week.db 'SELECT id, status FROM outcomes'
     """
-    from summitcli.commands.export_sqlite import export_sqlite as run
+    from summitcli.commands import export_sqlite as command
 
-    run(output)
+    command.export_sqlite(ctx.obj, output=output)
 
 
 @export_app.command("markdown")
-def export_markdown(countries: BookCountries = None, output: OutputOpt = None) -> None:
+def export_markdown(ctx: typer.Context, countries: BookCountries = None, output: OutputOpt = None) -> None:
     """The briefing book in Markdown: contents, timeline, one section per country, agreements, follow-ups,
     the country-by-topic matrix and the sources.
 
     Example: summit export markdown -c canada -c nz -o book.md
     """
-    from summitcli.commands.export import book as run
+    from summitcli.commands import export as command
 
-    run("markdown", list(countries or []), output)
+    command.book(ctx.obj, command.BookOptions(countries=tuple(countries or ())), fmt="markdown", output=output)
 
 
 @export_app.command("html")
-def export_html(countries: BookCountries = None, output: OutputOpt = None) -> None:
+def export_html(ctx: typer.Context, countries: BookCountries = None, output: OutputOpt = None) -> None:
     """The briefing book as one self-contained HTML file that reads well on screen and prints one country a page.
 
     Example: summit export html -o book.html
     """
-    from summitcli.commands.export import book as run
+    from summitcli.commands import export as command
 
-    run("html", list(countries or []), output)
-
-
-ROOT_OPTIONS_WITH_VALUE = {"--data", "-d", "--color"}
-
-
-def keep_only_the_command_called(argv: list[str]) -> None:
-    """Typer builds a Click command, signature and parameters included, for every registered command on every run
-    (6 to 9 ms for all of summit's). When the command line names a command, register that one alone. Help without
-    a command, completion and anything unrecognised keep them all, so usage errors still list every command."""
-    if "_SUMMIT_COMPLETE" in os.environ:
-        return
-    args = iter(argv)
-    for arg in args:
-        if arg in ROOT_OPTIONS_WITH_VALUE:
-            next(args, None)
-        elif not arg.startswith("-"):
-            break
-    else:
-        return
-    commands = [c for c in app.registered_commands if (c.name or c.callback.__name__) == arg]  # type: ignore[union-attr]
-    groups = [g for g in app.registered_groups if g.name == arg]
-    if commands or groups:
-        app.registered_commands[:] = commands
-        app.registered_groups[:] = groups
+    command.book(ctx.obj, command.BookOptions(countries=tuple(countries or ())), fmt="html", output=output)
 
 
 def main() -> None:
@@ -563,7 +551,6 @@ def main() -> None:
 
     fill_closed_descriptors()
     escape_unencodable(sys.stdout)  # help text too: `PYTHONIOENCODING=ascii summit brief --help`
-    keep_only_the_command_called(sys.argv[1:])
     try:
         app(prog_name="summit")
     except OSError as exc:

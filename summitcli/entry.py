@@ -1,7 +1,9 @@
-"""The `summit` console script and `python -m summitcli`.
+"""The `summit` console script (`[project.scripts]`: pip generates the wrapper that calls `main`) and
+`python -m summitcli`.
 
-Kept free of imports so that Ctrl-C at any moment, even while Typer and Rich are still being imported, ends
-the run with exit status 130 and nothing on stderr (Typer handles Ctrl-C only once a command runs).
+Kept free of imports so that Ctrl-C at any moment once `main` runs, even while Typer and Rich are still being
+imported, ends the run with exit status 130 and nothing on stderr (Typer handles Ctrl-C only once a command runs).
+What runs before `main` (CPython's start-up, pip's wrapper, the import of this module) is outside that guarantee.
 """
 
 import sys

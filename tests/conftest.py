@@ -10,8 +10,6 @@ import pytest
 from typer.testing import CliRunner
 
 from summitcli.cli import app
-from summitcli.commands import STATE
-from summitcli.output import SETTINGS, ColorMode
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "mini"
@@ -20,12 +18,10 @@ BAD = ROOT / "tests" / "bad_data"
 
 @pytest.fixture(autouse=True)
 def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every test gets its own cache directory and no inherited dataset or colour settings."""
+    """Every test gets its own cache directory and no inherited dataset or colour settings from the environment."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     for name in ("SUMMIT_DATA", "NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE", "COLUMNS"):
         monkeypatch.delenv(name, raising=False)
-    STATE.data, STATE.use_cache = [], True
-    SETTINGS.color, SETTINGS.pager = ColorMode.auto, True
 
 
 class Result:

@@ -25,7 +25,7 @@ from markdown_it import MarkdownIt  # Rich's own Markdown parser
 from summitcli.datafiles import SourceFile
 from summitcli.dataset import parse_and_validate
 from summitcli.errors import DataError
-from summitcli.output import Column, Format, View, emit_listing
+from summitcli.output import Column, Display, Format, View, emit_listing
 from summitcli.views import Listing
 
 # What must never reach stdout raw: C0 controls other than newline and tab, DEL, C1 controls (CSI, NEL),
@@ -287,7 +287,7 @@ def test_every_renderer_survives_random_text_and_widths(
     try:
         out = io.StringIO()
         with redirect_stdout(out):
-            emit_listing(Listing(rows, [c.key for c in FUZZ_COLUMNS], rows, FUZZ_COLUMNS, view), fmt)
+            emit_listing(Listing(rows, [c.key for c in FUZZ_COLUMNS], rows, FUZZ_COLUMNS, view), fmt, Display())
     finally:
         if old is None:
             del os.environ["COLUMNS"]

@@ -199,8 +199,8 @@ sys.meta_path.insert(0, HoldTyper())
 def test_ctrl_c_while_the_installed_command_imports_exits_130_quietly(tmp_path: Path) -> None:
     """The installed `summit`, interrupted while it imports Typer (held there by a sitecustomize that says so on
     stderr, so the signal lands in summit's own code, never after a fixed sleep): exit 130, nothing more on stderr.
-    What CPython does before the command's first line (importing `site`, running .pth files) is outside summit's
-    guarantee: the README says so."""
+    What runs before `summitcli.entry.main` (CPython's start-up, pip's generated wrapper and its imports) is
+    outside summit's guarantee: the README says so."""
     hook = tmp_path / "hook"
     hook.mkdir()
     (hook / "sitecustomize.py").write_text(HELD_IMPORTING_TYPER, encoding="utf-8")

@@ -70,6 +70,12 @@ def test_the_checkout_has_what_the_wheel_ships() -> None:
 def test_no_junk_in_the_wheel(wheel: zipfile.ZipFile) -> None:
     junk = [n for n in wheel.namelist() if "__pycache__" in n or n.endswith(".pyc") or "/." in n]
     assert junk == []
-    # the package, its metadata, and the `summit` launcher (scripts/summit, installed as a shared script)
+    # the package and its metadata: the `summit` command is an entry point that pip writes at install time
     others = [n for n in wheel.namelist() if Path(n).parts[0] not in ("summitcli",) and ".dist-info" not in n]
-    assert others == ["summitcli-0.1.0.data/scripts/summit"]
+    assert others == []
+
+
+def test_the_wheel_declares_the_summit_command(wheel: zipfile.ZipFile) -> None:
+    entry_points = next(n for n in wheel.namelist() if n.endswith(".dist-info/entry_points.txt"))
+    text = wheel.read(entry_points).decode("utf-8")
+    assert "[console_scripts]" in text and "summit = summitcli.entry:main" in text

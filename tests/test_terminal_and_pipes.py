@@ -8,7 +8,7 @@ import select
 import subprocess
 import sys
 
-from conftest import FIXTURE, ROOT, app, run_mini, sh, subprocess_env, summit_cmd
+from conftest import FIXTURE, ROOT, run_mini, sh, subprocess_env, summit_cmd
 from rich.cells import cell_len
 
 ANSI = "\x1b["
@@ -159,7 +159,7 @@ def _strip(text: str) -> str:
 
 
 def test_the_command_named_runs_whatever_the_global_options_hold(tmp_path) -> None:
-    """A run builds only the command it names; a --data value that is a command's name must not confuse it."""
+    """A --data value that is a command's name must not confuse the command line."""
     import shutil
 
     shutil.copytree(FIXTURE, tmp_path / "timeline")
@@ -175,14 +175,3 @@ def test_the_command_named_runs_whatever_the_global_options_hold(tmp_path) -> No
     unknown = summit("--data", "timeline", "brif")
     assert unknown.returncode == 2 and "No such command 'brif'" in unknown.stderr
     assert "timeline" in summit("--help").stdout and "export" in summit("--help").stdout
-
-
-def test_the_root_options_that_take_a_value_are_all_known_to_the_command_finder() -> None:
-    """`keep_only_the_command_called` skips the values of the root options; a new one must be listed there."""
-    import typer.main
-
-    from summitcli.cli import ROOT_OPTIONS_WITH_VALUE
-
-    root = typer.main.get_command(app)
-    taking_values = {name for p in root.params if not getattr(p, "is_flag", True) for name in p.opts}
-    assert taking_values == ROOT_OPTIONS_WITH_VALUE

@@ -1,27 +1,40 @@
-"""Command modules: each parses its options, asks the query layer, and hands rows to the output layer."""
+"""Command modules: each parses its options, asks the query layer, and hands rows to the output layer.
+
+A command module declares its command once: an `Options` class (a frozen dataclass, built by keyword only) with
+what selects its records, a function from a query and those options to what it shows (`listing_for`,
+`document_for`), which the Python API (`summitcli.api`) calls too, and the entry function the CLI calls with the
+root command's `Settings`, the options and the output choices (`fmt`, ...), all by name. Registering it is one
+Typer callback in `summitcli.cli`.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from summitcli.output.base import Display
 
 if TYPE_CHECKING:
     from summitcli.query import Query
 
 
-class State:
-    """Options of the root command (`--data`, `--no-cache`) that every command reads."""
+@dataclass(frozen=True, kw_only=True)
+class Settings:
+    """The root command's options (`--data`, `--no-cache`, `--color`, `--no-pager`): made by the root callback,
+    put on Typer's context (`ctx.obj`) and handed to the command that runs. Nothing is kept between runs."""
 
-    def __init__(self) -> None:
-        self.data: list[Path] = []
-        self.use_cache = True
+    data: tuple[Path, ...] = ()
+    use_cache: bool = True
+    display: Display = field(default_factory=Display)
 
+    def paths(self) -> list[Path] | None:
+        """The dataset's files or directories given with --data; None: $SUMMIT_DATA, else the bundled data."""
+        return list(self.data) or None
 
-STATE = State()
+    def query(self) -> Query:
+        """The dataset these settings name, read (through the index unless --no-cache) and ready to query."""
+        from summitcli.dataset import open_data
+        from summitcli.query import Query
 
-
-def load_query() -> Query:
-    from summitcli.dataset import open_data
-    from summitcli.query import Query
-
-    return Query(open_data(STATE.data or None, use_cache=STATE.use_cache))
+        return Query(open_data(self.paths(), use_cache=self.use_cache))

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from summitcli import model
-from summitcli.commands import load_query
+from summitcli.commands import Settings
 from summitcli.output import Column, Format, View, emit_listing
 from summitcli.phrases import figure, words
 from summitcli.query import Query, check_topic, check_value
@@ -88,15 +89,34 @@ def listing(q: Query, pairs: list[tuple[str, model.Outcome]], *, one_country: bo
     return Listing(records, FIELDS, rows, COLUMNS, view)
 
 
-def agreements(
-    country: str | None, fmt: Format, status: str | None, kind: str | None, topic: str | None, show_sources: bool
-) -> None:
-    q = load_query()
-    code = q.resolve_country(country) if country else None
-    pairs = select(q, country=code, status=status, kind=kind, topic=topic)
+@dataclass(frozen=True, kw_only=True)
+class Options:
+    """What `summit agreements` and `Dataset.agreements` select: a country's name as typed, and filter values."""
+
+    country: str | None = None
+    status: str | None = None
+    kind: str | None = None
+    topic: str | None = None
+
+
+def chosen(q: Query, options: Options) -> tuple[str | None, list[tuple[str, model.Outcome]]]:
+    """The country's code (None: every country) and the (country, outcome) pairs the options select."""
+    code = q.resolve_country(options.country) if options.country else None
+    return code, select(q, country=code, status=options.status, kind=options.kind, topic=options.topic)
+
+
+def listing_for(q: Query, options: Options) -> Listing:
+    """What the command shows and the API returns (its records)."""
+    code, pairs = chosen(q, options)
+    return listing(q, pairs, one_country=code is not None)
+
+
+def agreements(settings: Settings, options: Options, *, fmt: Format, show_sources: bool = False) -> None:
+    q = settings.query()
     if show_sources:
         from summitcli.commands.sources import emit_cited
 
-        emit_cited(q, [ref for _, outcome in pairs for ref in outcome.sources], fmt)
+        _, pairs = chosen(q, options)
+        emit_cited(q, [ref for _, outcome in pairs for ref in outcome.sources], fmt, settings.display)
         return
-    emit_listing(listing(q, pairs, one_country=code is not None), fmt)
+    emit_listing(listing_for(q, options), fmt, settings.display)

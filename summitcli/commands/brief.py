@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from summitcli import model
-from summitcli.commands import load_query
+from summitcli.commands import Settings
 from summitcli.errors import UsageError
 from summitcli.output import Format, emit_document
 from summitcli.phrases import NOT_REPORTED, clock, day, field_words, figure, length, place, span, weekday, words
@@ -315,16 +316,29 @@ def office_rank(person: model.Person) -> tuple[int, str]:
     return (rank, person.name)
 
 
-def brief(country: str, fmt: Format, show_sources: bool = False, full: bool = False) -> None:
-    q = load_query()
-    code = q.resolve_country(country)
-    document = build(q, code, full)
+@dataclass(frozen=True, kw_only=True)
+class Options:
+    """What `summit brief` and `Dataset.brief` ask for: a country's name as typed, and whether a person reads
+    every record (`--full`; the records are whole either way)."""
+
+    country: str
+    full: bool = False
+
+
+def document_for(q: Query, options: Options) -> Document:
+    """What the command shows and the API returns (its records)."""
+    return build(q, q.resolve_country(options.country), options.full)
+
+
+def brief(settings: Settings, options: Options, *, fmt: Format, show_sources: bool = False) -> None:
+    q = settings.query()
+    document = document_for(q, options)
     if show_sources:
         from summitcli.commands.sources import emit_cited
 
-        emit_cited(q, [r["id"] for r in document.records["sources"]], fmt)
+        emit_cited(q, [r["id"] for r in document.records["sources"]], fmt, settings.display)
         return
-    emit_document(document, fmt)
+    emit_document(document, fmt, settings.display)
 
 
-__all__ = ["brief", "build", "event_order"]
+__all__ = ["Options", "brief", "build", "document_for", "event_order"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from summitcli.commands import load_query
+from summitcli.commands import Settings
 from summitcli.output import Column, Format, View, emit_listing
 from summitcli.query import Query
 from summitcli.views import Listing
@@ -53,5 +53,5 @@ def listing(q: Query) -> Listing:
     return Listing(records, FIELDS, rows, COLUMNS, view)
 
 
-def countries(fmt: Format) -> None:
-    emit_listing(listing(load_query()), fmt)
+def countries(settings: Settings, *, fmt: Format) -> None:
+    emit_listing(listing(settings.query()), fmt, settings.display)

@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from summitcli.commands import STATE
+from summitcli.commands import Settings
 
 if TYPE_CHECKING:
     from summitcli.problems import Problem
 
 
-def validate(paths: list[Path], fmt: str = "text") -> None:
+@dataclass(frozen=True, kw_only=True)
+class ValidateOptions:
+    """What `summit validate` checks: these files or directories, else the data in use."""
+
+    paths: tuple[Path, ...] = ()
+
+
+def validate(settings: Settings, options: ValidateOptions, *, fmt: str = "text") -> None:
     """Check the files; every problem as a stderr line (`text`), an annotation (`github`) or a JSON list (`json`);
     exit 1 when there is any."""
     from summitcli.datafiles import data_paths, find_files, read_files
@@ -20,7 +28,7 @@ def validate(paths: list[Path], fmt: str = "text") -> None:
     from summitcli.errors import DataError
 
     try:
-        files = read_files(find_files(paths or data_paths(STATE.data or None)))
+        files = read_files(find_files(list(options.paths) or data_paths(settings.paths())))
         title, counts = validate_files(files)  # memory: one batch of records at a time
     except DataError as error:
         if fmt == "text":
@@ -47,14 +55,14 @@ def _report(found: list[Problem], fmt: str) -> None:
         raise SystemExit(EXIT_DATA)
 
 
-def export_json(output: Path | None = None) -> None:
+def export_json(settings: Settings, *, output: Path | None = None) -> None:
     import msgspec
 
     from summitcli.dataset import load
     from summitcli.output.target import deliver
     from summitcli.text import json_safe
 
-    dataset = load(STATE.data or None, use_cache=STATE.use_cache)
+    dataset = load(settings.paths(), use_cache=settings.use_cache)
     deliver(json_safe(json.dumps(msgspec.to_builtins(dataset), ensure_ascii=False, indent=1)) + "\n", output)
 
 

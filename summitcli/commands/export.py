@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from summitcli.commands import load_query
+from summitcli.commands import Settings
 from summitcli.output.target import deliver, deliver_bytes
 from summitcli.phrases import place
 from summitcli.query import Query, citation, event_order
@@ -95,9 +96,16 @@ def calendar(q: Query, country: str | None = None, stamp: dt.datetime | None = N
     return cal.to_ical()
 
 
-def ics(country: str | None, output: Path | None) -> None:
-    q = load_query()
-    code = q.resolve_country(country) if country else None
+@dataclass(frozen=True, kw_only=True)
+class IcsOptions:
+    """What `summit export ics` writes: every dated event (None), or only those with this country."""
+
+    country: str | None = None
+
+
+def ics(settings: Settings, options: IcsOptions, *, output: Path | None) -> None:
+    q = settings.query()
+    code = q.resolve_country(options.country) if options.country else None
     deliver_bytes(calendar(q, code), output)  # UTF-8 as RFC 5545 says, whatever stdout's encoding
 
 
@@ -156,10 +164,18 @@ def _build_time() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
 
 
-def book(fmt: str, countries: list[str], output: Path | None) -> None:
+@dataclass(frozen=True, kw_only=True)
+class BookOptions:
+    """Who `summit export markdown|html` covers: these countries (names as typed), else every country."""
+
+    countries: tuple[str, ...] = ()
+
+
+def book(settings: Settings, options: BookOptions, *, fmt: str, output: Path | None) -> None:
     from summitcli.output.document import to_html, to_markdown
 
-    q = load_query()
+    q = settings.query()
+    countries = options.countries
     codes = list(dict.fromkeys(q.resolve_country(c) for c in countries)) if countries else list(q.countries)
     document = book_document(q, codes)
     deliver(to_html(document) if fmt == "html" else to_markdown(document), output)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from summitcli import model
+from summitcli.commands import Settings
 
 SCHEMA_SQL = """
 CREATE TABLE dataset (
@@ -348,10 +349,9 @@ def database_bytes(data: model.Dataset, scratch: Path) -> bytes:
     return scratch.read_bytes()
 
 
-def export_sqlite(output: Path | None) -> None:
+def export_sqlite(settings: Settings, *, output: Path | None) -> None:
     import tempfile
 
-    from summitcli.commands import STATE
     from summitcli.dataset import load
     from summitcli.errors import UsageError
     from summitcli.output import stdout_is_terminal
@@ -359,6 +359,6 @@ def export_sqlite(output: Path | None) -> None:
 
     if output is None and stdout_is_terminal():
         raise UsageError("a SQLite database is binary: give --output PATH, or redirect stdout to a file")
-    data = load(STATE.data or None, use_cache=STATE.use_cache)
+    data = load(settings.paths(), use_cache=settings.use_cache)
     with tempfile.TemporaryDirectory(prefix="summit-sqlite-") as scratch:
         deliver_bytes(database_bytes(data, Path(scratch) / "export.db"), output)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from summitcli import model
-from summitcli.commands import load_query
+from summitcli.commands import Settings
 from summitcli.output import Column, Format, View, emit_listing
 from summitcli.phrases import words
 from summitcli.query import Query, check_value, cited_sources, label, parse_date
@@ -77,8 +78,25 @@ def listing(q: Query, followups: list[model.Followup], *, one_country: bool) -> 
     return Listing([records[i] for i in order], FIELDS, [rows[i] for i in order], COLUMNS, view)
 
 
-def followups(country: str | None, fmt: Format, status: str | None, due_before: str | None) -> None:
-    q = load_query()
-    code = q.resolve_country(country) if country else None
-    found = select(q, country=code, status=status, due_before=parse_date(due_before, "--due-before"))
-    emit_listing(listing(q, found, one_country=code is not None), fmt)
+@dataclass(frozen=True, kw_only=True)
+class Options:
+    """What `summit followups` and `Dataset.followups` select. `due_before`: a date, or the text typed after
+    --due-before (checked once the data is read, so that the dataset's own errors come first)."""
+
+    country: str | None = None
+    status: str | None = None
+    due_before: dt.date | str | None = None
+
+
+def listing_for(q: Query, options: Options) -> Listing:
+    """What the command shows and the API returns (its records)."""
+    code = q.resolve_country(options.country) if options.country else None
+    due_before = options.due_before
+    if not isinstance(due_before, dt.date):
+        due_before = parse_date(due_before, "--due-before")
+    found = select(q, country=code, status=options.status, due_before=due_before)
+    return listing(q, found, one_country=code is not None)
+
+
+def followups(settings: Settings, options: Options, *, fmt: Format) -> None:
+    emit_listing(listing_for(settings.query(), options), fmt, settings.display)

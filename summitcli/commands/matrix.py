@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from summitcli.commands import load_query
-from summitcli.output import Column, Format, View, emit_listing
+from summitcli.commands import Settings
+from summitcli.output import ColorMode, Column, Format, View, emit_listing
 from summitcli.output.pager import show
 from summitcli.query import Query
 from summitcli.views import Listing
@@ -52,9 +52,8 @@ def screen_grid(q: Query, rows: list[dict[str, Any]]) -> tuple[list[dict[str, An
     return rows_out, [Column("topic", "Topic", 3), *(Column(row["country"], row["country"]) for row in rows)]
 
 
-def screen_text(q: Query, rows: list[dict[str, Any]]) -> str:
+def screen_text(q: Query, rows: list[dict[str, Any]], color: ColorMode) -> str:
     """The turned grid, in as many tables as the window needs, each repeating the topic column."""
-    from summitcli.output import SETTINGS
     from summitcli.output.terminal import table_text, terminal_width
 
     grid, columns = screen_grid(q, rows)
@@ -66,7 +65,7 @@ def screen_text(q: Query, rows: list[dict[str, Any]]) -> str:
     parts = []
     for n, start in enumerate(range(0, max(len(codes), 1), per_table)):
         view = View(title=title if n == 0 else None, heat=True, empty="the dataset has no countries")
-        parts.append(table_text(grid, [topic, *codes[start : start + per_table]], view, SETTINGS.color))
+        parts.append(table_text(grid, [topic, *codes[start : start + per_table]], view, color))
     return "\n".join(parts)
 
 
@@ -78,12 +77,12 @@ def listing(q: Query) -> Listing:
     return Listing(rows, fields, rows, columns_for(q), View(plain_header=True, empty="the dataset has no countries"))
 
 
-def matrix(fmt: Format) -> None:
+def matrix(settings: Settings, *, fmt: Format) -> None:
     from summitcli.output import resolve
 
-    q = load_query()
+    q = settings.query()
     found = listing(q)
     if resolve(fmt) is Format.table:
-        show(screen_text(q, list(found.rows)))
+        show(screen_text(q, list(found.rows), settings.display.color), pager=settings.display.pager)
         return
-    emit_listing(found, fmt)
+    emit_listing(found, fmt, settings.display)

@@ -3,10 +3,11 @@ name that fits one person, that person's page: who they are, the meetings they a
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from summitcli import model
-from summitcli.commands import load_query
+from summitcli.commands import Settings
 from summitcli.output import Column, Format, View, emit_document, emit_listing
 from summitcli.phrases import day, place
 from summitcli.query import Query, event_order
@@ -95,10 +96,18 @@ def document(q: Query, person: model.Person) -> Document:
     return Document(person.name, None, points, sections, q.citations(), records)
 
 
-def people(name: str | None, fmt: Format) -> None:
-    q = load_query()
+@dataclass(frozen=True, kw_only=True)
+class Options:
+    """Who `summit people` shows: everyone (None), or those whose name, alias or id contains `name`."""
+
+    name: str | None = None
+
+
+def people(settings: Settings, options: Options, *, fmt: Format) -> None:
+    q = settings.query()
+    name = options.name
     found = q.find_people(name) if name else list(q.data.people)
     if name and len(found) == 1:
-        emit_document(document(q, found[0]), fmt)
+        emit_document(document(q, found[0]), fmt, settings.display)
         return
-    emit_listing(listing(q, found), fmt)
+    emit_listing(listing(q, found), fmt, settings.display)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from summitcli import model
-from summitcli.commands import load_query
+from summitcli.commands import Settings
 from summitcli.output import Column, Format, View, emit_listing
 from summitcli.query import Query
 from summitcli.records import fields
@@ -68,8 +69,20 @@ def listing(q: Query, *, country: str | None = None, speakers: set[str] | None =
     return Listing(records, FIELDS, rows, COLUMNS, view)
 
 
-def quotes(country: str | None, fmt: Format, speaker: str | None) -> None:
-    q = load_query()
-    code = q.resolve_country(country) if country else None
-    speakers = {p.id for p in q.find_people(speaker)} if speaker else None
-    emit_listing(listing(q, country=code, speakers=speakers), fmt)
+@dataclass(frozen=True, kw_only=True)
+class Options:
+    """What `summit quotes` and `Dataset.quotes` select: a country's name as typed, any part of a speaker's name."""
+
+    country: str | None = None
+    speaker: str | None = None
+
+
+def listing_for(q: Query, options: Options) -> Listing:
+    """What the command shows and the API returns (its records)."""
+    code = q.resolve_country(options.country) if options.country else None
+    speakers = {p.id for p in q.find_people(options.speaker)} if options.speaker else None
+    return listing(q, country=code, speakers=speakers)
+
+
+def quotes(settings: Settings, options: Options, *, fmt: Format) -> None:
+    emit_listing(listing_for(settings.query(), options), fmt, settings.display)

@@ -4,9 +4,10 @@ the words occur. Every word must occur somewhere in a record for it to match."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
-from summitcli.commands import load_query
+from summitcli.commands import Settings
 from summitcli.errors import UsageError
 from summitcli.output import Column, Format, View, emit_listing
 from summitcli.query import FACT_KINDS, Query, record_date
@@ -123,13 +124,24 @@ def rows_for(q: Query, words: list[str]) -> list[dict[str, Any]]:
     return rows
 
 
-def search(text: list[str], fmt: Format) -> None:
-    words = list(dict.fromkeys(w.casefold() for part in text for w in part.split()))
+@dataclass(frozen=True, kw_only=True)
+class Options:
+    """What `summit search` and `Dataset.search` look for: the text as given, one or more words in each part."""
+
+    text: tuple[str, ...] = ()
+
+    def words(self) -> list[str]:
+        """The words to find, case-folded, each once, in their order."""
+        return list(dict.fromkeys(w.casefold() for part in self.text for w in part.split()))
+
+
+def search(settings: Settings, options: Options, *, fmt: Format) -> None:
+    words = options.words()
     if not words:
         raise UsageError("nothing to search for (expected one or more words, e.g. summit search submarine)")
     from summitcli.countries import country_name
 
-    q = load_query()
+    q = settings.query()
     records = rows_for(q, words)
     rows = [
         {
@@ -147,4 +159,4 @@ def search(text: list[str], fmt: Format) -> None:
         empty=f"nothing in the dataset mentions {' '.join(words)}",
         highlight=tuple(words),
     )
-    emit_listing(Listing(records, FIELDS, rows, COLUMNS, view), fmt)
+    emit_listing(Listing(records, FIELDS, rows, COLUMNS, view), fmt, settings.display)

@@ -3,12 +3,13 @@ cite it; with an id, that source and every record that cites it."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from summitcli import model
-from summitcli.commands import load_query
+from summitcli.commands import Settings
 from summitcli.errors import UsageError
-from summitcli.output import Column, Format, View, emit_document, emit_listing
+from summitcli.output import Column, Display, Format, View, emit_document, emit_listing
 from summitcli.phrases import address, citation_parts, day
 from summitcli.query import FACT_KINDS, Query, citation, cited_sources, did_you_mean, record_date, record_day
 from summitcli.records import fields
@@ -39,14 +40,16 @@ def _citing(q: Query) -> dict[str, list[tuple[str, Any]]]:
     return citing
 
 
-def emit_cited(q: Query, refs: list[str], fmt: Format) -> None:
+def emit_cited(q: Query, refs: list[str], fmt: Format, display: Display) -> None:
     """`--sources` of brief and agreements: the sources cited, in order of first citation; the source records
     in machine formats, id and citation for people."""
     cited = [source for sid in dict.fromkeys(refs) if (source := q.source(sid)) is not None]
     rows = [{"id": s.id, "citation": citation(s)} for s in cited]
     view = View(title="Sources cited", empty="no sources cited")
     emit_listing(
-        Listing([fields(s) for s in cited], list(model.Source.__struct_fields__), rows, CITED_COLUMNS, view), fmt
+        Listing([fields(s) for s in cited], list(model.Source.__struct_fields__), rows, CITED_COLUMNS, view),
+        fmt,
+        display,
     )
 
 
@@ -119,13 +122,21 @@ def document(q: Query, sid: str) -> Document:
     return Document(sid, "source", points, sections, q.sources, records, empty="no record cites this source")
 
 
-def sources(source_id: str | None, fmt: Format) -> None:
-    q = load_query()
+@dataclass(frozen=True, kw_only=True)
+class Options:
+    """What `summit sources` shows: every source (None), or the records citing the source with this id."""
+
+    source_id: str | None = None
+
+
+def sources(settings: Settings, options: Options, *, fmt: Format) -> None:
+    q = settings.query()
+    source_id = options.source_id
     if source_id is None:
-        emit_listing(listing(q), fmt)
+        emit_listing(listing(q), fmt, settings.display)
         return
     if source_id not in q.sources:
         raise UsageError(
             f"no source has the id '{source_id}'.{did_you_mean(source_id, q.sources)} Run 'summit sources'."
         )
-    emit_document(document(q, source_id), fmt)
+    emit_document(document(q, source_id), fmt, settings.display)

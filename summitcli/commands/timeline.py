@@ -4,10 +4,11 @@ pipe one event per line; in machine formats each event's own fields and the plan
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from summitcli import model
-from summitcli.commands import load_query
+from summitcli.commands import Settings
 from summitcli.errors import UsageError
 from summitcli.output import Column, Format, View, emit_listing
 from summitcli.phrases import clock, place, weekday
@@ -112,13 +113,27 @@ def agenda(q: Query, events: list[model.Event], plans: dict[str, list[model.Plan
     return Document(title, "local times", [], sections, q.citations(), {}, empty="no events match these filters")
 
 
-def timeline(
-    fmt: Format, date_from: str | None, date_to: str | None, country: str | None, topic: str | None, kind: str | None
-) -> None:
-    q = load_query()
-    code = q.resolve_country(country) if country else None
-    start, end = parse_date(date_from, "--from"), parse_date(date_to, "--to")
-    events = select(q, start=start, end=end, country=code, topic=topic, kind=kind)
+@dataclass(frozen=True, kw_only=True)
+class Options:
+    """What `summit timeline` and `Dataset.timeline` select. `start`, `end`: dates, or the text typed after --from
+    and --to (checked once the data is read, so that the dataset's own errors come first)."""
+
+    start: dt.date | str | None = None
+    end: dt.date | str | None = None
+    country: str | None = None
+    topic: str | None = None
+    kind: str | None = None
+
+
+def _day(value: dt.date | str | None, option: str) -> dt.date | None:
+    return value if isinstance(value, dt.date) else parse_date(value, option)
+
+
+def listing_for(q: Query, options: Options) -> Listing:
+    """What the command shows and the API returns (its records)."""
+    code = q.resolve_country(options.country) if options.country else None
+    start, end = _day(options.start, "--from"), _day(options.end, "--to")
+    events = select(q, start=start, end=end, country=code, topic=options.topic, kind=options.kind)
     plans = changed_plans(q)
     rows = [row(event, plans.get(event.id, [])) for event in events]
     for shown in rows:
@@ -135,4 +150,8 @@ def timeline(
     def screen() -> Document:
         return agenda(q, events, plans, f"{q.data.meta.title} · timeline")
 
-    emit_listing(Listing(records, FIELDS, rows, COLUMNS, view, screen), fmt)
+    return Listing(records, FIELDS, rows, COLUMNS, view, screen)
+
+
+def timeline(settings: Settings, options: Options, *, fmt: Format) -> None:
+    emit_listing(listing_for(settings.query(), options), fmt, settings.display)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from summitcli.commands import load_query
+from summitcli.commands import Settings
 from summitcli.output import Column, Format, View, emit_document, emit_listing
 from summitcli.phrases import day, words
 from summitcli.query import Query, check_topic, record_date, record_day
@@ -86,10 +87,17 @@ def document(q: Query, topic: str) -> Document:
     return Document(name, subtitle, [], sections, q.citations(), records_out, empty=f"nothing is filed under {topic}")
 
 
-def topics(topic: str | None, fmt: Format) -> None:
-    q = load_query()
-    key = check_topic(q, topic)
+@dataclass(frozen=True, kw_only=True)
+class Options:
+    """What `summit topics` shows: every topic (None), or one topic's records (its id or name as typed)."""
+
+    topic: str | None = None
+
+
+def topics(settings: Settings, options: Options, *, fmt: Format) -> None:
+    q = settings.query()
+    key = check_topic(q, options.topic)
     if key is None:
-        emit_listing(listing(q), fmt)
+        emit_listing(listing(q), fmt, settings.display)
         return
-    emit_document(document(q, key), fmt)
+    emit_document(document(q, key), fmt, settings.display)

@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING, TextIO
 from summitcli.output.base import (
     MACHINE,
     NOT_REPORTED,
-    SETTINGS,
     ColorMode,
     Column,
+    Display,
     Format,
     View,
     resolve,
@@ -28,9 +28,9 @@ if TYPE_CHECKING:
 
 __all__ = [
     "NOT_REPORTED",
-    "SETTINGS",
     "ColorMode",
     "Column",
+    "Display",
     "Format",
     "View",
     "emit_document",
@@ -40,8 +40,9 @@ __all__ = [
 ]
 
 
-def emit_listing(listing: Listing, fmt: Format) -> None:
-    """A list command's output: its records in machine formats, its table for people."""
+def emit_listing(listing: Listing, fmt: Format, display: Display) -> None:
+    """A list command's output: its records in machine formats, its table for people (`display`: the root
+    command's --color and --no-pager)."""
     fmt = resolve(fmt)
     if fmt is Format.table:
         from summitcli.output.pager import show
@@ -49,11 +50,11 @@ def emit_listing(listing: Listing, fmt: Format) -> None:
         if listing.screen is not None:
             from summitcli.output.text_document import render
 
-            show(render(listing.screen(), styled=True))
+            show(render(listing.screen(), styled=True, color=display.color), pager=display.pager)
             return
         from summitcli.output.terminal import table_text
 
-        show(table_text(listing.rows, listing.columns, listing.view, SETTINGS.color))
+        show(table_text(listing.rows, listing.columns, listing.view, display.color), pager=display.pager)
         return
     with pipe_guard():
         _write_listing(listing, fmt, sys.stdout)
@@ -75,7 +76,7 @@ def _write_listing(listing: Listing, fmt: Format, out: TextIO) -> None:
         writers.write_plain(out, listing.rows, listing.columns, header=listing.view.plain_header)
 
 
-def emit_document(document: Document, fmt: Format) -> None:
+def emit_document(document: Document, fmt: Format, display: Display) -> None:
     """A view command's output: the document for people (terminal, plain text, Markdown, HTML), its records in
     machine formats (json: one object; jsonl, csv, tsv: one record per line with its section)."""
     fmt = resolve(fmt)
@@ -83,7 +84,7 @@ def emit_document(document: Document, fmt: Format) -> None:
         from summitcli.output.pager import show
         from summitcli.output.text_document import render
 
-        show(render(document, styled=True))
+        show(render(document, styled=True, color=display.color), pager=display.pager)
         return
     with pipe_guard():
         out = sys.stdout

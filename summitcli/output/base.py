@@ -1,4 +1,5 @@
-"""What every renderer reads: the formats, colour modes, column and view specs, and the root command's settings.
+"""What every renderer reads: the formats, colour modes, column and view specs, and the root command's display
+options (handed to the renderers with each view, never kept in a global).
 
 The renderers import from here, never from the package, so imports in `summitcli.output` run one way:
 the package -> the renderers -> this module.
@@ -9,6 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping
+from dataclasses import dataclass
 from enum import Enum
 from typing import Any, NamedTuple
 
@@ -17,11 +19,10 @@ from summitcli.phrases import NOT_REPORTED
 __all__ = [
     "MACHINE",
     "NOT_REPORTED",
-    "SETTINGS",
     "ColorMode",
     "Column",
+    "Display",
     "Format",
-    "Settings",
     "View",
     "is_unknown",
     "resolve",
@@ -85,14 +86,13 @@ class View(NamedTuple):
 MACHINE = frozenset({Format.json, Format.jsonl, Format.csv, Format.tsv})
 
 
-class Settings:
-    """Options of the root command that every writer reads."""
+@dataclass(frozen=True, kw_only=True)
+class Display:
+    """The root command's options that writers read (`--color`, `--no-pager`): made by the root command and
+    handed, with each view, to the output layer."""
 
     color: ColorMode = ColorMode.auto
     pager: bool = True
-
-
-SETTINGS = Settings()
 
 
 def stdout_is_terminal() -> bool:

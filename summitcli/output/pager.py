@@ -33,21 +33,19 @@ def screen_height() -> int:
         return 24
 
 
-def wants_pager(text: str) -> bool:
-    from summitcli.output.base import SETTINGS
-
+def wants_pager(text: str, pager: bool) -> bool:
     try:
         terminal = os.isatty(sys.stdout.fileno())
     except (AttributeError, OSError, ValueError):
         return False
-    return SETTINGS.pager and terminal and text.count("\n") >= screen_height()
+    return pager and terminal and text.count("\n") >= screen_height()
 
 
-def show(text: str) -> None:
-    """Write `text` to stdout, through the pager when it wants one."""
+def show(text: str, *, pager: bool) -> None:
+    """Write `text` to stdout, through the pager when it wants one (`pager`: False with --no-pager)."""
     from summitcli.output.stream import pipe_guard
 
-    command = pager_command() if wants_pager(text) else None
+    command = pager_command() if wants_pager(text, pager) else None
     if command is None or not _page(command, text):
         with pipe_guard():
             sys.stdout.write(text)

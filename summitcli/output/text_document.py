@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from summitcli.output.base import SETTINGS
+from summitcli.output.base import ColorMode
 from summitcli.output.sgr import BOLD, DIM, HEADING, MARKER
 from summitcli.phrases import citation_parts
 from summitcli.text import visible
@@ -50,13 +50,13 @@ def marker_text(numbers: list[int]) -> str:
 
 
 class _Writer:
-    def __init__(self, document: Document, styled: bool) -> None:
+    def __init__(self, document: Document, styled: bool, color: ColorMode) -> None:
         self.paint: Painter | None = None
         self.width: int | None = None
         if styled:  # the terminal's module (Rich's cell widths, colours) only for a terminal
             from summitcli.output.terminal import Painter, terminal_width
 
-            self.paint, self.width = Painter(SETTINGS.color), terminal_width()
+            self.paint, self.width = Painter(color), terminal_width()
         self.numbers = {ref: n for n, ref in enumerate(cited(document), 1)}
         self.out: list[str] = []
 
@@ -102,8 +102,8 @@ class _Writer:
         )
 
 
-def render(document: Document, styled: bool) -> str:
-    w = _Writer(document, styled)
+def render(document: Document, styled: bool, color: ColorMode = ColorMode.auto) -> str:
+    w = _Writer(document, styled, color)
     title = visible(document.title) + (f" · {document.subtitle}" if document.subtitle else "")
     w.out.append(w.styled(title, BOLD))
     if document.key_points:

@@ -1,12 +1,11 @@
-"""Ctrl-C at start-up: the installed `summit` (scripts/summit) against the wrapper pip generates for an entry point.
+"""Ctrl-C at start-up: what a user of the installed `summit` (pip's wrapper for the package's entry point) sees.
 
 Sends SIGINT to `summit --no-cache validate` at 40 delays spread over the first 60 ms, ROUNDS times, and counts
 what the user sees: a quiet exit 130, a quiet death by SIGINT (before Python installed its handler), a traceback
-through summit (a line of the script or of the summitcli package), or CPython's own report of a KeyboardInterrupt
-during its start-up (importing `io` and `site`, running the environment's .pth files, or raised at the script's
-first instruction, `line 0`, before any line ran), which no Python code can prevent.
-The baseline is pip's generated wrapper (`import re` first, outside any handler), written to a temporary file
-and run in the same session. On demand, not in CI:
+through summit's entry function (`summitcli.entry.main` on the stack: a bug, which the guarantee in the README
+excludes), a traceback before it (pip's wrapper and its imports: outside the guarantee), or CPython's own report
+of a KeyboardInterrupt during its start-up (importing `io` and `site`, running the environment's .pth files).
+On demand, not in CI:
 
     python tests/benchmarks/bench_ctrl_c.py [ROUNDS]
 """
@@ -23,24 +22,16 @@ import tempfile
 import time
 from pathlib import Path
 
-PIP_WRAPPER = """#!{python}
-# -*- coding: utf-8 -*-
-import re
-import sys
-from summitcli.entry import main
-if __name__ == '__main__':
-    sys.argv[0] = re.sub(r'(-script\\.pyw|\\.exe)?$', '', sys.argv[0])
-    sys.exit(main())
-"""
 
-
-def outcome(script: str, returncode: int, stderr: str) -> str:
+def outcome(returncode: int, stderr: str) -> str:
     if not stderr:
         return "quiet, exit 130" if returncode == 130 else f"quiet, status {returncode}"
-    frames = re.findall(r'File "([^"]+)", line (\d+)', stderr)
-    if any((f == script and line != "0") or f"{os.sep}summitcli{os.sep}" in f for f, line in frames):
-        return "traceback through summit"
-    return "CPython start-up report"  # `line 0` of the script: raised at its first instruction, before any line
+    frames = re.findall(r'File "([^"]+)", line \d+, in (\S+)', stderr)
+    if any(f.endswith(f"{os.sep}summitcli{os.sep}entry.py") and name == "main" for f, name in frames):
+        return "traceback through summit's main"
+    if "Fatal Python error" in stderr or not frames:
+        return "CPython start-up report"
+    return "traceback before summit's main"
 
 
 def measure(script: str, data: Path, rounds: int, folder: str) -> collections.Counter[str]:
@@ -57,7 +48,7 @@ def measure(script: str, data: Path, rounds: int, folder: str) -> collections.Co
             time.sleep(0.060 * n / 39)
             proc.send_signal(signal.SIGINT)
             _, err = proc.communicate(timeout=120)
-            counts[outcome(script, proc.returncode, err.decode(errors="replace"))] += 1
+            counts[outcome(proc.returncode, err.decode(errors="replace"))] += 1
     return counts
 
 
@@ -73,20 +64,11 @@ def main() -> None:
             + "".join(f"  - {{id: s{i}, publication: P, confidence: H}}\n" for i in range(20_000)),
             encoding="utf-8",
         )
-        baseline = Path(folder, "summit-pip-wrapper")
-        baseline.write_text(PIP_WRAPPER.format(python=sys.executable), encoding="utf-8")
-        baseline.chmod(0o755)
-        runs = 40 * rounds
-        results = {
-            "pip's generated wrapper (baseline)": measure(str(baseline), data, rounds, folder),
-            "scripts/summit (installed)": measure(str(installed), data, rounds, folder),
-        }
-    for name, counts in results.items():
-        print(f"{name}: {runs} runs")
-        for kind, count in sorted(counts.items()):
-            print(f"  {kind:28} {count:4}  ({count / runs:.0%})")
-    base, ours = (results[k]["traceback through summit"] for k in results)
-    print(f"tracebacks through summit: {ours} against {base} for the baseline")
+        counts = measure(str(installed), data, rounds, folder)
+    runs = 40 * rounds
+    print(f"{installed}: {runs} runs")
+    for kind, count in sorted(counts.items()):
+        print(f"  {kind:32} {count:4}  ({count / runs:.0%})")
 
 
 if __name__ == "__main__":

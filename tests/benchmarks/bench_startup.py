@@ -1,15 +1,22 @@
-"""Start-up benchmark: `summit brief canada` piped and in a pseudo-terminal against `python -c "import typer"`.
+"""Start-up benchmark: warm summit commands, piped and in a pseudo-terminal, against `python -c "import typer"`.
 
-Run on demand (not in CI): python tests/benchmarks/bench_startup.py [RUNS]
-Goals (issue "Briefings for people and for pipes"): piped <= 1.25x, terminal <= 1.8x the typer import.
+Run on demand (not in CI): python tests/benchmarks/bench_startup.py [RUNS] [--against CHECKOUT ...]
+Goals (issue 21, "Simpler inside"): every warm command piped (`brief canada`, `agreements`, `timeline`,
+`followups`) <= 1.5x the typer import, `brief canada` in a terminal <= 1.8x.
 Medians of RUNS rounds; each round runs every command once, interleaved, so that machine noise hits all alike.
-The dataset cache is warmed and the package byte-compiled first (pip does both for an installed package; a source
-checkout run with PYTHONDONTWRITEBYTECODE=1 would otherwise recompile summitcli on every run).
+Beside each median, the spread of the middle half of its samples (interquartile range), to show how noisy the
+machine was. The dataset cache is warmed and the package byte-compiled first (pip does both for an installed
+package; a source checkout run with PYTHONDONTWRITEBYTECODE=1 would otherwise recompile summitcli on every run).
+
+`--against CHECKOUT` (repeatable) also runs the same commands from another source tree (a `git worktree` of
+another commit), through `python -m summitcli` with PYTHONPATH=CHECKOUT, and this one the same way, in the same
+rounds: a change's cost or saving, measured alone.
 
 Where a warm run's time goes beyond the typer import: the warm path reads records from the index without
 msgspec or the model's structs (summitcli.stored; tests/test_startup.py checks what it imports), and the
-summit script ends without the interpreter's last cycle collection (summitcli.entry.leaving), which even the
-baseline pays (about 8 ms of `python -c "import typer"`). Figures, 2 shared cores, 21 rounds (ms, ratio):
+summit command ends without the interpreter's last cycle collection (summitcli.entry.leaving), which even the
+baseline pays (about 8 ms of `python -c "import typer"`). Figures for `brief canada`, 2 shared cores, 21 rounds
+(ms, ratio):
 
                                before      stored records   + gc.freeze at exit
     python -c 'import typer'   60.4 1.00   61.0 1.00        61.4 1.00
@@ -27,19 +34,27 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parents[2]
+BASELINE = "python -c 'import typer'"
+PIPED = [["brief", "canada"], ["agreements"], ["timeline"], ["followups"]]
+IN_PTY = [["brief", "canada"]]
+GOALS = {"|": 1.5, "(pty)": 1.8}  # piped, in a terminal
 
-def piped(cmd: list[str]) -> float:
+
+def piped(cmd: list[str], env: dict[str, str] | None = None) -> float:
     start = time.perf_counter()
-    subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, check=True)
+    subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, check=True, env=env)
     return time.perf_counter() - start
 
 
-def in_pty(cmd: list[str]) -> float:
+def in_pty(cmd: list[str], env: dict[str, str] | None = None) -> float:
     start = time.perf_counter()
     pid, fd = pty.fork()
     if pid == 0:
+        os.environ.update(env or {})
         os.environ["COLUMNS"] = "120"
         os.environ["SUMMIT_PAGER"] = ""  # no pager: a pager waits for its reader, and start-up ends at the last byte
         os.execv(cmd[0], cmd)
@@ -53,32 +68,59 @@ def in_pty(cmd: list[str]) -> float:
     return time.perf_counter() - start
 
 
-def main() -> None:
-    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 15
+def launchers(against: list[Path]) -> dict[str, tuple[list[str], dict[str, str] | None]]:
+    """Name -> (how to start summit, environment): the installed console script (else `python -m summitcli`);
+    with --against, this checkout and each other one through `python -m summitcli` and PYTHONPATH."""
     script = Path(sys.executable).with_name("summit")  # the console script users run, as pip installed it
-    summit = [str(script)] if script.exists() else [sys.executable, "-m", "summitcli"]
-    summit += ["brief", "canada"]
-    baseline = [sys.executable, "-c", "import typer"]
-    compileall.compile_dir(Path(__file__).resolve().parents[2] / "summitcli", quiet=1)
-    piped(summit)  # warm the dataset cache
-    commands = {
-        "python -c 'import typer'": lambda: piped(baseline),
-        "summit brief canada | cat": lambda: piped(summit),
-        "summit brief canada (pty)": lambda: in_pty(summit),
-        "summit --help": lambda: piped([*summit[:-2], "--help"]),
+    found: dict[str, tuple[list[str], dict[str, str] | None]] = {
+        "summit": ([str(script)] if script.exists() else [sys.executable, "-m", "summitcli"], None)
     }
+    for tree in [ROOT, *against] if against else []:
+        env = {**os.environ, "PYTHONPATH": str(tree)}
+        found[f"[{tree.name}] summit"] = ([sys.executable, "-m", "summitcli"], env)
+    return found
+
+
+def plan(against: list[Path]) -> dict[str, Callable[[], float]]:
+    """Every measurement of a round, by name, the typer import first."""
+    baseline = [sys.executable, "-c", "import typer"]
+    commands: dict[str, Callable[[], float]] = {BASELINE: lambda: piped(baseline)}
+    for label, (start, env) in launchers(against).items():
+        compileall.compile_dir(Path((env or {}).get("PYTHONPATH", ROOT)) / "summitcli", quiet=1)
+        for args in PIPED:
+            cmd = [*start, *args]
+            piped(cmd, env)  # warm the dataset cache
+            commands[f"{label} {' '.join(args)} | cat"] = lambda cmd=cmd, env=env: piped(cmd, env)
+        for args in IN_PTY:
+            cmd = [*start, *args]
+            commands[f"{label} {' '.join(args)} (pty)"] = lambda cmd=cmd, env=env: in_pty(cmd, env)
+        commands[f"{label} --help | cat"] = lambda start=start, env=env: piped([*start, "--help"], env)
+    return commands
+
+
+def report(samples: dict[str, list[float]]) -> None:
+    base = statistics.median(samples[BASELINE])
+    width = max(len(name) for name in samples)
+    for name, times in samples.items():
+        median = statistics.median(times)
+        q1, _, q3 = statistics.quantiles(times, n=4)
+        goal = next((g for mark, g in GOALS.items() if mark in name and "--help" not in name), None)
+        verdict = f"  goal <= {goal}x: {'met' if median / base <= goal else 'MISSED'}" if goal else ""
+        print(f"{name:{width}} {median * 1000:7.1f} ms  iqr {(q3 - q1) * 1000:5.1f} ms  {median / base:5.2f}x{verdict}")
+
+
+def main() -> None:
+    args = sys.argv[1:]
+    against = [Path(args[i + 1]).resolve() for i, a in enumerate(args) if a == "--against"]
+    rest = [a for i, a in enumerate(args) if a != "--against" and (i == 0 or args[i - 1] != "--against")]
+    runs = int(rest[0]) if rest else 15
+    commands = plan(against)
     samples: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(runs):
         for name, run in commands.items():
             samples[name].append(run())
-    results = {name: statistics.median(times) for name, times in samples.items()}
-    base = results["python -c 'import typer'"]
-    goals = {"summit brief canada | cat": 1.25, "summit brief canada (pty)": 1.8}
-    for name, seconds in results.items():
-        goal = (
-            f"  goal <= {goals[name]}x: {'met' if seconds / base <= goals[name] else 'MISSED'}" if name in goals else ""
-        )
-        print(f"{name:30} {seconds * 1000:7.1f} ms  {seconds / base:5.2f}x{goal}")
+    print(f"{runs} rounds, load average (1 min) at the end: {os.getloadavg()[0]:.2f}")
+    report(samples)
 
 
 if __name__ == "__main__":
