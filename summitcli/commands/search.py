@@ -4,12 +4,14 @@ the words occur. Every word must occur somewhere in a record for it to match."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
 
 from summitcli.commands import load_query
 from summitcli.errors import UsageError
 from summitcli.output import Column, Format, View, emit_listing
 from summitcli.query import FACT_KINDS, Query, record_date
+from summitcli.stored import model_type
 from summitcli.views import Listing
 
 COLUMNS = [
@@ -23,51 +25,34 @@ COLUMNS = [
     Column("id", "Id"),
     Column("sources", "Sources"),
 ]
-# References, codes and machine fields: searching them would match ids, not what the record says.
-NOT_TEXT = frozenset(
-    [
-        "id",
-        "sources",
-        "status_sources",
-        "actual_sources",
-        "confidence",
-        "parties",
-        "countries",
-        "participants",
-        "topics",
-        "event",
-        "origin",
-        "speaker",
-        "actual_event",
-        "country",
-        "tz",
-        "start",
-        "end",
-        "file",
-        "url",
-        "kind",
-        "status",
-        "cadence",
-        "unit",
-    ]
-)
 FIELDS = ["score", "kind", "id", "title", "field", "snippet", "date", "countries", "sources"]
 WEIGHTS = {"title": 3, "name": 3, "text": 3, "planned": 3, "publication": 2}
 CONTEXT = 60
 
 
+@cache
+def _text_fields() -> dict[str, list[tuple[str, str | None]]]:
+    """Per model type, the fields search reads: (field, the type nested in it, or None for text). From the model:
+    every field of prose (`str`, or a list of it), never an id, a code or a fixed value (`modelinfo.Field.text`)."""
+    from summitcli import modelinfo
+
+    return {
+        name: [
+            (f.name, f.base.__name__ if f.nested else None) for f in modelinfo.fields_of(struct) if f.text or f.nested
+        ]
+        for name, struct in modelinfo.struct_types().items()
+    }
+
+
 def text_fields(record: Any, prefix: str = "") -> Iterator[tuple[str, str]]:
     """(field path, text) for every text field of a record, nested figures and disputes included."""
-    for name in record.__struct_fields__:
-        if name in NOT_TEXT:
-            continue
+    for name, nested in _text_fields()[model_type(record)]:
         value = getattr(record, name)
-        items = value if isinstance(value, list) else [value]
-        for item in items:
-            if isinstance(item, str):
-                yield prefix + name, item
-            elif hasattr(item, "__struct_fields__"):
+        for item in value if isinstance(value, list) else [value]:
+            if nested:
                 yield from text_fields(item, f"{prefix}{name}.")
+            elif isinstance(item, str):
+                yield prefix + name, item
 
 
 def snippet(text: str, word: str) -> str:
