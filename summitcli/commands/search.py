@@ -72,32 +72,42 @@ def searchable(q: Query) -> Iterator[tuple[str, Any]]:
             yield kind, record
 
 
+def match(record: Any, words: list[str]) -> tuple[int, str, str] | None:
+    """(score, field, text) of a record that holds every word: the score over all its text fields (a title or a
+    name counts more, `WEIGHTS`), the field and text where the words weigh most; None if a word is missing."""
+    score = 0
+    best: tuple[int, str, str] | None = None
+    found: set[str] = set()
+    for field, text in text_fields(record):
+        folded = text.casefold()
+        hits = {w: folded.count(w) for w in words}
+        weight = WEIGHTS.get(field, 1) * sum(hits.values())
+        if weight:
+            found.update(w for w, n in hits.items() if n)
+            score += weight
+            if best is None or weight > best[0]:
+                best = (weight, field, text)
+    if best is None or len(found) < len(words):
+        return None
+    return score, best[1], best[2]
+
+
 def rows_for(q: Query, words: list[str]) -> list[dict[str, Any]]:
     order = {kind: i for i, kind in enumerate([k for _, k in FACT_KINDS] + ["person", "source", "topic"])}
     rows = []
     for kind, record in searchable(q):
-        score = 0
-        best: tuple[int, str, str] | None = None
-        found: set[str] = set()
-        for field, text in text_fields(record):
-            folded = text.casefold()
-            hits = {w: folded.count(w) for w in words}
-            weight = WEIGHTS.get(field, 1) * sum(hits.values())
-            if weight:
-                found.update(w for w, n in hits.items() if n)
-                score += weight
-                if best is None or weight > best[0]:
-                    best = (weight, field, text)
-        if best is None or len(found) < len(words):
+        matched = match(record, words)
+        if matched is None:
             continue
-        first = next(w for w in words if w in best[2].casefold())
+        score, field, text = matched
+        first = next(w for w in words if w in text.casefold())
         rows.append(
             {
                 "score": score,
                 "kind": kind,
                 "title": q.title_of(record),
-                "field": best[1],
-                "snippet": snippet(best[2], first),
+                "field": field,
+                "snippet": snippet(text, first),
                 "countries": q.countries_of(record),
                 "date": record_date(record),
                 "id": record.id,
