@@ -22,7 +22,6 @@ from summitcli.output.base import (
     resolve,
     stdout_is_terminal,
 )
-from summitcli.output.formats import RENDERERS
 from summitcli.output.stream import pipe_guard
 
 if TYPE_CHECKING:
@@ -44,6 +43,8 @@ __all__ = [
 
 def emit_listing(listing: Listing, fmt: Format) -> None:
     """A list command's output: its records in machine formats, its table for people."""
+    from summitcli.output.formats import RENDERERS  # once a command has its view: not for --help or an error
+
     renderer = RENDERERS[resolve(fmt)]
     _emit(lambda out: renderer.listing(listing, out), renderer.paged)
 
@@ -51,6 +52,8 @@ def emit_listing(listing: Listing, fmt: Format) -> None:
 def emit_document(document: Document, fmt: Format) -> None:
     """A view command's output: the document for people (terminal, plain text, Markdown, HTML), its records in
     machine formats (json: one object; jsonl, csv, tsv: one record per line with its section)."""
+    from summitcli.output.formats import RENDERERS
+
     renderer = RENDERERS[resolve(fmt)]
     _emit(lambda out: renderer.document(document, out), renderer.paged)
 
