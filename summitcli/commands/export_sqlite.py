@@ -128,9 +128,6 @@ def _create(table: str, columns: Sequence[Column], comment: str | None = None) -
     return "\n".join([*lines, ");"]) + "\n"
 
 
-KIND_COLUMN = Column("kind", "", "TEXT NOT NULL")
-
-
 def _nested_table(table: str, struct: type[msgspec.Struct]) -> str:
     key, owner = NESTED_KEYS[table]
     own = [
@@ -153,13 +150,9 @@ def schema_sql() -> str:
     ]
     nested = nested_tables()
     for table, struct in modelinfo.record_lists().items():
-        if table == next(iter(kinds)):
-            sql.append(
-                _create(
-                    "records",
-                    [Column("id", "", "TEXT PRIMARY KEY"), KIND_COLUMN._replace(comment=", ".join(kinds.values()))],
-                )
-            )
+        if table == next(iter(kinds)):  # the namespace's table, before the first of its kinds
+            kind = Column("kind", "", "TEXT NOT NULL", ", ".join(kinds.values()))
+            sql.append(_create("records", [Column("id", "", "TEXT PRIMARY KEY"), kind]))
         sql.append(_create(table, columns_of(struct, table in kinds)))
         sql += [_nested_table(name, nested[name]) for name, (_, owner) in NESTED_KEYS.items() if owner == table]
     sql += [_nested_table(name, nested[name]) for name, (_, owner) in NESTED_KEYS.items() if owner == "records"]
@@ -219,7 +212,8 @@ def _country_codes(data: model.Dataset, kinds: Iterable[str]) -> list[str]:
     for table in ("people", *kinds):
         for record in getattr(data, table):
             codes.update(_countries(record))
-            codes.add(getattr(record, "country", None) or data.meta.home)
+            if country := getattr(record, "country", None):
+                codes.add(country)
     return sorted(codes)
 
 
