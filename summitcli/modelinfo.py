@@ -23,7 +23,7 @@ class Field(NamedTuple):
     many: bool  # a list of such values
     optional: bool  # may be None
     constrained: bool  # a pattern or a fixed set of values: an id, a code, a time, a kind (never prose)
-    refers: str | None  # the record list an id refers to (`events`, `people`, `records`)
+    refers: str | None  # what an id refers to: a record list (`events`, `people`), `records` or `countries`
     prose: bool  # text a person wrote; False for a code (model.Code)
 
     @property

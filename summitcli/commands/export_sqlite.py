@@ -19,6 +19,7 @@ import msgspec
 
 from summitcli import model, modelinfo
 from summitcli.query import FACT_KINDS
+from summitcli.relations import own_countries
 
 # Lists inside records that have a table of their own, by field name (every `sources` or `*_sources` list is a
 # citation); any other list is a column of JSON text.
@@ -201,18 +202,13 @@ def _insert(connection: sqlite3.Connection, table: str, rows: Iterable[dict[str,
     connection.executemany(sql, [tuple(row[c] for c in columns) for row in rows])
 
 
-def _countries(record: Any) -> list[str]:
-    """The countries of a record's `parties` table rows: its parties, or a quote's or fact's countries."""
-    return list(getattr(record, "parties", None) or getattr(record, "countries", None) or [])
-
-
 def _country_codes(data: model.Dataset, kinds: Iterable[str]) -> list[str]:
     """Every country the dataset names: the home country, and those of people and records."""
     codes = {data.meta.home}
     for table in ("people", *kinds):
         for record in getattr(data, table):
-            codes.update(_countries(record))
-            if country := getattr(record, "country", None):
+            codes.update(own_countries(record))  # a person's country, a record's parties or countries
+            if country := getattr(record, "country", None):  # where an event took place
                 codes.add(country)
     return sorted(codes)
 
@@ -252,7 +248,7 @@ class _Writer:
         (disputes, sources), then what its kind has (figures, a follow-up's status sources, a plan's actual ones)."""
         self.links["records"].append({"id": record.id, "kind": kind})
         for table, (key, value, refs) in {
-            "parties": ("record_id", "country", _countries(record)),
+            "parties": ("record_id", "country", own_countries(record)),
             "record_topics": ("record_id", "topic_id", getattr(record, "topics", None) or []),
             "participants": ("event_id", "person_id", getattr(record, "participants", None) or []),
         }.items():
