@@ -1,8 +1,9 @@
 """Every output format in one place: what it writes for a listing and for a document.
 
-Adding a format means one renderer (a function per view, writing to a stream) and one entry in `RENDERERS` under
-its `Format` member; a machine format writes typed records, so it needs only a records writer in
-`writers.RECORD_WRITERS`. The renderers' modules are imported when a format is used, never at start-up.
+Adding a format means its name in `Format` (the choices of --format), one renderer (a function per view, writing
+to a stream) and one entry in `RENDERERS`. A machine format writes typed records: its renderer is a records writer
+in `writers.RECORD_WRITERS`, registered here as `_records(Format.name)`. The renderers' modules are imported when
+a format is used, never at start-up.
 """
 
 from __future__ import annotations
