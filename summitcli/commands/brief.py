@@ -160,7 +160,7 @@ class Found(NamedTuple):
     elsewhere: list[model.Outcome]  # the others, by date
     followups: list[model.Followup]
     quotes: list[model.Quote]  # in the dataset's order (a short brief shows the first)
-    quotes_apart: list[model.Quote]  # said at occasions the home country was not part of
+    quotes_apart: list[model.Quote]  # said at occasions the home country was not part of, by date
     facts: list[model.Fact]
     plans: list[model.Plan]
 
@@ -197,7 +197,7 @@ def gather(q: Query, code: str, names: tuple[str, str]) -> Found:
         elsewhere=sorted((o for o in outcomes if o not in ours), key=by_date),
         followups=sorted(q.with_country("followups", code), key=followup_order),
         quotes=[x for x in quotes if x.event not in apart],
-        quotes_apart=[x for x in quotes if x.event in apart],
+        quotes_apart=sorted((x for x in quotes if x.event in apart), key=by_day),
         facts=q.with_country("facts", code),
         plans=sorted(q.with_country("plans", code), key=by_date),
     )
@@ -272,13 +272,9 @@ def sections(found: Found, full: bool) -> list[Section]:
         context_section(found, full),
         Section("encounters", "Other encounters", [encounter_entry(e) for e in found.encounters]),
         plans_section(found, full),
-        elsewhere_section(q, found.names, found.events_apart, found.elsewhere, by_day_of(found.quotes_apart), full),
+        elsewhere_section(q, found.names, found.events_apart, found.elsewhere, found.quotes_apart, full),
     ]
     return [s for s in every if s.entries or s.more]
-
-
-def by_day_of(records: list[Any]) -> list[Any]:
-    return sorted(records, key=by_day)
 
 
 def parts(found: Found) -> dict[str, list[Any]]:
@@ -288,13 +284,13 @@ def parts(found: Found) -> dict[str, list[Any]]:
         "meetings": found.meetings,
         "outcomes": found.ours,
         "followups": found.followups,
-        "quotes": by_day_of(found.quotes),
+        "quotes": sorted(found.quotes, key=by_day),
         "context": found.facts,
         "encounters": found.encounters,
         "plans": found.plans,
         "outcomes_elsewhere": found.elsewhere,
         "events_elsewhere": found.events_apart,
-        "quotes_elsewhere": by_day_of(found.quotes_apart),
+        "quotes_elsewhere": found.quotes_apart,
     }
 
 
