@@ -12,11 +12,20 @@ import msgspec
 Slug = Annotated[
     str, msgspec.Meta(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", description="lower-case id: letters, digits, hyphens")
 ]
-CountryCode = Annotated[str, msgspec.Meta(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 code, e.g. CA")]
+CountryCode = Annotated[
+    str,
+    msgspec.Meta(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 code, e.g. CA", extra={"refers": "countries"}),
+]
 ClockTime = Annotated[str, msgspec.Meta(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$", description="local time HH:MM")]
 Text = Annotated[str, msgspec.Meta(min_length=1)]
 Confidence = Literal["H", "M", "L"]
 SourceRefs = Annotated[list[Slug], msgspec.Meta(min_length=1, description="ids of the sources that state this")]
+# `extra` is for the tool, not the schema: what an id refers to (a record list, or `records`: any event, outcome,
+# quote, fact, follow-up or plan), and text that is a code rather than prose (never searched as text).
+EventRef = Annotated[Slug, msgspec.Meta(extra={"refers": "events"})]
+PersonRef = Annotated[Slug, msgspec.Meta(extra={"refers": "people"})]
+RecordRef = Annotated[Slug, msgspec.Meta(extra={"refers": "records"})]
+Code = Annotated[str, msgspec.Meta(extra={"prose": False})]
 
 EventKind = Literal[
     "bilateral", "summit", "ministerial", "dinner", "banquet", "address", "business", "ceremony", "press", "travel"
@@ -79,7 +88,7 @@ class Figure(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
     label: Text
     value: Text
     amount: float | None = None
-    unit: str | None = None
+    unit: Code | None = None
     sources: Annotated[
         list[Slug], msgspec.Meta(description="ids of the sources that state this figure; empty: the record's sources")
     ] = []
@@ -93,8 +102,8 @@ class Source(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
     publication: str | None = None
     title: str | None = None
     date: dt.date | None = None
-    url: str | None = None
-    file: str | None = None
+    url: Code | None = None
+    file: Code | None = None
     confidence: Confidence
     note: str | None = None
 
@@ -121,7 +130,7 @@ class Event(Record, frozen=True, kw_only=True, forbid_unknown_fields=True):
     date: dt.date | None = None
     start: ClockTime | None = None
     end: ClockTime | None = None
-    tz: str | None = None
+    tz: Code | None = None
     duration_minutes: Annotated[int, msgspec.Meta(gt=0, le=525_600, description="at most a year")] | None = None
     duration_note: str | None = None
     venue: str | None = None
@@ -143,7 +152,7 @@ class Outcome(Record, frozen=True, kw_only=True, forbid_unknown_fields=True):
     title: Text
     status: OutcomeStatus
     date: dt.date | None = None
-    event: Slug | None = None
+    event: EventRef | None = None
     parties: Annotated[list[CountryCode], msgspec.Meta(min_length=1)]
     figures: list[Figure] = []
     topics: list[Slug] = []
@@ -152,10 +161,10 @@ class Outcome(Record, frozen=True, kw_only=True, forbid_unknown_fields=True):
 
 
 class Quote(Record, frozen=True, kw_only=True, forbid_unknown_fields=True):
-    speaker: Slug
+    speaker: PersonRef
     text: Text
     date: dt.date | None = None
-    event: Slug | None = None
+    event: EventRef | None = None
     countries: list[CountryCode] = []
     topics: list[Slug] = []
 
@@ -173,7 +182,7 @@ class Followup(Record, frozen=True, kw_only=True, forbid_unknown_fields=True):
     """A commitment an outcome or meeting creates, and where it stands."""
 
     title: Text
-    origin: Slug
+    origin: RecordRef
     parties: Annotated[list[CountryCode], msgspec.Meta(min_length=1)]
     cadence: Cadence | None = None
     due: dt.date | None = None
@@ -194,7 +203,7 @@ class Plan(Record, frozen=True, kw_only=True, forbid_unknown_fields=True):
     planned_date: dt.date | None = None
     planned_place: str | None = None
     actual: Text
-    actual_event: Slug | None = None
+    actual_event: EventRef | None = None
     actual_sources: SourceRefs
 
 
