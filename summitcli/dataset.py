@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import sys
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -210,10 +211,11 @@ def _connect(path: Path) -> sqlite3.Connection:
 def _open_cached(folder: Path, sources: list[SourceFile]) -> index.IndexedDataset:
     key = index.index_name(sources)
     path = folder / f"{key}.sqlite"
+    index.private_dir(folder)
+    _trusted(folder, path, folder / f"{key}.lock")
     fresh = _fresh(path, sources)
     if fresh is not None:
         return fresh
-    folder.mkdir(parents=True, exist_ok=True)
     with _terminated_cleanly(), _locked(folder / f"{key}.lock"):
         fresh = _fresh(path, sources)  # another process may have brought it up to date meanwhile
         if fresh is not None:
@@ -230,6 +232,15 @@ def _open_cached(folder: Path, sources: list[SourceFile]) -> index.IndexedDatase
     if fresh is None:
         raise index.Damaged("the index just written does not match the files")
     return fresh
+
+
+def _trusted(*paths: Path) -> None:
+    """Refuse (index.Damaged: the caller answers from the YAML) an index folder, file or lock that another user
+    owns or may write, with a note on stderr."""
+    for path in paths:
+        if path.exists() and not index.owned_privately(path):
+            print(f"summit: note: not using the index: others may write {path}", file=sys.stderr)
+            raise index.Damaged(f"{path} is not private")
 
 
 def _recover(path: Path, sources: list[SourceFile]) -> index.IndexedDataset:

@@ -110,6 +110,26 @@ def index_dir() -> Path | None:
     return Path(base) / "summit"
 
 
+def owned_privately(path: Path) -> bool:
+    """The file or folder is the current user's and nobody else may write it: an index there can be trusted (its
+    checksums are CRCs, not secrets: anyone who may write it could plant answers)."""
+    st = os.stat(path, follow_symlinks=False)
+    return st.st_uid == os.getuid() and not st.st_mode & 0o022
+
+
+def private_dir(folder: Path) -> Path:
+    """`folder`, made with its missing parents as 0700 whatever the umask; OSError if it cannot be."""
+    missing = []
+    at = folder
+    while not at.exists():
+        missing.append(at)
+        at = at.parent
+    for path in reversed(missing):
+        path.mkdir(mode=0o700, exist_ok=True)
+        os.chmod(path, 0o700)  # the umask may have taken bits away, or left others
+    return folder
+
+
 def index_name(sources: list[SourceFile]) -> str:
     """The index file's name: a hash of the directories that hold the files, so that a dataset keeps its index
     when a file is added, removed or renamed (the index itself records which files it holds)."""

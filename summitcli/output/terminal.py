@@ -69,14 +69,20 @@ def _box_characters() -> tuple[str, str, str, str]:
     return "│", "┃", "━", "╇"
 
 
+MAX_WIDTH = 1000  # columns: a wider COLUMNS (or terminal) is drawn at this width
+
+
 def terminal_width() -> int:
-    """As Rich decides it: COLUMNS, else the size of the terminal on stdout, stdin or stderr, else 80."""
-    columns = os.environ.get("COLUMNS", "")
-    if columns.isdigit() and int(columns) > 0:
-        return int(columns)
+    """As Rich decides it: COLUMNS, else the size of the terminal on stdout, stdin or stderr, else 80; at most
+    MAX_WIDTH."""
+    from summitcli.environment import env_number
+
+    columns = env_number("COLUMNS", 1, MAX_WIDTH)
+    if columns is not None:
+        return columns
     for stream in (sys.__stdout__, sys.__stdin__, sys.__stderr__):
         try:
-            return os.get_terminal_size(stream.fileno()).columns or 80  # type: ignore[union-attr]
+            return min(os.get_terminal_size(stream.fileno()).columns or 80, MAX_WIDTH)  # type: ignore[union-attr]
         except (AttributeError, OSError, ValueError):
             continue
     return 80
