@@ -20,6 +20,7 @@ import msgspec
 from summitcli import model
 from summitcli.datafiles import SourceFile, problem
 from summitcli.problems import Problem
+from summitcli.text import invisible_in
 
 
 def _format_path(path: tuple[str | int, ...]) -> str:
@@ -388,6 +389,14 @@ def _check_meta(meta: model.Meta, parser: FileParser) -> None:
             parser.at(("meta", *sub), f"unknown country code '{code}' (expected an ISO 3166-1 alpha-2 code)")
 
 
+def _names(record: Any) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """The names a reader goes by: a person's name and aliases, a topic's name."""
+    if isinstance(record, (model.Person, model.Topic)):
+        yield ("name",), record.name
+    for i, alias in enumerate(getattr(record, "aliases", None) or []):
+        yield ("aliases", i), alias
+
+
 def _check_record(name: str, index: int, record: Any, parser: FileParser, zones: dict[str, bool]) -> None:
     """The checks a record allows on its own: country codes, time zones (`zones`: those seen), times without one."""
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -397,6 +406,9 @@ def _check_record(name: str, index: int, record: Any, parser: FileParser, zones:
     for sub, code in _iter_countries(record):
         if not is_country_code(code):
             parser.at((name, index, *sub), f"unknown country code '{code}' (expected an ISO 3166-1 alpha-2 code)")
+    for sub, text in _names(record):
+        if (hidden := invisible_in(text)) is not None:
+            parser.at((name, index, *sub), f"invisible character U+{hidden:04X} in a name (expected visible text)")
     if isinstance(record, model.Event):
         if (record.start or record.end) and not record.tz:
             parser.at((name, index, "start"), "time without a zone (expected tz: such as Asia/Seoul)")

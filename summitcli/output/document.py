@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
 from summitcli.output.base import NOT_REPORTED, Column, is_unknown
-from summitcli.output.escape import html_lines
+from summitcli.output.escape import html_lines, linkable
 from summitcli.output.writers import cell, md, write_markdown_rows
 from summitcli.phrases import citation_parts
 from summitcli.views import Document, Line, Listing
@@ -163,7 +163,8 @@ class _Markdown:
         self.out += ["## Sources", ""]
         for ref, number in self.numbers.by_id.items():
             citation, address = citation_parts(self.sources[ref])
-            self.out.append(f"{number}. {md(citation)}" + (f"  \n   <{cell(address, '')}>" if address else ""))
+            shown = "" if not address else f"<{address}>" if linkable(address) else md(cell(address, ""))
+            self.out.append(f"{number}. {md(citation)}" + (f"  \n   {shown}" if shown else ""))
         if not self.numbers.by_id:
             self.out.append("_no sources cited_")
 
@@ -239,7 +240,7 @@ def esc(value: Any) -> str:
 
 
 def _href(address: str) -> str | None:
-    return address if address.startswith(("https://", "http://")) else None
+    return address if linkable(address) else None
 
 
 class _Html:

@@ -11,6 +11,8 @@ shown as `\\x1b`, a backslash as `\\\\`) and makes it inert for one more reader:
   HTML is written as entities, so the data renders as the same visible text: no raw HTML, link, image, emphasis,
   code span, strikethrough, math, heading, quote or list.
 - `html_lines`: text with newlines as HTML lines.
+- `linkable`: whether an address may become a link (in a terminal, Markdown or HTML): a web address only, with
+  nothing in it that could end the link or hide what it says.
 """
 
 from __future__ import annotations
@@ -58,3 +60,13 @@ def html_lines(lines: list[str]) -> str:
     import html  # 3 ms (html.entities): not for the plain text every pipe gets
 
     return "<br>".join(html.escape(line) for line in lines)
+
+
+def linkable(address: str) -> bool:
+    """An http(s) address made of visible characters only: no space, control, invisible format character
+    (`U+200B`, `U+202E`) or `<`, `>`, `"`, backslash; anything else is shown as text, never linked."""
+    import unicodedata
+
+    return address.startswith(("https://", "http://")) and not any(
+        c.isspace() or c in '<>"\\' or unicodedata.category(c)[0] in "CZ" for c in address
+    )

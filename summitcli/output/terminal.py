@@ -371,6 +371,8 @@ def fit_line(text: str, width: int) -> str:
 
 def hyperlink(address: str, paint: Painter) -> str:
     """An address whole on its line: an OSC 8 hyperlink where the terminal takes escapes and it is a web URL."""
-    if not paint.styles or not address.startswith(("http://", "https://")):
+    from summitcli.output.escape import linkable
+
+    if not paint.styles or not linkable(address):
         return address
     return f"\x1b]8;;{address}\x1b\\{address}\x1b]8;;\x1b\\"

@@ -1,12 +1,14 @@
-"""Hardening, round three: the cache as a trust boundary, paths and numbers from the environment, links.
+"""Hardening, round three: links from the data, the cache as a trust boundary, paths and numbers from the
+environment.
 
-The index is trusted only where nobody else may write it; an empty --data is refused; COLUMNS, LINES and their
-kin are read one way (a bad value is noted and ignored, a huge one clamped); one file reached through a link is
-read once.
+Only a web address of visible characters becomes a link, in Markdown, HTML and the terminal alike; the index is
+trusted only where nobody else may write it; an empty --data is refused; COLUMNS, LINES and their kin are read one
+way (a bad value is noted and ignored, a huge one clamped); one file reached through a link is read once.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import subprocess
@@ -15,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURE, ROOT, run, subprocess_env, summit_cmd
+from markdown_it import MarkdownIt
 
 from summitcli.environment import env_number
 
@@ -106,3 +109,73 @@ def test_a_file_reached_through_a_link_is_read_once(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     assert "duplicate id" not in result.stderr
     assert f"summit: note: {data / 'latest.yaml'} is the same file as {data / 'data.yaml'}: read once" in result.stderr
+
+
+HOSTILE_ADDRESSES = [
+    "https://ok.example/ <img src=x onerror=alert(1)>",
+    "javascript:alert(1)",
+    "vbscript:msgbox(1)",
+    "data:text/html,<script>alert(1)</script>",
+    "file:///etc/passwd",
+    "https://ok.example/\x1b]8;;https://evil.example\x1b\\\x07x",
+    "https://ok.example/\u202egnp.exe",
+    "https://ok.example/\u200bx",
+]
+
+
+def sourced(folder: Path, address: str) -> Path:
+    """A dataset whose one source has this address (written as a JSON string: YAML reads its escapes)."""
+    path = folder / "data.yaml"
+    path.write_text(
+        f"""meta: {{title: T, home: KR}}
+sources: [{{id: s, publication: P, url: {json.dumps(address)}, confidence: H}}]
+events:
+  - {{id: e, kind: bilateral, title: Summit, date: "2025-10-30", parties: [KR, CA], sources: [s], confidence: H}}
+""",
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.mark.parametrize("address", HOSTILE_ADDRESSES)
+def test_an_address_that_is_no_plain_web_address_is_never_a_link(tmp_path: Path, address: str) -> None:
+    data = str(sourced(tmp_path, address))
+    markdown = run("--data", data, "brief", "canada", "-f", "markdown").stdout
+    tokens = [t for block in MarkdownIt("commonmark").parse(markdown) for t in (block.children or [block])]
+    assert not [t for t in tokens if t.type in ("link_open", "html_inline", "html_block")], markdown
+    page = run("--data", data, "brief", "canada", "-f", "html").stdout
+    assert 'href="http' not in page.replace('href="#', "")
+    for char in "\x1b\x07\u202e\u200b":
+        assert char not in page and char not in markdown
+    terminal = run("--data", data, "brief", "canada", env={"TTY_COMPATIBLE": "1", "FORCE_COLOR": "1"}).stdout
+    assert "\x1b]8;;" not in terminal
+
+
+def test_a_plain_web_address_is_still_a_link(tmp_path: Path) -> None:
+    data = str(sourced(tmp_path, "https://ok.example/a?b=1&c=2"))
+    markdown = run("--data", data, "brief", "canada", "-f", "markdown").stdout
+    assert "<https://ok.example/a?b=1&c=2>" in markdown
+    page = run("--data", data, "brief", "canada", "-f", "html").stdout
+    assert 'href="https://ok.example/a?b=1&amp;c=2"' in page
+
+
+@pytest.mark.parametrize("char", ["\u200b", "\u200d", "\u2060", "\ufeff"])
+def test_a_name_with_an_invisible_character_is_refused(tmp_path: Path, char: str) -> None:
+    """`Mark Car\u200bney` prints as Mark Carney: a lookalike speaker whose quotes read as the real one's."""
+    path = tmp_path / "data.yaml"
+    people = f"people:\n  - {{id: mc, name: {json.dumps('Mark Car' + char + 'ney')}, sources: [s], confidence: H}}\n"
+    path.write_text("meta: {title: T, home: KR}\nsources: [{id: s, confidence: H}]\n" + people, encoding="utf-8")
+    result = run("validate", str(path))
+    assert result.exit_code == 1
+    assert f"people[0].name: invisible character U+{ord(char):04X} in a name" in result.stderr
+
+
+def test_invisible_characters_in_text_are_shown_where_printed(tmp_path: Path) -> None:
+    data = str(sourced(tmp_path, "https://ok.example/"))
+    (tmp_path / "data.yaml").write_text(
+        (tmp_path / "data.yaml").read_text(encoding="utf-8").replace("title: Summit", 'title: "Sum\\u200bmit"'),
+        encoding="utf-8",
+    )
+    for fmt in ("plain", "table", "markdown", "html", "csv"):
+        shown = run("--data", data, "timeline", "-f", fmt).stdout
+        assert "\u200b" not in shown and "u200bmit" in shown, fmt
