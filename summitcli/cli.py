@@ -462,6 +462,15 @@ def schema() -> None:
     run()
 
 
+def _not_the_data(ctx: typer.Context, output: Path | None) -> Path | None:
+    """-o never names a file of the dataset being read, nor its index: refused as `cp` refuses the same file."""
+    if output is not None:
+        from summitcli.dataset import refuse_overwriting
+
+        refuse_overwriting(output, ctx.obj.paths() if ctx.obj else None)
+    return output
+
+
 OutputOpt = Annotated[
     Path | None,
     typer.Option(
@@ -470,6 +479,7 @@ OutputOpt = Annotated[
         metavar="PATH",
         help="Write to PATH atomically (a temporary file renamed into place) instead of stdout.",
         show_default=False,
+        callback=_not_the_data,
     ),
 ]
 BookCountries = Annotated[

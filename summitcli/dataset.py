@@ -422,6 +422,34 @@ def _sweep(folder: Path, key: str) -> None:
                     os.unlink(entry.path)
 
 
+def refuse_overwriting(output: Path, cli_paths: list[Path] | None) -> None:
+    """SummitError if `output` is one of the dataset's files or its index (as `cp` refuses "are the same file"),
+    so that an export never destroys what it is made from. A dataset that cannot be read is the command's to
+    report."""
+    if not output.exists():
+        return
+    try:
+        sources = read_files(find_files(data_paths(cli_paths)))
+    except DataError:
+        return
+    folder = index.index_dir()
+    ours = [s.path for s in sources]
+    if folder is not None:
+        key = index.index_name(sources)
+        ours += [folder / f"{key}.sqlite", folder / f"{key}.lock"]
+    for path in ours:
+        with contextlib.suppress(OSError):
+            if os.path.samefile(output, path):
+                from summitcli.datafiles import display_name
+                from summitcli.errors import SummitError
+
+                same = "" if display_name(path) == display_name(output) else f" the same file as {display_name(path)},"
+                raise SummitError(
+                    f"{display_name(output)}:{same} a file of the dataset being read "
+                    "(expected another path: an export never replaces its own data)"
+                )
+
+
 def open_index(sources: list[SourceFile]) -> index.IndexedDataset | None:
     """The index if it is up to date with these files, else None: never parses YAML (shell completion)."""
     folder = index.index_dir()

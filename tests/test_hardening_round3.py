@@ -179,3 +179,58 @@ def test_invisible_characters_in_text_are_shown_where_printed(tmp_path: Path) ->
     for fmt in ("plain", "table", "markdown", "html", "csv"):
         shown = run("--data", data, "timeline", "-f", fmt).stdout
         assert "\u200b" not in shown and "u200bmit" in shown, fmt
+
+
+def copied_fixture(tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    data.mkdir()
+    for file in FIXTURE.iterdir():
+        (data / file.name).write_bytes(file.read_bytes())
+    return data
+
+
+@pytest.mark.parametrize("command", [("export", "json"), ("export", "ics"), ("export", "markdown"), ("export", "html")])
+def test_o_onto_a_file_of_the_dataset_is_refused(tmp_path: Path, command: tuple[str, ...]) -> None:
+    data = copied_fixture(tmp_path)
+    before = (data / "data.yaml").read_bytes()
+    (tmp_path / "link.yaml").symlink_to(data / "data.yaml")
+    for target in (data / "data.yaml", tmp_path / "link.yaml"):
+        result = run("--data", str(data), *command, "-o", str(target))
+        assert (result.exit_code, result.stdout) == (1, ""), result.stderr
+        assert (
+            result.stderr.startswith(f"summit: error: {target}:")
+            and "a file of the dataset being read" in result.stderr
+        )
+        assert (data / "data.yaml").read_bytes() == before
+
+
+def test_o_onto_the_index_is_refused(tmp_path: Path) -> None:
+    run("--data", str(FIXTURE), "countries")
+    (index,) = cache_of(tmp_path).glob("*.sqlite")
+    before = index.read_bytes()
+    result = run("--data", str(FIXTURE), "export", "sqlite", "-o", str(index))
+    assert result.exit_code == 1 and "a file of the dataset being read" in result.stderr
+    assert index.read_bytes() == before
+
+
+def test_a_sqlite_export_that_cannot_be_written_is_one_line(tmp_path: Path) -> None:
+    import resource
+
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+
+    def small_files() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (16_384, 16_384))
+
+    done = subprocess.run(
+        summit_cmd("--no-cache", "--data", str(FIXTURE), "export", "sqlite", "-o", str(tmp_path / "out.db")),
+        capture_output=True,
+        text=True,
+        env=subprocess_env(TMPDIR=str(scratch)),
+        cwd=ROOT,
+        timeout=60,
+        preexec_fn=small_files,
+    )
+    assert done.returncode == 1
+    assert done.stderr.startswith("summit: error: cannot build the database") and done.stderr.count("\n") == 1
+    assert list(scratch.iterdir()) == [] and not (tmp_path / "out.db").exists()

@@ -314,6 +314,12 @@ def export_sqlite(settings: Settings, *, output: Path | None) -> None:
 
     if output is None and stdout_is_terminal():
         raise UsageError("a SQLite database is binary: give --output PATH, or redirect stdout to a file")
+    from summitcli.errors import SummitError
+
     data = load(settings.paths(), use_cache=settings.use_cache)
-    with tempfile.TemporaryDirectory(prefix="summit-sqlite-") as scratch:
-        deliver_bytes(database_bytes(data, Path(scratch) / "export.db"), output)
+    with tempfile.TemporaryDirectory(prefix="summit-sqlite-") as scratch:  # removed on every way out
+        try:
+            built = database_bytes(data, Path(scratch) / "export.db")
+        except (sqlite3.Error, OSError) as exc:  # a full disk, `ulimit -f`: SQLite's own words, one line
+            raise SummitError(f"cannot build the database in {scratch}: {exc}") from None
+        deliver_bytes(built, output)
