@@ -18,8 +18,25 @@ Text = Annotated[str, msgspec.Meta(min_length=1)]
 Confidence = Literal["H", "M", "L"]
 SourceRefs = Annotated[list[Slug], msgspec.Meta(min_length=1, description="ids of the sources that state this")]
 
-EventKind = Literal[
-    "bilateral", "summit", "ministerial", "dinner", "banquet", "address", "business", "ceremony", "press", "travel"
+EventKind = Annotated[
+    Literal[
+        "bilateral",
+        "summit",
+        "ministerial",
+        "dinner",
+        "banquet",
+        "address",
+        "business",
+        "ceremony",
+        "press",
+        "travel",
+        "call",
+        "video",
+    ],
+    msgspec.Meta(
+        description="bilateral: leaders meeting in person (what a brief's key points and `countries` count); "
+        "call: a telephone call, video: a video call (no venue expected; never counted as a meeting in person)"
+    ),
 ]
 OutcomeKind = Literal[
     "joint-statement",
