@@ -107,7 +107,7 @@ CountryArg = Annotated[
     str,
     typer.Argument(
         metavar="COUNTRY",
-        help="Country: name, ISO code, slug or Korean name (canada, CA, CAN, 캐나다).",
+        help="Country: name in English or the home country's language, ISO code or slug (canada, CA, CAN, 캐나다).",
         autocompletion=complete_country,
         show_default=False,
     ),

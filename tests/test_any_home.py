@@ -1,0 +1,134 @@
+"""Any user's dataset: a home country other than Korea, calls, a cancelled meeting and the home country's own records.
+
+tests/fixtures/japan is a fictional dataset (marked as such in its files) whose home is Japan, in four files. Every
+command runs on it in every format; nothing Korean may appear (no Hangul, no `korean` field or column), the names
+of its home's language do, and what concerns Japan alone has a place in the terminal and in the book.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, run
+
+JAPAN = ROOT / "tests" / "fixtures" / "japan"
+FORMATS = ["table", "plain", "json", "jsonl", "csv", "tsv", "markdown", "html"]
+HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
+LISTS = [
+    ("brief", "canada"),
+    ("brief", "韓国"),
+    ("brief", "united-states", "--full"),
+    ("brief", "australia"),
+    ("brief", "philippines"),
+    ("brief", "kr", "--sources"),
+    ("timeline",),
+    ("timeline", "--from", "2026-06-19", "--to", "2026-06-19"),
+    ("agreements",),
+    ("agreements", "japan"),
+    ("countries",),
+    ("topics",),
+    ("topics", "energy"),
+    ("followups",),
+    ("quotes",),
+    ("people",),
+    ("people", "sato"),
+    ("search", "grid"),
+    ("sources",),
+    ("sources", "ex-notes"),
+    ("matrix",),
+]
+
+
+def japan(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
+    result = run("--data", str(JAPAN), *args, env=env)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def assert_not_korean(text: str, where: str) -> None:
+    assert not HANGUL.search(text), f"{where}: Hangul {HANGUL.findall(text)[:5]}"
+    assert "korean" not in text.casefold(), where
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("args", LISTS, ids=" ".join)
+def test_every_command_runs_on_a_japanese_home_and_shows_nothing_korean(args: tuple[str, ...], fmt: str) -> None:
+    code, out, err = japan(*args, "--format", fmt, env={"COLUMNS": "100"})
+    assert (code, err) == (0, "")
+    assert out.strip()
+    assert_not_korean(out, f"{' '.join(args)} --format {fmt}")
+    if fmt == "json":
+        json.loads(out)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("validate",), ("schema",), ("export", "json"), ("export", "ics"), ("export", "markdown"), ("export", "html")],
+    ids=" ".join,
+)
+def test_validate_schema_and_exports_run_on_it(args: tuple[str, ...]) -> None:
+    code, out, err = japan(*args, env={"SOURCE_DATE_EPOCH": "1781913600"})
+    assert (code, err) == (0, "")
+    assert_not_korean(out, " ".join(args))
+
+
+def test_the_sqlite_export_has_its_records_and_nothing_korean(tmp_path: Path) -> None:
+    target = tmp_path / "week.db"
+    assert japan("export", "sqlite", "-o", str(target))[0] == 0
+    db = sqlite3.connect(target)
+    try:
+        assert db.execute("SELECT count(*) FROM events").fetchone() == (7,)
+        assert db.execute("SELECT kind FROM events WHERE id LIKE '%call%' ORDER BY kind").fetchall() == [("call",)]
+        every = [
+            str(value)
+            for (table,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+            for row in db.execute(f'SELECT * FROM "{table}"').fetchall()
+            for value in row
+        ]
+    finally:
+        db.close()
+    assert_not_korean("\n".join(every), "export sqlite")
+
+
+def test_countries_name_the_home_language_column_after_it() -> None:
+    table = japan("countries", "--format", "table", env={"COLUMNS": "120"})[1]
+    assert re.search(r"Code\s+┃ Country\s+┃ Japanese\s+┃", table)
+    assert re.search(r"KR\s+│ South Korea\s+│ 韓国\s+│", table)
+    rows = json.loads(japan("countries", "--format", "json")[1])
+    assert {row["country"]: row["japanese"] for row in rows}["US"] == "アメリカ合衆国"
+    assert all("korean" not in row for row in rows)
+    header = japan("countries", "--format", "csv")[1].splitlines()[0]
+    assert header.split(",")[:4] == ["country", "country_name", "slug", "japanese"]
+
+
+def test_an_english_speaking_home_has_no_name_column(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    for path in JAPAN.glob("*.yaml"):
+        text = path.read_text(encoding="utf-8").replace("home: JP", "home: GB")
+        (data / path.name).write_text(text, encoding="utf-8")
+    rows = json.loads(run("--data", str(data), "countries", "--format", "json").stdout)
+    assert {row["country"] for row in rows} >= {"JP", "KR"}
+    assert all(
+        set(row) == {"country", "country_name", "slug", "counterparts", "meeting_dates", "meetings", "outcomes"}
+        for row in rows
+    )
+    table = run("--data", str(data), "countries", "--format", "table", env={"COLUMNS": "120"}).stdout
+    assert "Korean" not in table and "Japanese" not in table and "English" not in table
+
+
+@pytest.mark.parametrize(
+    ("name", "country"), [("韓国", "South Korea"), ("カナダ", "Canada"), ("アメリカ合衆国", "United States")]
+)
+def test_names_in_the_home_language_resolve(name: str, country: str) -> None:
+    code, out, err = japan("brief", name)
+    assert (code, err) == (0, "")
+    assert out.startswith(f"Japan – {country} · briefing · ")
+
+
+def test_the_home_country_named_in_its_own_language_is_the_home_country() -> None:
+    code, _, err = japan("brief", "日本")
+    assert code == 2 and err.startswith("summit: error: Japan is the home country")
