@@ -47,12 +47,31 @@ def length(event: Any) -> str | None:
     return f"{minutes} minutes" if minutes < 120 or minutes % 60 else f"{minutes // 60} hours"
 
 
-def place(event: Any) -> str | None:
-    """`venue, city` with what is known, or None."""
+def place(event: Any, home: str | None = None) -> str | None:
+    """`venue, city, country` with what is known, or None. The country is left out where it is `home` and a venue
+    or city says where (a reader at home knows where Gyeongju is); the calendar names it always."""
     parts = [part for part in (event.venue, event.city) if part]
     if event.venue and event.city and event.city.casefold() in event.venue.casefold():
         parts = [event.venue]
+    country = getattr(event, "country", None)
+    if country and not (parts and country == home):
+        from summitcli.countries import country_name
+
+        parts.append(country_name(country))
     return ", ".join(parts) or None
+
+
+MEDIUM = {"call": "by telephone", "video": "by video call"}  # event kinds held at a distance: no venue expected
+
+
+def remote(event: Any) -> str | None:
+    """`by telephone` or `by video call` for a call, else None."""
+    return MEDIUM.get(getattr(event, "kind", None) or "")
+
+
+def where(event: Any, home: str | None = None) -> str | None:
+    """Where a reader is told an event happened: its place, and for a call how it was held."""
+    return " · ".join(part for part in (remote(event), place(event, home)) if part) or None
 
 
 def figure(item: Any) -> str:

@@ -12,6 +12,7 @@ import re
 import sqlite3
 from pathlib import Path
 
+import icalendar
 import pytest
 from conftest import ROOT, run
 
@@ -132,3 +133,47 @@ def test_names_in_the_home_language_resolve(name: str, country: str) -> None:
 def test_the_home_country_named_in_its_own_language_is_the_home_country() -> None:
     code, _, err = japan("brief", "日本")
     assert code == 2 and err.startswith("summit: error: Japan is the home country")
+
+
+def screen(*args: str, columns: int = 100) -> str:
+    """What a terminal of `columns` shows, colour aside."""
+    env = {"COLUMNS": str(columns), "TTY_COMPATIBLE": "1", "NO_COLOR": "1", "TERM": "dumb"}
+    code, out, err = japan("--no-pager", *args, env=env)
+    assert (code, err) == (0, "")
+    return out
+
+
+def test_a_meeting_with_only_a_country_is_placed_in_that_country() -> None:
+    lines = screen("timeline").splitlines()
+    assert "  •      Japan-Canada summit on the G7 sidelines · France · CA [1]" in lines
+    assert "  09:30  Japan-US summit · Hotel Royal, Evian, France · US [1]" in lines
+    # at home, the home country goes without saying
+    assert "  18:00  Japan-Korea summit · Prime Minister's Office, Tokyo · KR [2]" in lines
+    assert "Meeting      Tue 16 Jun 2026 · time and length not reported · France [1]" in screen("brief", "canada")
+
+
+def test_calls_say_how_they_were_held_and_are_not_meetings_in_person() -> None:
+    lines = screen("timeline").splitlines()
+    assert "  08:00  Japan-Australia leaders' telephone call · by telephone · AU [3]" in lines
+    assert "  •      Japan-France leaders' video call · by video call · FR [3]" in lines
+    brief = screen("brief", "australia")
+    assert "no bilateral meeting with Japan is recorded" in brief
+    assert "19 Jun  Japan-Australia leaders' telephone call · by telephone [1]" in brief
+    assert "venue not reported" not in brief
+    rows = {row["country"]: row for row in json.loads(japan("countries", "--format", "json")[1])}
+    assert (rows["AU"]["meetings"], rows["FR"]["meetings"], rows["US"]["meetings"]) == (0, 0, 1)
+    (call,) = [line.split("\t") for line in japan("timeline")[1].splitlines() if "\tcall\t" in line]
+    assert call[2:6] == ["call", "Japan-Australia leaders' telephone call", "by telephone", ""]
+
+
+def ics_events(*args: str) -> dict[str, icalendar.Event]:
+    code, out, err = japan("export", "ics", *args, env={"SOURCE_DATE_EPOCH": "1781913600"})
+    assert (code, err) == (0, "")
+    return {str(e["UID"]).split("@")[0]: e for e in icalendar.Calendar.from_ical(out).walk("VEVENT")}
+
+
+def test_the_calendar_location_is_the_place_with_its_country() -> None:
+    events = ics_events()
+    assert str(events["japan-canada-2026-06-16"]["LOCATION"]) == "France"
+    assert str(events["japan-korea-2026-06-18"]["LOCATION"]) == "Prime Minister's Office, Tokyo, Japan"
+    assert "LOCATION" not in events["japan-australia-call-2026-06-19"]

@@ -17,7 +17,7 @@ from summitcli import model
 from summitcli.commands import Settings
 from summitcli.errors import UsageError
 from summitcli.output import Format, emit_document
-from summitcli.phrases import NOT_REPORTED, clock, day, field_words, figure, length, place, span, weekday, words
+from summitcli.phrases import NOT_REPORTED, clock, day, field_words, figure, length, span, weekday, where, words
 from summitcli.query import Query, cited_sources, event_order, label
 from summitcli.records import fields
 from summitcli.views import Document, Entry, KeyPoint, Line, Section
@@ -72,7 +72,7 @@ def _disputes(record: Any) -> list[Line]:
     return [Line(f"Sources differ on {field_words(d.field)}: {d.note}", d.sources, dim=True) for d in record.disputes]
 
 
-def meeting_line(event: model.Event) -> str:
+def meeting_line(event: model.Event, home: str | None = None) -> str:
     """Date, time, length, venue and city: each a fact a reader expects, so each says when it is not reported."""
     when = weekday(event.date) if event.date else f"date {NOT_REPORTED}"
     time, span = clock(event), length(event)
@@ -80,7 +80,7 @@ def meeting_line(event: model.Event) -> str:
         parts = [when, time or f"time {NOT_REPORTED}", span or f"length {NOT_REPORTED}"]
     else:
         parts = [when, f"time and length {NOT_REPORTED}"]
-    return " · ".join([*parts, place(event) or f"venue {NOT_REPORTED}"])
+    return " · ".join([*parts, where(event, home) or f"venue {NOT_REPORTED}"])
 
 
 def outcome_entry(outcome: model.Outcome, *, with_summary: bool = True) -> Entry:
@@ -117,9 +117,9 @@ def quote_entry(q: Query, quote: model.Quote) -> Entry:
     return Entry(f"“{quote.text}” — {said}", quote.sources, day(quote.date))
 
 
-def encounter_entry(event: model.Event) -> Entry:
-    where = place(event)
-    return Entry(event.title + (f" · {where}" if where else ""), event.sources, day(event.date))
+def encounter_entry(event: model.Event, home: str | None = None) -> Entry:
+    said = where(event, home)
+    return Entry(event.title + (f" · {said}" if said else ""), event.sources, day(event.date))
 
 
 def plan_entry(plan: model.Plan) -> Entry:
@@ -188,7 +188,7 @@ def build(q: Query, code: str, full: bool = True) -> Document:
         key_points.append(
             KeyPoint(
                 "Meeting" if len(meetings) == 1 else "Meetings",
-                [line for e in meetings for line in meeting_lines(e, len(meetings) > 1)],
+                [line for e in meetings for line in meeting_lines(e, len(meetings) > 1, q.home)],
             )
         )
     else:
@@ -229,7 +229,7 @@ def build(q: Query, code: str, full: bool = True) -> Document:
             [Entry(fact.text, fact.sources) for fact in shown_facts],
             more=left_out(shown_facts, facts, ("fact", "facts")),
         ),
-        Section("encounters", "Other encounters", [encounter_entry(e) for e in encounters]),
+        Section("encounters", "Other encounters", [encounter_entry(e, q.home) for e in encounters]),
         Section(
             "plans",
             "Plans",
@@ -279,7 +279,7 @@ def elsewhere_section(
     home, other = names
     if full:
         entries = [
-            *(encounter_entry(e) for e in events),
+            *(encounter_entry(e, q.home) for e in events),
             *(outcome_entry(o, with_summary=False) for o in outcomes),
             *(quote_entry(q, x) for x in quotes),
         ]
@@ -295,10 +295,10 @@ def without_year(section: Section, year: int) -> Section:
     return section._replace(entries=[e._replace(lead=e.lead.removesuffix(f" {year}")) for e in section.entries])
 
 
-def meeting_lines(event: model.Event, titled: bool) -> list[Line]:
+def meeting_lines(event: model.Event, titled: bool, home: str | None = None) -> list[Line]:
     """A bilateral meeting in the key points: when, how long and where, then what happened; its notes and the
     sources' disagreements come later, in "The meeting"."""
-    lines = [Line((f"{event.title}: " if titled else "") + meeting_line(event), event.sources)]
+    lines = [Line((f"{event.title}: " if titled else "") + meeting_line(event, home), event.sources)]
     return [*lines, Line(event.summary, dim=True)] if event.summary else lines
 
 

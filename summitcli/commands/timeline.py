@@ -11,7 +11,7 @@ from summitcli import model
 from summitcli.commands import Settings
 from summitcli.errors import UsageError
 from summitcli.output import Column, Format, View, emit_listing
-from summitcli.phrases import clock, place, weekday
+from summitcli.phrases import clock, remote, weekday, where
 from summitcli.query import Query, check_topic, check_value, event_order, parse_date
 from summitcli.records import fields
 from summitcli.views import Document, Entry, Line, Listing, Section
@@ -81,7 +81,7 @@ def row(event: model.Event, plans: list[model.Plan]) -> dict[str, Any]:
         "time": clock(event),
         "kind": event.kind,
         "title": event.title,
-        "venue": event.venue,
+        "venue": event.venue or remote(event),
         "city": event.city,
         "countries": list(event.parties),
         "note": "; ".join(f"plan changed: {p.planned}" for p in plans) or None,
@@ -96,7 +96,7 @@ def agenda(q: Query, events: list[model.Event], plans: dict[str, list[model.Plan
     days: dict[dt.date | None, list[Entry]] = {}
     for event in events:
         others = " ".join(code for code in event.parties if code != q.home)
-        head = " · ".join(p for p in (event.title, place(event), others) if p)
+        head = " · ".join(p for p in (event.title, where(event, q.home), others) if p)
         lines = [
             line
             for p in plans.get(event.id, [])
