@@ -7,6 +7,7 @@ of its home's language do, and what concerns Japan alone has a place in the term
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import sqlite3
@@ -177,3 +178,46 @@ def test_the_calendar_location_is_the_place_with_its_country() -> None:
     assert str(events["japan-canada-2026-06-16"]["LOCATION"]) == "France"
     assert str(events["japan-korea-2026-06-18"]["LOCATION"]) == "Prime Minister's Office, Tokyo, Japan"
     assert "LOCATION" not in events["japan-australia-call-2026-06-19"]
+
+
+def test_a_cancelled_meeting_is_on_the_agenda_of_its_day_with_its_sources() -> None:
+    lines = screen("timeline", "--from", "2026-06-19", "--to", "2026-06-19", columns=120).splitlines()
+    day = lines.index(next(line for line in lines if line.startswith("Fri 19 Jun 2026")))
+    cancelled = next(i for i, line in enumerate(lines) if "Cancelled: Sato would stop in Manila" in line)
+    assert day < cancelled and lines[cancelled].endswith("· Manila · PH [2]")
+    assert lines[cancelled + 1].strip() == (
+        "did not take place: The stop was called off the day before; no new date was set. [1]"
+    )
+    assert any(line.startswith("  [2] Example Daily · 16 Jun 2026") for line in lines)
+    assert "Manila" not in screen("timeline", "--from", "2026-06-20")
+    assert "Manila" not in screen("timeline", "--country", "australia")
+    records = json.loads(japan("timeline", "--format", "json")[1])
+    (plan,) = [r for r in records if r["cancelled"]]
+    assert (plan["id"], plan["date"], plan["kind"], plan["sources"]) == (
+        "japan-philippines-visit",
+        "2026-06-19",
+        None,
+        ["ex-daily-0616", "ex-wire-0619"],
+    )
+    assert [r["date"] for r in records] == sorted(r["date"] for r in records)
+    plain = japan("timeline", "--country", "PH")[1].splitlines()
+    assert len(plain) == 1 and plain[0].split("\t")[:4] == ["2026-06-19", "", "cancelled", plan["title"]]
+
+
+def test_the_calendar_marks_the_cancelled_meeting_and_keeps_a_rough_length() -> None:
+    events = ics_events()
+    plan = events["japan-philippines-visit"]
+    assert (str(plan["STATUS"]), plan.decoded("DTSTART")) == ("CANCELLED", dt.date(2026, 6, 19))
+    assert "Did not take place: The stop was called off" in str(plan["DESCRIPTION"])
+    assert "ex-wire-0619: Example Wire" in str(plan["DESCRIPTION"])
+    assert all("STATUS" not in entry for uid, entry in events.items() if uid != "japan-philippines-visit")
+    korea = events["japan-korea-2026-06-18"]
+    assert korea.decoded("DTEND") - korea.decoded("DTSTART") == dt.timedelta(minutes=20)
+    assert "about 20 minutes" in str(korea["DESCRIPTION"]) and "approximate" in str(korea["DESCRIPTION"])
+    assert "By telephone" in str(events["japan-australia-call-2026-06-19"]["DESCRIPTION"])
+    assert set(ics_events("--country", "australia")) == {"japan-australia-call-2026-06-19"}
+
+
+def test_source_date_epoch_sets_every_dtstamp() -> None:
+    stamps = {entry.decoded("DTSTAMP") for entry in ics_events().values()}
+    assert stamps == {dt.datetime(2026, 6, 20, tzinfo=dt.timezone.utc)}
