@@ -285,6 +285,18 @@ def countries(ctx: typer.Context, fmt: FormatOpt = Format.auto) -> None:
 
 
 @app.command()
+def home(ctx: typer.Context, fmt: FormatOpt = Format.auto) -> None:
+    """The home country's own side: its events, outcomes, follow-ups, quotes, facts and plans that name no other
+    country (what no brief shows).
+
+    Example: summit home; summit home --format json
+    """
+    from summitcli.commands import home as command
+
+    command.home(ctx.obj, fmt=fmt)
+
+
+@app.command()
 def topics(
     ctx: typer.Context,
     topic: Annotated[

@@ -8,6 +8,7 @@ of its home's language do, and what concerns Japan alone has a place in the term
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import re
 import sqlite3
@@ -42,6 +43,7 @@ LISTS = [
     ("sources",),
     ("sources", "ex-notes"),
     ("matrix",),
+    ("home",),
 ]
 
 
@@ -221,3 +223,65 @@ def test_the_calendar_marks_the_cancelled_meeting_and_keeps_a_rough_length() -> 
 def test_source_date_epoch_sets_every_dtstamp() -> None:
     stamps = {entry.decoded("DTSTAMP") for entry in ics_events().values()}
     assert stamps == {dt.datetime(2026, 6, 20, tzinfo=dt.timezone.utc)}
+
+
+def test_home_shows_what_concerns_the_home_country_alone() -> None:
+    shown = screen("home", columns=160)
+    assert shown.startswith("Japan on its own · what concerns no other country · 20 Jun 2026\n")
+    lines = [" ".join(line.split()) for line in shown.splitlines()]
+    for text in (
+        "20 Jun Prime Minister's press conference on the trip · Tokyo [1]",
+        "20 Jun Clean Grid Initiative of Japan [1]",
+        "planned Clean Grid Initiative progress report to the Diet [1]",
+        "20 Jun “The grid is our next frontier.” — Aoi Sato, Prime Minister · Prime Minister's press conference on "
+        "the trip [1]",
+        "• Sato took office on 1 April 2026. [2]",
+    ):
+        assert text in lines, text
+    assert "maritime security" not in shown and "Our neighbours" not in shown
+    records = json.loads(japan("home", "--format", "json")[1])
+    assert records["home"] == "JP"
+    assert [f["id"] for f in records["context"]] == ["sato-took-office"]
+    assert [o["id"] for o in records["outcomes"]] == ["japan-clean-grid-initiative"]
+    assert {s["id"] for s in records["sources"]} == {"ex-notes", "ex-daily-0616"}
+
+
+def test_brief_of_the_home_country_points_to_home() -> None:
+    code, _, err = japan("brief", "japan")
+    assert code == 2 and "'summit home'" in err
+
+
+def book_text(*args: str) -> str:
+    code, out, err = japan("export", "html", *args, env={"SOURCE_DATE_EPOCH": "1781913600"})
+    assert (code, err) == (0, "")
+    return html.unescape(re.sub(r"<[^>]+>", "", out))
+
+
+def test_the_book_has_everything_the_commands_list() -> None:
+    book = book_text()
+    listed = {"agreements": "title", "followups": "title", "quotes": "text", "timeline": "title", "home": None}
+    for command, field in listed.items():
+        found = json.loads(japan(command, "--format", "json")[1])
+        records = found if field else [r for key in ("outcomes", "followups", "context") for r in found[key]]
+        assert records, command
+        for record in records:
+            text = record[field] if field else record.get("title") or record["text"]
+            assert text in book, (command, text)
+    for fact in json.loads(japan("export", "json")[1])["facts"]:
+        assert fact["text"] in book, fact["text"]
+    assert "Japan on its own" in book and "Sato took office on 1 April 2026." in book
+
+
+def test_the_book_of_some_countries_keeps_the_home_country_s_own_side() -> None:
+    book = book_text("--country", "canada")
+    assert "Clean Grid Initiative progress report to the Diet" in book and "Sato took office" in book
+    assert "maritime security" not in book
+
+
+def test_the_python_api_gives_the_home_country_s_own_side() -> None:
+    import summitcli
+
+    own = summitcli.open_dataset(JAPAN).own_side()
+    assert own["home_name"] == "Japan"
+    assert [f["id"] for f in own["followups"]] == ["japan-grid-report"]
+    assert own["context"][0]["text"] == "Sato took office on 1 April 2026."

@@ -157,7 +157,7 @@ def build(q: Query, code: str, full: bool = True) -> Document:
     if code == q.home:
         raise UsageError(
             f"{home} is the home country: the briefings are about it. "
-            "Name another country ('summit countries' lists them)."
+            "Name another country ('summit countries' lists them), or run 'summit home' for its own side."
         )
     people = sorted(q.counterparts(code), key=office_rank)
     events = q.country_events(code)

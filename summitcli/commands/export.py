@@ -158,9 +158,10 @@ def ics(settings: Settings, options: IcsOptions, *, output: Path | None) -> None
 
 
 def book_document(q: Query, codes: list[str], made: dt.datetime | None = None) -> Any:
-    """The briefing book: a title page, the timeline, one brief per country, the agreements, the follow-up
-    tracker and the country-by-topic matrix, built from the commands' own views; sources once, at the end."""
-    from summitcli.commands import agreements, brief, followups, matrix, timeline
+    """The briefing book: a title page, the timeline, the home country's own side (`summit home`), one brief per
+    country, the agreements, the follow-up tracker and the country-by-topic matrix, built from the commands' own
+    views; sources once, at the end."""
+    from summitcli.commands import agreements, brief, followups, home, matrix, timeline
     from summitcli.countries import country_name
     from summitcli.output import View
     from summitcli.output.document import Book, DocumentPart, ListingPart
@@ -172,9 +173,12 @@ def book_document(q: Query, codes: list[str], made: dt.datetime | None = None) -
     dropped = [p for p in timeline.cancelled(q) if wanted & set(p.parties)]
     agenda = timeline.agenda(q, events, timeline.changed_plans(q), "Timeline", dropped)
     parts: list[Any] = [DocumentPart("timeline", agenda, page_break=False)]
+    own = home.build(q)
+    if own.sections:  # what concerns the home country alone: no brief has it
+        parts.append(DocumentPart("home", own))
     parts += [DocumentPart(f"country-{code.lower()}", brief.build(q, code)) for code in codes]
-    pairs = [(c, o) for c, o in agreements.select(q) if c in wanted]
-    promised = [f for f in followups.select(q) if wanted & set(f.parties)]
+    pairs = [(c, o) for c, o in agreements.select(q) if c in wanted | {q.home}]
+    promised = [f for f in followups.select(q) if wanted & set(f.parties) or set(f.parties) <= {q.home}]
     grid = matrix.listing(q)
     grid = grid._replace(rows=[r for r in grid.rows if r["country"] in wanted], view=View(hidden=("country",)))
     parts += [
