@@ -4,6 +4,8 @@ where the home country's language is English)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from summitcli.commands import Settings
 from summitcli.output import Column, Format, View, emit_listing
 from summitcli.query import Query
@@ -38,31 +40,38 @@ def home_language_field(home: str) -> tuple[str, str] | None:
     return language, "_".join(language_name(language).casefold().split())
 
 
+def record(q: Query, code: str, local: tuple[str, str] | None, outcomes: int) -> dict[str, Any]:
+    """One country's record: codes and names (with its name in the home country's language), counterparts, the
+    dates of bilateral meetings with the home country, as a brief's key points count them (not dinners, plenaries
+    or calls), and its outcome count."""
+    from summitcli.countries import country_name, local_name, slug
+
+    meetings = [e for e in q.country_events(code) if e.kind == "bilateral" and q.home in e.parties]
+    return {
+        "country": code,
+        "country_name": country_name(code),
+        "slug": slug(country_name(code)),
+        **({local[1]: local_name(code, local[0])} if local else {}),
+        "counterparts": [{"id": p.id, "name": p.name, "title": p.title} for p in q.counterparts(code)],
+        "meeting_dates": sorted({e.date.isoformat() for e in meetings if e.date}),
+        "meetings": len(meetings),
+        "outcomes": outcomes,
+    }
+
+
 def listing(q: Query) -> Listing:
     from collections import Counter
 
-    from summitcli.countries import country_name, local_name, slug
-
     local = home_language_field(q.home)
     outcomes = Counter(code for o in q.data.outcomes for code in set(o.parties))
-    records, rows = [], []
-    for code in q.countries:
-        # bilateral meetings with the home country, as a brief's key points count them (not dinners or plenaries)
-        meetings = [e for e in q.country_events(code) if e.kind == "bilateral" and q.home in e.parties]
-        dates = sorted({e.date.isoformat() for e in meetings if e.date})
-        people = q.counterparts(code)
-        record = {
-            "country": code,
-            "country_name": country_name(code),
-            "slug": slug(country_name(code)),
-            **({local[1]: local_name(code, local[0])} if local else {}),
-            "counterparts": [{"id": p.id, "name": p.name, "title": p.title} for p in people],
-            "meeting_dates": dates,
-            "meetings": len(meetings),
-            "outcomes": outcomes[code],
+    records = [record(q, code, local, outcomes[code]) for code in q.countries]
+    rows = [
+        {
+            **found,
+            "leaders": [f"{p['name']} ({p['title']})" if p["title"] else p["name"] for p in found["counterparts"]],
         }
-        records.append(record)
-        rows.append({**record, "leaders": [f"{p.name} ({p.title})" if p.title else p.name for p in people]})
+        for found in records
+    ]
     view = View(
         title=q.data.meta.title,
         hidden=("slug",),

@@ -157,18 +157,13 @@ def ics(settings: Settings, options: IcsOptions, *, output: Path | None) -> None
     deliver_bytes(calendar(q, code), output)  # UTF-8 as RFC 5545 says, whatever stdout's encoding
 
 
-def book_document(q: Query, codes: list[str], made: dt.datetime | None = None) -> Any:
-    """The briefing book: a title page, the timeline, the home country's own side (`summit home`), one brief per
-    country, the agreements, the follow-up tracker and the country-by-topic matrix, built from the commands' own
-    views; sources once, at the end."""
-    from summitcli.commands import agreements, brief, followups, home, matrix, timeline
-    from summitcli.countries import country_name
-    from summitcli.output import View
-    from summitcli.output.document import Book, DocumentPart, ListingPart
-    from summitcli.phrases import span
+def _documents(q: Query, codes: list[str]) -> list[Any]:
+    """The book's documents: the week's timeline (every event of the countries in the book and the home country's
+    own, and the meetings of theirs that did not take place), the home country's own side, one brief per country."""
+    from summitcli.commands import brief, home, timeline
+    from summitcli.output.document import DocumentPart
 
     wanted = set(codes)
-    # The week as the timeline shows it: every event of the countries in the book, and the home country's own.
     events = [e for e in timeline.select(q) if wanted & set(e.parties) or set(e.parties) <= {q.home}]
     dropped = [p for p in timeline.cancelled(q) if wanted & set(p.parties)]
     agenda = timeline.agenda(q, events, timeline.changed_plans(q), "Timeline", dropped)
@@ -176,12 +171,22 @@ def book_document(q: Query, codes: list[str], made: dt.datetime | None = None) -
     own = home.build(q)
     if own.sections:  # what concerns the home country alone: no brief has it
         parts.append(DocumentPart("home", own))
-    parts += [DocumentPart(f"country-{code.lower()}", brief.build(q, code)) for code in codes]
+    return parts + [DocumentPart(f"country-{code.lower()}", brief.build(q, code)) for code in codes]
+
+
+def _listings(q: Query, codes: list[str]) -> list[Any]:
+    """The book's tables: the agreements and follow-ups of the countries in the book and of the home country
+    alone, and the country-by-topic matrix."""
+    from summitcli.commands import agreements, followups, matrix
+    from summitcli.output import View
+    from summitcli.output.document import ListingPart
+
+    wanted = set(codes)
     pairs = [(c, o) for c, o in agreements.select(q) if c in wanted | {q.home}]
     promised = [f for f in followups.select(q) if wanted & set(f.parties) or set(f.parties) <= {q.home}]
     grid = matrix.listing(q)
     grid = grid._replace(rows=[r for r in grid.rows if r["country"] in wanted], view=View(hidden=("country",)))
-    parts += [
+    return [
         ListingPart("agreements", "Agreements", agreements.listing(q, pairs, one_country=False), page_break=True),
         ListingPart("followups", "Follow-up tracker", followups.listing(q, promised, one_country=False)),
         ListingPart(
@@ -193,6 +198,17 @@ def book_document(q: Query, codes: list[str], made: dt.datetime | None = None) -
             split=MATRIX_COLUMNS,
         ),
     ]
+
+
+def book_document(q: Query, codes: list[str], made: dt.datetime | None = None) -> Any:
+    """The briefing book: a title page, the timeline, the home country's own side (`summit home`), one brief per
+    country, the agreements, the follow-up tracker and the country-by-topic matrix, built from the commands' own
+    views; sources once, at the end."""
+    from summitcli.countries import country_name
+    from summitcli.output.document import Book
+    from summitcli.phrases import span
+
+    parts = _documents(q, codes) + _listings(q, codes)
     made = made or _build_time()
     dates = [e.date for e in q.data.events if e.date]
     covers = span(min(dates), max(dates)) if dates else "dates not reported"

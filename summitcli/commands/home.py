@@ -35,15 +35,10 @@ def own_records(q: Query) -> dict[str, list[Any]]:
     }
 
 
-def build(q: Query) -> Document:
-    """The home country's own side: its events, outcomes, follow-ups, quotes, facts and plans that name no other
-    country, every one (a short view would hide what nothing else shows)."""
+def sections_of(q: Query, parts: dict[str, list[Any]]) -> list[Section]:
+    """The document's sections, in the brief's own entries; empty ones left out."""
     from summitcli.commands import brief
-    from summitcli.countries import country_name
-    from summitcli.phrases import span
 
-    home = country_name(q.home)
-    parts = own_records(q)
     entries: dict[str, list[Entry]] = {
         "events": [brief.encounter_entry(e, q.home) for e in parts["events"]],
         "outcomes": [brief.outcome_entry(o) for o in parts["outcomes"]],
@@ -54,19 +49,36 @@ def build(q: Query) -> Document:
     }
     headings = ("Events", "Outcomes", "Follow-ups", "Quotes", "Context", "Plans")
     sections = [Section(key, heading, entries[key]) for key, heading in zip(SECTIONS, headings, strict=True)]
-    sections = [s for s in sections if s.entries]
+    return [s for s in sections if s.entries]
+
+
+def records_of(q: Query, home: str, parts: dict[str, list[Any]]) -> dict[str, Any]:
+    """What `--format json` writes: the home country, a list per section, and the sources they cite."""
     cited = dict.fromkeys(ref for found in parts.values() for record in found for ref in cited_sources(record))
     records: dict[str, Any] = {"home": q.home, "home_name": home}
     records.update({key: [fields(record) for record in found] for key, found in parts.items()})
     records["sources"] = [fields(source) for ref in cited if (source := q.source(ref)) is not None]
+    return records
+
+
+def build(q: Query) -> Document:
+    """The home country's own side: its events, outcomes, follow-ups, quotes, facts and plans that name no other
+    country, every one (a short view would hide what nothing else shows)."""
+    from summitcli.commands.brief import without_year
+    from summitcli.countries import country_name
+    from summitcli.phrases import span
+
+    home = country_name(q.home)
+    parts = own_records(q)
+    sections = sections_of(q, parts)
     dates = [d for found in parts.values() for r in found if (d := getattr(r, "date", None))]
     subtitle = "what concerns no other country"
     if dates:
         subtitle += f" · {span(min(dates), max(dates))}"
         if min(dates).year == max(dates).year:  # said once, in the subtitle
-            sections = [brief.without_year(section, max(dates).year) for section in sections]
+            sections = [without_year(section, max(dates).year) for section in sections]
     empty = f"the dataset has nothing on {home} alone"
-    return Document(f"{home} on its own", subtitle, [], sections, q.citations(), records, empty=empty)
+    return Document(f"{home} on its own", subtitle, [], sections, q.citations(), records_of(q, home, parts), empty)
 
 
 def home(settings: Settings, *, fmt: Format) -> None:
