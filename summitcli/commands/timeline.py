@@ -14,7 +14,7 @@ from summitcli import model
 from summitcli.commands import Settings
 from summitcli.errors import UsageError
 from summitcli.output import Column, Format, View, emit_listing
-from summitcli.phrases import clock, remote, weekday, where
+from summitcli.phrases import clock, locality, remote, weekday, where
 from summitcli.query import Query, check_topic, check_value, event_order, parse_date
 from summitcli.records import fields
 from summitcli.views import Document, Entry, Line, Listing, Section
@@ -25,7 +25,7 @@ COLUMNS = [
     Column("kind", "Kind"),
     Column("title", "Event", 6),
     Column("venue", "Venue", 4, expected=True),
-    Column("city", "City"),
+    Column("city", "City, country"),
     Column("countries", "Countries"),
     Column("note", "Note", 4),
     Column("id", "Id"),
@@ -125,15 +125,16 @@ def event_records(events: list[model.Event], plans: dict[str, list[model.Plan]])
     return [fields(e, plans_changed=[p.id for p in plans.get(e.id, [])], cancelled=False) for e in events]
 
 
-def row(event: model.Event, plans: list[model.Plan]) -> dict[str, Any]:
-    """What a person reads of an event in plain text, Markdown and HTML."""
+def row(event: model.Event, plans: list[model.Plan], home: str | None = None) -> dict[str, Any]:
+    """What a person reads of an event in plain text, Markdown and HTML; `city` is the city and, where it is not
+    `home`, the country."""
     return {
         "date": event.date.isoformat() if event.date else None,
         "time": clock(event),
         "kind": event.kind,
         "title": event.title,
         "venue": event.venue or remote(event),
-        "city": event.city,
+        "city": locality(event, home),
         "countries": list(event.parties),
         "note": "; ".join(f"plan changed: {p.planned}" for p in plans) or None,
         "id": event.id,
@@ -236,7 +237,7 @@ def listing_for(q: Query, options: Options) -> Listing:
             shown_rows.append(cancelled_row(item))
             records.append(cancelled_record(item))
         else:
-            shown_rows.append(row(item, plans.get(item.id, [])))
+            shown_rows.append(row(item, plans.get(item.id, []), q.home))
             records.extend(event_records([item], plans))
     for shown in shown_rows:
         shown["day"] = shown["date"] or "date not reported"
