@@ -112,10 +112,6 @@ def _translated_names(language: str) -> dict[str, str]:
     return names
 
 
-def _korean_names() -> dict[str, str]:
-    return _translated_names("ko")
-
-
 @cache
 def home_language(home: str) -> str | None:
     """The home country's language, as CLDR gives its first official one (`ja` for JP, `ko` for KR), or None

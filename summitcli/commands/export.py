@@ -12,7 +12,7 @@ from summitcli.commands import Settings
 from summitcli.model import Event
 from summitcli.output.target import deliver, deliver_bytes
 from summitcli.phrases import place, remote
-from summitcli.query import Query, citation, event_order
+from summitcli.query import Query, citation, cited_sources, event_order
 from summitcli.roughlength import minutes as rough_minutes
 
 UID_DOMAIN = "summit-cli"
@@ -105,7 +105,7 @@ def _cancelled_vevent(plan: Any, stamp: dt.datetime, citations: Mapping[str, Any
         entry.add("dtend", end)
     if plan.planned_place:
         entry.add("location", visible_keep_newlines(plan.planned_place))
-    refs = dict.fromkeys([*plan.sources, *plan.actual_sources])
+    refs = cited_sources(plan)
     lines = [
         f"Did not take place: {plan.actual}",
         "Sources: " + "; ".join(f"{r}: {citation(citations[r])}" for r in refs),

@@ -15,7 +15,7 @@ from summitcli.commands import Settings
 from summitcli.errors import UsageError
 from summitcli.output import Column, Format, View, emit_listing
 from summitcli.phrases import clock, locality, remote, weekday, where
-from summitcli.query import Query, check_topic, check_value, event_order, parse_date
+from summitcli.query import Query, check_topic, check_value, cited_sources, event_order, parse_date
 from summitcli.records import fields
 from summitcli.views import Document, Entry, Line, Listing, Section
 
@@ -104,7 +104,7 @@ def cancelled_record(plan: model.Plan) -> dict[str, Any]:
         "venue": plan.planned_place,
         "parties": list(plan.parties),
         "summary": plan.actual,
-        "sources": list(dict.fromkeys([*plan.sources, *plan.actual_sources])),
+        "sources": cited_sources(plan),
         "confidence": plan.confidence,
         "plans_changed": [],
         "cancelled": True,
@@ -154,7 +154,7 @@ def cancelled_row(plan: model.Plan) -> dict[str, Any]:
         "countries": list(plan.parties),
         "note": f"did not take place: {plan.actual}",
         "id": plan.id,
-        "sources": list(dict.fromkeys([*plan.sources, *plan.actual_sources])),
+        "sources": cited_sources(plan),
     }
 
 
