@@ -12,7 +12,7 @@ from typer.core import TyperGroup
 
 from summitcli import __version__
 from summitcli.commands import Settings
-from summitcli.errors import EXIT_DATA, SummitError
+from summitcli.errors import EXIT_DATA, SummitError, UsageError
 from summitcli.output import ColorMode, Display, Format
 from summitcli.output.stream import quiet_exit
 
@@ -124,10 +124,11 @@ def _version(value: bool) -> None:
 def root(
     ctx: typer.Context,
     data: Annotated[
-        list[Path] | None,
+        list[str] | None,
         typer.Option(
             "--data",
             "-d",
+            metavar="<path>",
             help="Dataset file or directory (repeatable). Default: $SUMMIT_DATA, else the bundled data.",
             show_default=False,
         ),
@@ -152,7 +153,10 @@ def root(
 
     Examples: summit brief canada · summit timeline --from 2025-10-30 · summit agreements nz --format json
     """
-    ctx.obj = Settings(data=tuple(data or ()), use_cache=not no_cache, display=Display(color=color, pager=not no_pager))
+    if data is not None and "" in data:  # a script's unset variable: never the current directory
+        raise UsageError("--data '': an empty path (expected a file or directory; leave --data out for the default)")
+    paths = tuple(Path(p) for p in data or ())
+    ctx.obj = Settings(data=paths, use_cache=not no_cache, display=Display(color=color, pager=not no_pager))
 
 
 SourcesOpt = Annotated[

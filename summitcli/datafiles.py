@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import stat as stat_module
+import sys
 from pathlib import Path
 from typing import NamedTuple
 
@@ -189,16 +190,18 @@ def read_files(paths: list[Path]) -> list[SourceFile]:
     a regular file, or cannot be reached, refused by name."""
     problems: list[Problem] = []
     sources: list[SourceFile] = []
-    seen: set[bytes] = set()
+    seen: dict[tuple[int, int], Path] = {}  # (device, inode): one file, however it is named
     for path in paths:
-        if (key := path_key(path)) in seen:  # one file named twice (--data a.yaml --data .) is read once
-            continue
-        seen.add(key)
         name = display_name(path)
         try:
             st = os.stat(path)
         except OSError as exc:
             problems.append(problem(name, 0, 0, "file", _reason(exc, "does not exist (expected a YAML file)")))
+            continue
+        if (first := seen.setdefault((st.st_dev, st.st_ino), path)) is not path:
+            # one file named twice (--data a.yaml --data ., or a link to it) is read once
+            if path_key(first) != path_key(path):
+                print(f"summit: note: {name} is the same file as {display_name(first)}: read once", file=sys.stderr)
             continue
         if not stat_module.S_ISREG(st.st_mode):
             problems.append(problem(name, 0, 0, "file", "not a regular file (expected a YAML file)"))

@@ -19,16 +19,17 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from summitcli import index
 from summitcli.datafiles import SourceFile, data_paths, find_files, path_key, read_bytes, read_files
 from summitcli.errors import DataError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterable, Iterator
 
     from summitcli import model
     from summitcli.problems import Problem
@@ -111,33 +112,58 @@ def _build(
     lean: bool = False,
 ) -> None:
     """Parse and check every file into the empty database `conn`, with the secondary indexes for `uses`;
-    raise DataError (nothing committed)."""
-    with _no_cycle_collection():
-        _build_into(conn, sources, uses, lean)
+    raise DataError listing every problem (nothing committed)."""
+    index.create(conn)
+    with conn:
+        stored = _store_files(conn, enumerate(sources), lean)
+        index.create_indexes(conn, uses)
+        problems = _every_problem(conn, None, stored.files, stored, sources)
+        if problems:
+            raise DataError(problems)
+        index.summarize(conn)
 
 
-def _build_into(conn: sqlite3.Connection, sources: list[SourceFile], uses: tuple[str, ...], lean: bool) -> None:
+class _Stored(NamedTuple):
+    problems: list[Problem]  # each file's own
+    files: dict[int, SourceFile]  # file id -> the file, for every file stored
+    complete: bool  # YAML could read every file
+
+
+def _store_files(conn: sqlite3.Connection, files: Iterable[tuple[int, SourceFile]], lean: bool = False) -> _Stored:
+    """Parse each (order, file) and store its records, problems or not, so that one run finds every problem:
+    each file's own, and those across files. Memory: one batch of records at a time."""
     from summitcli.loader import parse_file
 
-    index.create(conn)
     problems: list[Problem] = []
-    ids: dict[int, SourceFile] = {}
-    with conn:
-        for ord, source in enumerate(sources):
+    stored: dict[int, SourceFile] = {}
+    complete = True
+    with _no_cycle_collection():
+        for ord, source in files:
             seen = time.time_ns()
             writer = index.FileWriter(conn, lean)
             parsed = parse_file(source, problems, sink=writer.add)
-            if parsed is not None and not problems:
+            if parsed is None:
+                complete = False
+            else:
                 writer.add(parsed.records)
-                ids[writer.finish(ord, source, parsed.meta, seen, index.digest(source.data))] = source
+                stored[writer.finish(ord, source, parsed.meta, seen, index.digest(source.data))] = source
             source.release()
-        if not problems:
-            index.create_indexes(conn, uses)
-            found = index.cross_checks(conn, None, {fid: s.name for fid, s in ids.items()})
-            problems = index.locate_problems(found, ids)
-            index.summarize(conn)
-        if problems:
-            raise DataError(problems)
+    return _Stored(problems, stored, complete)
+
+
+def _every_problem(
+    conn: sqlite3.Connection,
+    changed: list[int] | None,
+    files: dict[int, SourceFile],
+    stored: _Stored,
+    sources: list[SourceFile],
+) -> list[Problem]:
+    """The files' own problems and those across files (`changed`: the files to check, None for all), in the
+    order of the files, each file's by line."""
+    found = index.cross_checks(conn, changed, {fid: s.name for fid, s in files.items()}, complete=stored.complete)
+    problems = stored.problems + index.locate_problems(found, files)
+    order = {s.name: n for n, s in enumerate(sources)}
+    return sorted(problems, key=lambda p: (order.get(p.file, len(order)), p.line or 0, p.column or 0))
 
 
 @contextlib.contextmanager
@@ -185,10 +211,11 @@ def _connect(path: Path) -> sqlite3.Connection:
 def _open_cached(folder: Path, sources: list[SourceFile]) -> index.IndexedDataset:
     key = index.index_name(sources)
     path = folder / f"{key}.sqlite"
+    index.private_dir(folder)
+    _trusted(folder, path, folder / f"{key}.lock")
     fresh = _fresh(path, sources)
     if fresh is not None:
         return fresh
-    folder.mkdir(parents=True, exist_ok=True)
     with _terminated_cleanly(), _locked(folder / f"{key}.lock"):
         fresh = _fresh(path, sources)  # another process may have brought it up to date meanwhile
         if fresh is not None:
@@ -205,6 +232,15 @@ def _open_cached(folder: Path, sources: list[SourceFile]) -> index.IndexedDatase
     if fresh is None:
         raise index.Damaged("the index just written does not match the files")
     return fresh
+
+
+def _trusted(*paths: Path) -> None:
+    """Refuse (index.Damaged: the caller answers from the YAML) an index folder, file or lock that another user
+    owns or may write, with a note on stderr."""
+    for path in paths:
+        if path.exists() and not index.owned_privately(path):
+            print(f"summit: note: not using the index: others may write {path}", file=sys.stderr)
+            raise index.Damaged(f"{path} is not private")
 
 
 def _recover(path: Path, sources: list[SourceFile]) -> index.IndexedDataset:
@@ -283,11 +319,35 @@ def _discard(path: Path) -> None:
         os.unlink(path)
 
 
+def _sort_files(
+    conn: sqlite3.Connection, rows: dict[bytes, index.FileRow], sources: list[SourceFile]
+) -> tuple[set[bytes], list[tuple[int, SourceFile, index.FileRow | None]]]:
+    """Git's rule, for an update: files whose stat matches are kept (moved to their new place in the order);
+    files whose bytes are unchanged get their new stat (`verified`); the rest are `changed`, each with its old row
+    if it had one. The rows left in `rows` are the files no longer in the dataset."""
+    verified: set[bytes] = set()
+    changed: list[tuple[int, SourceFile, index.FileRow | None]] = []
+    for ord, source in enumerate(sources):
+        key = path_key(source.path)
+        row = rows.pop(key, None)
+        if row is not None and row.stat == source.stat and not row.racy():
+            if row.ord != ord:
+                index.set_order(conn, row.id, ord)
+            continue
+        seen = time.time_ns()
+        data, stat = read_bytes(source.path)
+        if row is not None and index.digest(data) == row.digest:
+            index.touch(conn, row.id, ord, stat, seen)
+            source.stat = stat
+            verified.add(key)
+        else:
+            changed.append((ord, source, row))
+    return verified, changed
+
+
 def _update(path: Path, sources: list[SourceFile]) -> set[bytes] | None:
     """Bring the index at `path` up to date in one transaction (the lock is held); return the files whose stat
     was recorded from the bytes just read. None if the index must be built anew (other version, damaged)."""
-    from summitcli.loader import parse_file
-
     try:
         conn = _connect(path)
         # a cache: an application crash is safe (the journal rolls back); a power loss may damage it (then rebuilt)
@@ -301,48 +361,21 @@ def _update(path: Path, sources: list[SourceFile]) -> set[bytes] | None:
         conn.close()
         return None
     try:
-        verified: set[bytes] = set()
-        changed: list[tuple[int, SourceFile, index.FileRow | None]] = []
-        for ord, source in enumerate(sources):
-            key = path_key(source.path)
-            row = rows.pop(key, None)
-            if row is not None and row.stat == source.stat and not row.racy():
-                if row.ord != ord:
-                    index.set_order(conn, row.id, ord)
-                continue
-            seen = time.time_ns()
-            data, stat = read_bytes(source.path)
-            if row is not None and index.digest(data) == row.digest:
-                index.touch(conn, row.id, ord, stat, seen)
-                source.stat = stat
-                verified.add(key)
-            else:
-                changed.append((ord, source, row))
+        verified, changed = _sort_files(conn, rows, sources)
         gone = [*rows.values(), *(row for _, _, row in changed if row is not None)]
         index.mark_lost(conn, gone)
         for row in gone:
             index.drop_file(conn, row)
-        problems: list[Problem] = []
-        ids: dict[int, SourceFile] = {}
-        with _no_cycle_collection():
-            for ord, source, _ in changed:
-                source.stat = None
-                seen = time.time_ns()
-                writer = index.FileWriter(conn)
-                parsed = parse_file(source, problems, sink=writer.add)
-                if parsed is not None and not problems:
-                    writer.add(parsed.records)
-                    ids[writer.finish(ord, source, parsed.meta, seen, index.digest(source.data))] = source
-                    verified.add(path_key(source.path))
-                source.release()
-        if not problems:
-            by_key = {path_key(s.path): s for s in sources}
-            files = {fid: by_key[bytes(p)] for fid, p in conn.execute("SELECT id, path FROM files ORDER BY ord")}
-            found = index.cross_checks(conn, list(ids), {fid: s.name for fid, s in files.items()})
-            problems = index.locate_problems(found, files)
+        for _, source, _ in changed:
+            source.stat = None
+        stored = _store_files(conn, ((ord, source) for ord, source, _ in changed))
+        by_key = {path_key(s.path): s for s in sources}
+        files = {fid: by_key[bytes(p)] for fid, p in conn.execute("SELECT id, path FROM files ORDER BY ord")}
+        problems = _every_problem(conn, list(stored.files), files, stored, sources)
         if problems:
             conn.execute("ROLLBACK")
             raise DataError(problems)
+        verified |= {path_key(s.path) for s in stored.files.values()}
         index.summarize(conn)
         conn.execute("COMMIT")
         return verified

@@ -110,6 +110,26 @@ def index_dir() -> Path | None:
     return Path(base) / "summit"
 
 
+def owned_privately(path: Path) -> bool:
+    """The file or folder is the current user's and nobody else may write it: an index there can be trusted (its
+    checksums are CRCs, not secrets: anyone who may write it could plant answers)."""
+    st = os.stat(path, follow_symlinks=False)
+    return st.st_uid == os.getuid() and not st.st_mode & 0o022
+
+
+def private_dir(folder: Path) -> Path:
+    """`folder`, made with its missing parents as 0700 whatever the umask; OSError if it cannot be."""
+    missing = []
+    at = folder
+    while not at.exists():
+        missing.append(at)
+        at = at.parent
+    for path in reversed(missing):
+        path.mkdir(mode=0o700, exist_ok=True)
+        os.chmod(path, 0o700)  # the umask may have taken bits away, or left others
+    return folder
+
+
 def index_name(sources: list[SourceFile]) -> str:
     """The index file's name: a hash of the directories that hold the files, so that a dataset keeps its index
     when a file is added, removed or renamed (the index itself records which files it holds)."""
@@ -237,8 +257,10 @@ class FileWriter:
             conn.executemany("INSERT OR IGNORE INTO record_topics VALUES (?, ?, ?)", topics)
         conn.executemany("INSERT INTO refs VALUES (?, ?, ?, ?, ?)", refs)
 
-    def finish(self, ord: int, source: SourceFile, meta: model.Meta | None, seen_ns: int, file_digest: bytes) -> int:
-        """The file's own row, once its records are in; return its file id."""
+    def finish(
+        self, ord: int, source: SourceFile, meta: msgspec.Struct | None, seen_ns: int, file_digest: bytes
+    ) -> int:
+        """The file's own row, once its records are in (`meta`: its meta block, if it has one); return its file id."""
 
         stat = source.stat or Stat(len(source.data), 0, 0, 0, 0)  # bytes given, not read from a file
         self.conn.execute(
@@ -263,14 +285,28 @@ def summarize(conn: sqlite3.Connection) -> None:
     )
 
 
-Where = tuple[int, tuple[str | int, ...], str]  # (file id, path in the document, message)
+DocPath = tuple[str | int, ...]
 
 
-def cross_checks(conn: sqlite3.Connection, changed: list[int] | None, names: dict[int, str]) -> list[Where]:
+class Where(NamedTuple):
+    """A problem found across files: its file and path, its message, and where the other place it names stands
+    (the first definition of a duplicate id, the other meta block), written into the message as `{other}`."""
+
+    file_id: int
+    path: DocPath
+    message: str
+    other: tuple[int, DocPath] | None = None
+
+
+def cross_checks(
+    conn: sqlite3.Connection, changed: list[int] | None, names: dict[int, str], complete: bool = True
+) -> list[Where]:
     """The problems that span files, among the records of the files `changed` (None: all files) and the
-    references into ids they no longer define (`mark_lost`). `names`: each file id's name, for messages."""
+    references into ids they no longer define (`mark_lost`). `names`: each file id's name, for messages.
+    `complete`: YAML could read every file; else a reference may point into the file it could not read, and
+    neither references nor a missing meta block are reported."""
 
-    from summitcli.loader import _format_path, _hint
+    from summitcli.loader import _hint
 
     found: list[Where] = []
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS changed (id INTEGER PRIMARY KEY, lo INTEGER, hi INTEGER)")
@@ -305,11 +341,11 @@ def cross_checks(conn: sqlite3.Connection, changed: list[int] | None, names: dic
             "WHERE r.space = ? AND r.id = ? ORDER BY f.ord, r.seq",
             (space, rid),
         ).fetchall()
-        where = f"{names[first_file]}:{_format_path((first_list, first_pos))}"
+        message = f"duplicate id '{rid}' (first defined at {{other}}; expected unique ids)"
         for file_id, name, pos in later:
-            found.append(
-                (file_id, (name, pos, "id"), f"duplicate id '{rid}' (first defined at {where}; expected unique ids)")
-            )
+            found.append(Where(file_id, (name, pos, "id"), message, (first_file, (first_list, first_pos, "id"))))
+    if not complete:
+        unresolved = []
     known: dict[str, list[str]] = {}
     for file_id, space, ref, name, pos, sub in unresolved:
         if space not in known:
@@ -322,39 +358,55 @@ def cross_checks(conn: sqlite3.Connection, changed: list[int] | None, names: dic
             ]
         hint = _hint(ref, known[space], f"expected the id of a {space}")
         path = (name, pos, *msgspec.json.decode(sub))
-        found.append((file_id, path, f"unknown {space} id '{ref}' ({hint})"))
+        found.append(Where(file_id, path, f"unknown {space} id '{ref}' ({hint})"))
+    return found + _meta_checks(conn, complete)
+
+
+def _meta_checks(conn: sqlite3.Connection, complete: bool) -> list[Where]:
+    """Exactly one meta block across the dataset: each further one named at its own file, with the first's place."""
     metas = [r[0] for r in conn.execute("SELECT id FROM files WHERE meta IS NOT NULL ORDER BY ord")]
     if not metas:
         first = conn.execute("SELECT id FROM files ORDER BY ord LIMIT 1").fetchone()
-        if first is not None:
-            found.append((first[0], (), "no file has a meta: block (expected one with title: and home:)"))
-    for file_id in metas[1:]:
-        found.append((file_id, ("meta",), "a second meta: block (expected exactly one across the dataset)"))
-    return found
+        if first is None or not complete:
+            return []
+        return [Where(first[0], (), "no file has a meta: block (expected one with title: and home:)")]
+    message = "a second meta: block (the first is at {other}; expected exactly one across the dataset)"
+    return [Where(file_id, ("meta",), message, (metas[0], ("meta",))) for file_id in metas[1:]]
 
 
 def locate_problems(found: list[Where], files: dict[int, SourceFile]) -> list[Problem]:
-    """The problems `found`, each file read once to locate all of its problems."""
+    """The problems `found`, each file read once to locate all of its problems and the places they name."""
     from summitcli.loader import _format_path
+
+    wanted: dict[int, set[DocPath]] = {}
+    for where in found:
+        wanted.setdefault(where.file_id, set()).add(where.path)
+        if where.other is not None:
+            wanted.setdefault(where.other[0], set()).add(where.other[1])
+    places = {fid: _locate(files[fid], paths) for fid, paths in wanted.items()}
+    problems = []
+    for where in found:
+        line, column = places[where.file_id].get(where.path, (1, 1))
+        message = where.message
+        if where.other is not None:
+            other_file, other_path = where.other
+            other_line, other_column = places[other_file].get(other_path, (1, 1))
+            message = message.replace("{other}", f"{files[other_file].name}:{other_line}:{other_column}")
+        name = "meta" if not where.path else _format_path(where.path)
+        problems.append(problem(files[where.file_id].name, line, column, name, message))
+    return problems
+
+
+def _locate(source: SourceFile, paths: set[DocPath]) -> dict[DocPath, tuple[int, int]]:
+    """Line and column of each path in the file, read once; none if the file changed meanwhile."""
     from summitcli.yamlread import locate_all
 
-    lines: list[tuple[int, int, int, Problem]] = []
-    order = {fid: i for i, fid in enumerate(files)}
-    by_file: dict[int, list[tuple[tuple[str | int, ...], str]]] = {}
-    for file_id, path, message in found:
-        by_file.setdefault(file_id, []).append((path, message))
-    for file_id, items in by_file.items():
-        source = files[file_id]
-        try:
-            where = locate_all(source.text, [path for path, _ in items if path])
-        except Exception:  # the file changed meanwhile; name it without a position
-            where = {}
+    try:
+        return locate_all(source.text, [path for path in paths if path])
+    except Exception:  # the file changed meanwhile; name it without a position
+        return {}
+    finally:
         source.release()
-        for path, message in items:
-            line, column = where.get(path, (1, 1))
-            name = "meta" if not path else _format_path(path)
-            lines.append((order[file_id], line, column, problem(source.name, line, column, name, message)))
-    return [line for *_, line in sorted(lines)]
 
 
 def checked(name: str, rows: list[Any]) -> list[Any]:

@@ -48,9 +48,24 @@ _FRIENDLY = {
 
 
 def _hint(word: str, choices: Sequence[str], otherwise: str) -> str:
-    """`did you mean 'x'?` for the closest choice, else `otherwise`."""
-    close = difflib.get_close_matches(word, choices, n=1)
+    """`did you mean 'x'?`, else `otherwise`: first a choice that starts with `word` or that `word` starts with (an
+    id renamed by adding or cutting a suffix), the closest of those; else the closest choice."""
+    related = [c for c in choices if c.startswith(word) or (word.startswith(c) and 2 * len(c) >= len(word))]
+    close = sorted(related, key=lambda c: -difflib.SequenceMatcher(None, word, c).ratio())[:1]
+    close = close or difflib.get_close_matches(word, choices, n=1)
     return f"did you mean '{close[0]}'?" if close else otherwise
+
+
+def _syntax_problem(name: str, error: Exception) -> Problem:
+    """YAML's refusal as one problem: where the problem is, or, for a quote never closed, where it opens (YAML
+    finds that out only at the end of the file)."""
+    mark = getattr(error, "problem_mark", None)
+    what = " ".join((getattr(error, "problem", None) or str(error)).split())
+    opened = getattr(error, "context_mark", None)
+    if opened is not None and "quoted scalar" in (getattr(error, "context", None) or ""):
+        mark, what = opened, f"a quote opened here is never closed ({what})"
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    return problem(name, line, column, "syntax", f"{what} (expected valid YAML)")
 
 
 def _friendly(message: str, struct: type | None, field_name: str | None) -> str:
@@ -140,11 +155,20 @@ Sink = Callable[[list[tuple[str, int, Any]]], None]
 
 @dataclass
 class ParsedFile:
-    """One file, parsed and checked on its own: its meta block, and its records with where each stands."""
+    """One file, parsed and checked on its own: its meta block, and its records with where each stands (a record
+    the model refused stands as `Refused`, and so does a refused meta block)."""
 
     source: SourceFile
-    meta: model.Meta | None
+    meta: model.Meta | Refused | None
     records: list[tuple[str, int, Any]]  # (record list, index in that YAML list, record), in document order
+
+
+class Refused(msgspec.Struct, frozen=True):
+    """A record the model refused (its problems are reported), kept by its id so that the checks across files
+    report every other problem in the same run: a reference to it is not reported as unknown, a duplicate of it
+    is. Never stored for a query: a dataset with a problem is never queried."""
+
+    id: str = ""
 
 
 class FileParser:
@@ -176,15 +200,13 @@ class FileParser:
         self.pending.clear()
 
     def parse(self) -> ParsedFile | None:
-        """The file parsed and checked on its own (types, country codes, time zones); None if it has problems."""
+        """The file parsed and checked on its own (types, country codes, time zones), its problems added to
+        `problems`; None if YAML cannot read it as a document of record lists."""
         parsed = self._parse()
-        if parsed is not None and parsed.meta is not None:
+        if parsed is not None and isinstance(parsed.meta, model.Meta):
             _check_meta(parsed.meta, self)
         self.flush()
-        return parsed if len(self.problems) == self.before else None
-
-    def _clean(self) -> bool:
-        return not self.pending and len(self.problems) == self.before
+        return parsed
 
     def _parse(self) -> ParsedFile | None:
         import yaml
@@ -225,10 +247,7 @@ class FileParser:
             return None
         except yaml.YAMLError as exc:
             self.pending.clear()
-            mark = getattr(exc, "problem_mark", None)
-            line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-            what = " ".join((getattr(exc, "problem", None) or str(exc)).split())
-            self.problems.append(problem(name, line, column, "syntax", f"{what} (expected valid YAML)"))
+            self.problems.append(_syntax_problem(name, exc))
             return None
 
     def _convert(self, text: str) -> ParsedFile | None:
@@ -238,7 +257,7 @@ class FileParser:
 
         fields = model.DataFile.__struct_fields__
         types = {name: t for name, t in zip(fields, _list_item_types(), strict=True)}
-        meta: model.Meta | None = None
+        meta: model.Meta | Refused | None = None
         records: list[tuple[str, int, Any]] = []
         zones: dict[str, bool] = {}
         for key, index, value in read_sections(text):
@@ -259,7 +278,7 @@ class FileParser:
                     self.at((key,), f"unknown section '{key}' ({hint})")
                 continue
             if key == "meta":
-                meta = self._record(model.Meta, value, (key,))
+                meta = self._record(model.Meta, value, (key,)) or Refused()
                 continue
             if index is None:
                 if value is not None and value != []:
@@ -269,10 +288,11 @@ class FileParser:
             if record is not None:
                 _check_record(key, index, record, self, zones)
                 records.append((key, index, record))
-                if self.sink is not None and len(records) >= BATCH:
-                    if self._clean():  # a file with a problem is not stored: its records need not be kept
-                        self.sink(records)
-                    records = []
+            elif isinstance(value, dict) and isinstance(value.get("id"), str):
+                records.append((key, index, Refused(value["id"])))
+            if self.sink is not None and len(records) >= BATCH:
+                self.sink(records)
+                records = []
         return ParsedFile(self.source, meta, records)
 
     def _record(self, kind: type, value: Any, path: tuple[str | int, ...]) -> Any:
@@ -395,8 +415,8 @@ def _check_record(name: str, index: int, record: Any, parser: FileParser, zones:
 
 
 def parse_file(source: SourceFile, problems: list[Problem], sink: Sink | None = None) -> ParsedFile | None:
-    """One file parsed and checked on its own; None, with its problems added to `problems`, if it has any.
+    """One file parsed and checked on its own, its problems added to `problems`; None if YAML cannot read it.
 
-    With a `sink`, records are handed to it in batches as they are read, while the file has no problem so far;
-    the returned `ParsedFile` then holds the records not yet handed over."""
+    With a `sink`, records are handed to it in batches as they are read; the returned `ParsedFile` then holds
+    the records not yet handed over."""
     return FileParser(source, problems, sink).parse()

@@ -12,7 +12,10 @@ import msgspec
 Slug = Annotated[
     str, msgspec.Meta(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", description="lower-case id: letters, digits, hyphens")
 ]
-CountryCode = Annotated[str, msgspec.Meta(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 code, e.g. CA")]
+CountryCode = Annotated[
+    str,
+    msgspec.Meta(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 code, e.g. CA", extra={"refers": "countries"}),
+]
 ClockTime = Annotated[str, msgspec.Meta(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$", description="local time HH:MM")]
 Text = Annotated[str, msgspec.Meta(min_length=1)]
 Confidence = Annotated[
@@ -23,12 +26,18 @@ Confidence = Annotated[
     ),
 ]
 SourceRefs = Annotated[list[Slug], msgspec.Meta(min_length=1, description="ids of the sources that state this")]
+# `extra` is for the tool, not the schema: what an id refers to (a record list, or `records`: any event, outcome,
+# quote, fact, follow-up or plan), and text that is a code rather than prose (never searched as text).
+EventRef = Annotated[Slug, msgspec.Meta(extra={"refers": "events"})]
+PersonRef = Annotated[Slug, msgspec.Meta(extra={"refers": "people"})]
+RecordRef = Annotated[Slug, msgspec.Meta(extra={"refers": "records"})]
+Code = Annotated[str, msgspec.Meta(extra={"prose": False})]
 Topics = Annotated[list[Slug], msgspec.Meta(description="ids of the topics this is about (see `topics`)")]
 Summary = Annotated[str | None, msgspec.Meta(description="what happened, in a sentence or two of plain text")]
 Title = Annotated[Text, msgspec.Meta(description="the name a reader knows it by, as the sources give it")]
 RecordDate = Annotated[dt.date | None, msgspec.Meta(description="the local date, YYYY-MM-DD (quoted)")]
-EventRef = Annotated[
-    Slug | None,
+EventAt = Annotated[
+    EventRef | None,
     msgspec.Meta(description="the id of the event where this happened; its date is not taken over: give `date` too"),
 ]
 
@@ -113,7 +122,7 @@ class Figure(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
         float | None, msgspec.Meta(description="the figure as a number in `unit` (350000000000), where it is one")
     ] = None
     unit: Annotated[
-        str | None,
+        Code | None,
         msgspec.Meta(
             description="the unit of `amount`: an ISO 4217 currency code (USD, KRW, JPY), % for a percentage, "
             "or a unit word or symbol (tonnes or t, people, GPUs, years)"
@@ -134,8 +143,8 @@ class Source(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
     publication: Annotated[str | None, msgspec.Meta(description="who published it, e.g. Yonhap")] = None
     title: Annotated[str | None, msgspec.Meta(description="its headline or title")] = None
     date: Annotated[dt.date | None, msgspec.Meta(description="when it was published, YYYY-MM-DD (quoted)")] = None
-    url: Annotated[str | None, msgspec.Meta(description="where it can be read")] = None
-    file: Annotated[str | None, msgspec.Meta(description="a local copy, where there is no URL")] = None
+    url: Annotated[Code | None, msgspec.Meta(description="where it can be read")] = None
+    file: Annotated[Code | None, msgspec.Meta(description="a local copy, where there is no URL")] = None
     confidence: Confidence
     note: Annotated[str | None, msgspec.Meta(description="anything a reader should know about the source")] = None
 
@@ -168,7 +177,7 @@ class Event(Record, frozen=True, kw_only=True, forbid_unknown_fields=True):
     date: RecordDate = None
     start: Annotated[ClockTime | None, msgspec.Meta(description="local start time HH:MM (quoted); needs `tz`")] = None
     end: Annotated[ClockTime | None, msgspec.Meta(description="local end time HH:MM (quoted); needs `tz`")] = None
-    tz: Annotated[str | None, msgspec.Meta(description="the IANA time zone of start and end, e.g. Asia/Seoul")] = None
+    tz: Annotated[Code | None, msgspec.Meta(description="the IANA time zone of start and end, e.g. Asia/Seoul")] = None
     duration_minutes: Annotated[
         Annotated[int, msgspec.Meta(gt=0, le=525_600)] | None,
         msgspec.Meta(description="the length in whole minutes, at most a year"),
@@ -206,7 +215,7 @@ class Outcome(Record, frozen=True, kw_only=True, forbid_unknown_fields=True):
     title: Title
     status: Annotated[OutcomeStatus, msgspec.Meta(description="where it stands as of the latest source")]
     date: RecordDate = None
-    event: EventRef = None
+    event: EventAt = None
     parties: Annotated[
         list[CountryCode],
         msgspec.Meta(
@@ -224,13 +233,13 @@ class Outcome(Record, frozen=True, kw_only=True, forbid_unknown_fields=True):
 class Quote(Record, frozen=True, kw_only=True, forbid_unknown_fields=True):
     """Words a person said, as the sources print them."""
 
-    speaker: Annotated[Slug, msgspec.Meta(description="the id of the person who said it")]
+    speaker: Annotated[PersonRef, msgspec.Meta(description="the id of the person who said it")]
     text: Annotated[Text, msgspec.Meta(description="the words, as the sources print them")]
     date: Annotated[
         dt.date | None,
         msgspec.Meta(description="when it was said, YYYY-MM-DD (quoted); not taken from `event`: give both"),
     ] = None
-    event: EventRef = None
+    event: EventAt = None
     countries: Annotated[
         list[CountryCode], msgspec.Meta(description="the countries it is about (the speaker's is added)")
     ] = []
@@ -256,7 +265,7 @@ class Followup(Record, frozen=True, kw_only=True, forbid_unknown_fields=True):
     """A commitment an outcome or meeting creates, and where it stands."""
 
     title: Annotated[Text, msgspec.Meta(description="what was promised")]
-    origin: Annotated[Slug, msgspec.Meta(description="the id of the outcome or event it came from")]
+    origin: Annotated[RecordRef, msgspec.Meta(description="the id of the outcome or event it came from")]
     parties: Annotated[
         list[CountryCode],
         msgspec.Meta(min_length=1, description="the countries that owe it, the home country included when it does"),
@@ -288,7 +297,7 @@ class Plan(Record, frozen=True, kw_only=True, forbid_unknown_fields=True):
     planned_place: Annotated[str | None, msgspec.Meta(description="where it was planned to happen")] = None
     actual: Annotated[Text, msgspec.Meta(description="what happened instead, or that it happened as planned")]
     actual_event: Annotated[
-        Slug | None,
+        EventRef | None,
         msgspec.Meta(description="the id of the event that happened instead; none: nothing did (cancelled)"),
     ] = None
     actual_sources: Annotated[
@@ -313,15 +322,15 @@ class DataFile(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
     meta: Annotated[Meta | None, msgspec.Meta(description="the dataset's title and home country: in one file only")] = (
         None
     )
-    sources: Annotated[list[Source], msgspec.Meta(description="the reports records cite")] = []
-    topics: Annotated[list[Topic], msgspec.Meta(description="the topics records are filed under")] = []
-    people: Annotated[list[Person], msgspec.Meta(description="leaders, ministers and officials")] = []
-    events: Annotated[list[Event], msgspec.Meta(description="meetings, sessions, dinners, calls")] = []
-    outcomes: Annotated[list[Outcome], msgspec.Meta(description="statements, agreements, MOUs, commitments")] = []
-    quotes: Annotated[list[Quote], msgspec.Meta(description="words people said")] = []
-    facts: Annotated[list[Fact], msgspec.Meta(description="context a briefing needs")] = []
-    followups: Annotated[list[Followup], msgspec.Meta(description="commitments and where they stand")] = []
-    plans: Annotated[list[Plan], msgspec.Meta(description="what was planned, and what happened")] = []
+    sources: list[Source] = []
+    topics: list[Topic] = []
+    people: list[Person] = []
+    events: list[Event] = []
+    outcomes: list[Outcome] = []
+    quotes: list[Quote] = []
+    facts: list[Fact] = []
+    followups: list[Followup] = []
+    plans: list[Plan] = []
 
 
 RECORD_LISTS: tuple[str, ...] = (

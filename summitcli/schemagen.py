@@ -50,6 +50,13 @@ def _time_needs_zone(event: dict[str, Any]) -> None:
     event["allOf"] = [*event.get("allOf", []), *rules]
 
 
+def _described(defs: dict[str, Any], items: dict[str, Any]) -> str:
+    """What the records of a list are: their struct's docstring, as msgspec puts it in the schema."""
+    name = str(items.get("$ref", "")).rsplit("/", 1)[-1]
+    said = " ".join(str(defs.get(name, {}).get("description", "records")).split())
+    return said.split(". ")[0].rstrip(".")  # the first sentence
+
+
 def tighten(schema: dict[str, Any]) -> dict[str, Any]:
     """msgspec's schema of `DataFile`, with the loader's rules that a schema can state."""
     defs = _replace_countries(schema["$defs"])
@@ -67,8 +74,8 @@ def tighten(schema: dict[str, Any]) -> dict[str, Any]:
             datafile[name] = {
                 "anyOf": [{"type": "array", "items": items}, {"type": "null"}],
                 "default": prop.get("default", []),
-                "description": f"{prop['description']}: a list of records; written empty (`{name}:` alone) it holds "
-                "none",
+                "description": f"{_described(defs, items)}: a list of records; written empty (`{name}:` alone) it "
+                "holds none",
             }
     _time_needs_zone(defs["Event"])
     return {**schema, "$defs": defs}

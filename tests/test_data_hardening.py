@@ -1,5 +1,6 @@
 """Hostile files and broken environments in the data layer (issue 14): one clear line naming the file, exit 1,
-never a traceback or a hang."""
+never a traceback or a hang; alias bombs refused by the text they expand to and by the values they reach. (Memory
+limits on huge and malicious files, and fuzzed files: test_hardening.py.)"""
 
 from __future__ import annotations
 
@@ -31,6 +32,19 @@ def test_alias_bomb_by_size_is_refused(tmp_path: Path) -> None:
     result = run("validate", str(path))
     assert result.exit_code == 1
     assert result.stderr == f"{path}:6:410: bomb[67]: expands to more than 64 MiB of text (an alias bomb?)\n"
+
+
+def test_only_values_reached_through_aliases_count_toward_the_alias_bomb_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A large honest file (the 1,000,000-meeting benchmark has over 5,000,000 values in one file) is read; the
+    same number of values reached through aliases is refused. The limit is lowered here to keep the test small."""
+    from summitcli import yamlread
+
+    monkeypatch.setattr(yamlread, "MAX_ALIASED", 100)
+    honest = "a: [" + ", ".join(["x"] * 1000) + "]\n"
+    assert len(yamlread.read_yaml(honest)["a"]) == 1000
+    bomb = "a: &a [" + ", ".join(["x"] * 30) + "]\nb: [*a, *a, *a, *a]\n"
+    with pytest.raises(yamlread.YamlProblem, match="more than 100 values"):
+        yamlread.read_yaml(bomb)
 
 
 def test_a_thousand_problems_are_located_in_one_pass(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

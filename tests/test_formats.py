@@ -138,3 +138,13 @@ def test_export_json_is_the_whole_model() -> None:
 def test_markup_in_data_is_printed_literally() -> None:
     assert "HICO \\| hall \\[bold\\]A\\[/bold\\]" in run_mini("timeline", "-f", "markdown").stdout
     assert "HICO | hall [bold]A[/bold]" in run_mini("brief", "canada", "-f", "plain").stdout
+
+
+def test_every_format_a_user_can_name_has_one_renderer() -> None:
+    """Adding a format is one renderer and one registration: a format without one fails here, not in a user's run."""
+    from summitcli.output import Format
+    from summitcli.output.formats import RENDERERS
+    from summitcli.output.writers import RECORD_WRITERS
+
+    assert set(RENDERERS) == {f for f in Format if f is not Format.auto}
+    assert {Format(name) for name in RECORD_WRITERS} == {Format.json, Format.jsonl, Format.csv, Format.tsv}

@@ -163,10 +163,12 @@ def test_duplicate_id_and_second_meta_added_by_an_edit(tmp_path: Path) -> None:
     assert result.exit_code == 1
     zz = data / "zz.yaml"
     lines = result.stderr.splitlines()
-    assert lines[0] == f"{zz}:1:7: meta: a second meta: block (expected exactly one across the dataset)"
+    first = data / "data.yaml"
+    assert lines[0] == (
+        f"{zz}:1:7: meta: a second meta: block (the first is at {first}:1:7; expected exactly one across the dataset)"
+    )
     assert lines[1] == (
-        f"{zz}:3:10: sources[0].id: duplicate id 'src-a' (first defined at {data / 'data.yaml'}:sources[0]; "
-        "expected unique ids)"
+        f"{zz}:3:10: sources[0].id: duplicate id 'src-a' (first defined at {first}:6:10; expected unique ids)"
     )
 
 

@@ -30,6 +30,7 @@ outcomes:
 """
 
 pytestmark = [
+    pytest.mark.slow,  # pre-commit builds the hook's environment (summit and its dependencies): about 25 s
     pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed: pre-commit needs it"),
     pytest.mark.skipif(
         importlib.util.find_spec("pre_commit") is None, reason="pre-commit is not installed (it is in the test extras)"

@@ -103,7 +103,8 @@ def test_control_characters_from_the_data_cannot_reach_the_log(tmp_path: Path) -
     assert "title=events[0].a\\x1b\\u202eb::" in result.stdout
     as_json = run("validate", "-f", "json", str(bad))
     assert "\x1b" not in as_json.stdout and "\u202e" not in as_json.stdout
-    assert json.loads(as_json.stdout)[0]["field"] == "events[0].a\x1b\u202eb"  # JSON gives the data back exactly
+    fields = [p["field"] for p in json.loads(as_json.stdout)]
+    assert "events[0].a\x1b\u202eb" in fields  # JSON gives the data back exactly
 
 
 def test_a_real_process_writes_annotations_to_stdout() -> None:

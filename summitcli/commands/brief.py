@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from summitcli import model
 from summitcli.commands import Settings
@@ -147,6 +147,176 @@ def left_out(shown: list[Any], every: list[Any], what: tuple[str, str], more: st
     return (f"and {count} {more}{noun}" if shown else f"{count} {noun}") + FULL if count else None
 
 
+class Found(NamedTuple):
+    """The records a brief on one country is made of, chosen once; each section reads its own."""
+
+    q: Query
+    code: str
+    names: tuple[str, str]  # the home country's name, the other's
+    people: list[model.Person]  # the counterparts, by protocol
+    meetings: list[model.Event]  # bilateral meetings with the home country
+    encounters: list[model.Event]  # other occasions with the home country (or no parties recorded)
+    events_apart: list[model.Event]  # occasions the home country was not part of
+    ours: list[model.Outcome]  # outcomes the home country is a party to, agreements first
+    elsewhere: list[model.Outcome]  # the others, by date
+    followups: list[model.Followup]
+    quotes: list[model.Quote]  # in the dataset's order (a short brief shows the first)
+    quotes_apart: list[model.Quote]  # said at occasions the home country was not part of, by date
+    facts: list[model.Fact]
+    plans: list[model.Plan]
+
+    @property
+    def home(self) -> str:
+        return self.q.home
+
+
+def split_events(q: Query, code: str) -> tuple[list[model.Event], list[model.Event], list[model.Event]]:
+    """The country's events: bilateral meetings with the home country, other occasions with it (or with no
+    parties recorded), and those the home country was not part of (set apart)."""
+    events = q.country_events(code)
+    meetings = [e for e in events if e.kind == "bilateral" and q.home in e.parties]
+    encounters = [e for e in events if e not in meetings and (q.home in e.parties or not e.parties)]
+    return meetings, encounters, [e for e in events if e not in meetings and e not in encounters]
+
+
+def gather(q: Query, code: str, names: tuple[str, str]) -> Found:
+    """What the country met, agreed, promised and said, split into the home country's and the rest."""
+    meetings, encounters, events_apart = split_events(q, code)
+    outcomes = sorted(q.with_country("outcomes", code), key=outcome_order)
+    ours = [o for o in outcomes if q.home in o.parties or not o.parties]
+    apart = {e.id for e in events_apart}
+    quotes = q.with_country("quotes", code)
+    return Found(
+        q=q,
+        code=code,
+        names=names,
+        people=sorted(q.counterparts(code), key=office_rank),
+        meetings=meetings,
+        encounters=encounters,
+        events_apart=events_apart,
+        ours=ours,
+        elsewhere=sorted((o for o in outcomes if o not in ours), key=by_date),
+        followups=sorted(q.with_country("followups", code), key=followup_order),
+        quotes=[x for x in quotes if x.event not in apart],
+        quotes_apart=sorted((x for x in quotes if x.event in apart), key=by_day),
+        facts=q.with_country("facts", code),
+        plans=sorted(q.with_country("plans", code), key=by_date),
+    )
+
+
+def key_points(found: Found) -> list[KeyPoint]:
+    """The first screen: the counterparts, the meetings (or that there was none), their atmosphere, the headline
+    outcomes."""
+    people, meetings = found.people, found.meetings
+    points = []
+    if people:
+        lines = [Line(f"{p.name}, {p.title}" if p.title else p.name, p.sources) for p in people]
+        points.append(KeyPoint("Counterpart" if len(people) == 1 else "Counterparts", lines))
+    if meetings:
+        lines = [line for e in meetings for line in meeting_lines(e, len(meetings) > 1, found.q.home)]
+        points.append(KeyPoint("Meeting" if len(meetings) == 1 else "Meetings", lines))
+    else:
+        none = Line(f"no bilateral meeting with {found.names[0]} is recorded", dim=True)
+        points.append(KeyPoint("Meeting", [none]))
+    points += [KeyPoint("Atmosphere", [Line(e.atmosphere, e.sources)]) for e in meetings if e.atmosphere]
+    if found.ours:
+        points.append(KeyPoint("Outcomes", headlines(found.ours)))
+    return points
+
+
+def headlines(outcomes: list[model.Outcome]) -> list[Line]:
+    """The first outcomes with their status and first figure; how many more follow below."""
+    lines = [
+        Line(f"{o.title}: {words(o.status)}" + "".join(f"; {figure(f)}" for f in o.figures[:1]), o.sources)
+        for o in outcomes[:HEADLINES]
+    ]
+    if len(outcomes) > HEADLINES:
+        lines.append(Line(f"and {len(outcomes) - HEADLINES} more below", dim=True))
+    return lines
+
+
+def quotes_section(found: Found, full: bool) -> Section:
+    """Every quote with `full`; else the first few, those said at the meeting first; by date either way."""
+    at_meeting = {e.id for e in found.meetings}
+    shown = found.quotes if full else first(found.quotes, lambda x: x.event in at_meeting, QUOTES)
+    entries = [quote_entry(found.q, quote) for quote in sorted(shown, key=by_day)]
+    return Section("quotes", "Quotes", entries, more=left_out(shown, found.quotes, ("quote", "quotes")))
+
+
+def context_section(found: Found, full: bool) -> Section:
+    """Every fact with `full`; else a few about the country itself first, none about the whole week."""
+    shown = found.facts
+    if not full:
+        home, code = found.home, found.code
+        about = [f for f in found.facts if len(set(f.countries) - {home}) <= 2 and f.kind != "caption"]
+        shown = first(about, lambda f: set(f.countries) <= {code, home}, FACTS)
+    entries = [Entry(fact.text, fact.sources) for fact in shown]
+    return Section("context", "Context", entries, more=left_out(shown, found.facts, ("fact", "facts")))
+
+
+def plans_section(found: Found, full: bool) -> Section:
+    """Plans that changed, then (with `full`) those held as planned."""
+    shown = found.plans if full else [p for p in found.plans if p.changed]
+    entries = [plan_entry(p) for p in sorted(shown, key=lambda p: not p.changed)]
+    held = ("plan held as planned", "plans held as planned")
+    return Section("plans", "Plans", entries, more=left_out(shown, found.plans, held, more=""))
+
+
+def sections(found: Found, full: bool) -> list[Section]:
+    """The sections in reading order, those with nothing to say left out."""
+    q = found.q
+    every = [
+        Section("outcomes", "Outcomes", [outcome_entry(o) for o in found.ours]),
+        Section("meeting", "The meeting", [meeting_notes(e) for e in found.meetings if e.notes or e.disputes]),
+        Section("followups", "Follow-ups", [followup_entry(q, f) for f in found.followups]),
+        quotes_section(found, full),
+        context_section(found, full),
+        Section("encounters", "Other encounters", [encounter_entry(e, q.home) for e in found.encounters]),
+        plans_section(found, full),
+        elsewhere_section(q, found.names, found.events_apart, found.elsewhere, found.quotes_apart, full),
+    ]
+    return [s for s in every if s.entries or s.more]
+
+
+def parts(found: Found) -> dict[str, list[Any]]:
+    """The brief's records by section, as every machine format has them (whole, whatever a person is shown)."""
+    return {
+        "counterparts": found.people,
+        "meetings": found.meetings,
+        "outcomes": found.ours,
+        "followups": found.followups,
+        "quotes": sorted(found.quotes, key=by_day),
+        "context": found.facts,
+        "encounters": found.encounters,
+        "plans": found.plans,
+        "outcomes_elsewhere": found.elsewhere,
+        "events_elsewhere": found.events_apart,
+        "quotes_elsewhere": found.quotes_apart,
+    }
+
+
+def machine_records(found: Found, every: dict[str, list[Any]]) -> dict[str, Any]:
+    """What `--format json` writes: the countries, each section's records, and every source they cite."""
+    q = found.q
+    home, other = found.names
+    records: dict[str, Any] = {"home": q.home, "home_name": home, "country": found.code, "country_name": other}
+    records.update({key: [fields(record) for record in part] for key, part in every.items()})
+    cited = dict.fromkeys(ref for part in every.values() for record in part for ref in cited_sources(record))
+    records["sources"] = [fields(source) for ref in cited if (source := q.source(ref)) is not None]
+    return records
+
+
+def dated(every: dict[str, list[Any]], shown: list[Section]) -> tuple[str, list[Section]]:
+    """The subtitle, with the dates the brief covers; when they fall in one year, the sections without it."""
+    dates = [d for part in every.values() for r in part if (d := getattr(r, "date", None))]
+    if not dates:
+        return "briefing", shown
+    first_day, last_day = min(dates), max(dates)
+    if first_day.year == last_day.year:  # said once, in the subtitle
+        shown = [without_year(section, last_day.year) for section in shown]
+    return f"briefing · {span(first_day, last_day)}", shown
+
+
 def build(q: Query, code: str, full: bool = True) -> Document:
     """The briefing on `code`; the home country itself is refused (UsageError): a brief is about it and another.
 
@@ -159,111 +329,12 @@ def build(q: Query, code: str, full: bool = True) -> Document:
             f"{home} is the home country: the briefings are about it. "
             "Name another country ('summit countries' lists them), or run 'summit home' for its own side."
         )
-    people = sorted(q.counterparts(code), key=office_rank)
-    events = q.country_events(code)
-    meetings = [e for e in events if e.kind == "bilateral" and q.home in e.parties]
-    encounters = [e for e in events if e not in meetings and (q.home in e.parties or not e.parties)]
-    # What the country did or said with others, at occasions the home country was not part of, is set apart.
-    events_apart = [e for e in events if e not in meetings and e not in encounters]
-    outcomes = sorted(q.with_country("outcomes", code), key=outcome_order)
-    ours = [o for o in outcomes if q.home in o.parties or not o.parties]
-    elsewhere = sorted((o for o in outcomes if o not in ours), key=by_date)
-    followups = sorted(q.with_country("followups", code), key=followup_order)
-    quotes = q.with_country("quotes", code)  # in the dataset's order: a short brief shows the first; then by date
-    apart = {e.id for e in events_apart}
-    quotes_apart = [x for x in quotes if x.event in apart]
-    quotes = [x for x in quotes if x not in quotes_apart]
-    facts = q.with_country("facts", code)
-    plans = sorted(q.with_country("plans", code), key=by_date)
-
-    key_points = []
-    if people:
-        key_points.append(
-            KeyPoint(
-                "Counterpart" if len(people) == 1 else "Counterparts",
-                [Line(f"{p.name}, {p.title}" if p.title else p.name, p.sources) for p in people],
-            )
-        )
-    if meetings:
-        key_points.append(
-            KeyPoint(
-                "Meeting" if len(meetings) == 1 else "Meetings",
-                [line for e in meetings for line in meeting_lines(e, len(meetings) > 1, q.home)],
-            )
-        )
-    else:
-        key_points.append(KeyPoint("Meeting", [Line(f"no bilateral meeting with {home} is recorded", dim=True)]))
-    for event in meetings:
-        if event.atmosphere:
-            key_points.append(KeyPoint("Atmosphere", [Line(event.atmosphere, event.sources)]))
-    if ours:
-        headlines = [
-            Line(f"{o.title}: {words(o.status)}" + "".join(f"; {figure(f)}" for f in o.figures[:1]), o.sources)
-            for o in ours[:HEADLINES]
-        ]
-        if len(ours) > HEADLINES:
-            headlines.append(Line(f"and {len(ours) - HEADLINES} more below", dim=True))
-        key_points.append(KeyPoint("Outcomes", headlines))
-
-    shown_quotes, shown_facts, shown_plans = quotes, facts, plans
-    if not full:
-        at_meeting = {e.id for e in meetings}
-        shown_quotes = first(quotes, lambda x: x.event in at_meeting, QUOTES)
-        about = [f for f in facts if len(set(f.countries) - {q.home}) <= 2 and f.kind != "caption"]
-        shown_facts = first(about, lambda f: set(f.countries) <= {code, q.home}, FACTS)
-        shown_plans = [p for p in plans if p.changed]
-    quotes, shown_quotes, quotes_apart = (sorted(found, key=by_day) for found in (quotes, shown_quotes, quotes_apart))
-    sections = [
-        Section("outcomes", "Outcomes", [outcome_entry(o) for o in ours]),
-        Section("meeting", "The meeting", [meeting_notes(e) for e in meetings if e.notes or e.disputes]),
-        Section("followups", "Follow-ups", [followup_entry(q, f) for f in followups]),
-        Section(
-            "quotes",
-            "Quotes",
-            [quote_entry(q, quote) for quote in shown_quotes],
-            more=left_out(shown_quotes, quotes, ("quote", "quotes")),
-        ),
-        Section(
-            "context",
-            "Context",
-            [Entry(fact.text, fact.sources) for fact in shown_facts],
-            more=left_out(shown_facts, facts, ("fact", "facts")),
-        ),
-        Section("encounters", "Other encounters", [encounter_entry(e, q.home) for e in encounters]),
-        Section(
-            "plans",
-            "Plans",
-            [plan_entry(p) for p in sorted(shown_plans, key=lambda p: not p.changed)],
-            more=left_out(shown_plans, plans, ("plan held as planned", "plans held as planned"), more=""),
-        ),
-        elsewhere_section(q, (home, other), events_apart, elsewhere, quotes_apart, full),
-    ]
-    sections = [s for s in sections if s.entries or s.more]
-    parts: dict[str, list[Any]] = {
-        "counterparts": people,
-        "meetings": meetings,
-        "outcomes": ours,
-        "followups": followups,
-        "quotes": quotes,
-        "context": facts,
-        "encounters": encounters,
-        "plans": plans,
-        "outcomes_elsewhere": elsewhere,
-        "events_elsewhere": events_apart,
-        "quotes_elsewhere": quotes_apart,
-    }
-    cited = dict.fromkeys(ref for records in parts.values() for record in records for ref in cited_sources(record))
-    records: dict[str, Any] = {"home": q.home, "home_name": home, "country": code, "country_name": other}
-    records.update({key: [fields(record) for record in found] for key, found in parts.items()})
-    records["sources"] = [fields(source) for ref in cited if (source := q.source(ref)) is not None]
-    subtitle = "briefing"
-    dates = [d for found in parts.values() for r in found if (d := getattr(r, "date", None))]
-    if dates:
-        first_day, last_day = min(dates), max(dates)
-        subtitle += f" · {span(first_day, last_day)}"
-        if first_day.year == last_day.year:  # said once, in the subtitle
-            sections = [without_year(section, last_day.year) for section in sections]
-    return Document(f"{home} – {other}", subtitle, key_points, sections, q.citations(), records)
+    found = gather(q, code, (home, other))
+    every = parts(found)
+    subtitle, shown = dated(every, sections(found, full))
+    return Document(
+        f"{home} – {other}", subtitle, key_points(found), shown, q.citations(), machine_records(found, every)
+    )
 
 
 def elsewhere_section(

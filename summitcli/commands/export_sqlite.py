@@ -13,130 +13,28 @@ import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from summitcli import model
+import msgspec
+
+from summitcli import model, modelinfo
 from summitcli.commands import Settings
+from summitcli.query import FACT_KINDS
+from summitcli.relations import own_countries
 
-SCHEMA_SQL = """
-CREATE TABLE dataset (
-    title TEXT NOT NULL,
-    home TEXT NOT NULL REFERENCES countries(code),
-    description TEXT
-);
-CREATE TABLE countries (
-    code TEXT PRIMARY KEY,  -- ISO 3166-1 alpha-2
-    name TEXT NOT NULL
-);
-CREATE TABLE sources (
-    id TEXT PRIMARY KEY,
-    publication TEXT,
-    title TEXT,
-    date TEXT,  -- YYYY-MM-DD
-    url TEXT,
-    file TEXT,
-    confidence TEXT NOT NULL,
-    note TEXT
-);
-CREATE TABLE topics (
-    id TEXT PRIMARY KEY,
-    name TEXT NOT NULL,
-    description TEXT
-);
-CREATE TABLE people (
-    id TEXT PRIMARY KEY,
-    name TEXT NOT NULL,
-    title TEXT,
-    country TEXT REFERENCES countries(code),
-    organization TEXT,
-    aliases TEXT NOT NULL,  -- JSON array of text
-    confidence TEXT NOT NULL
-);
-CREATE TABLE records (
-    id TEXT PRIMARY KEY,
-    kind TEXT NOT NULL  -- event, outcome, quote, fact, followup, plan
-);
-CREATE TABLE events (
-    id TEXT PRIMARY KEY REFERENCES records(id),
-    kind TEXT NOT NULL,
-    title TEXT NOT NULL,
-    date TEXT,
-    start TEXT,  -- HH:MM local time in tz
-    "end" TEXT,
-    tz TEXT,
-    duration_minutes INTEGER,
-    duration_note TEXT,
-    venue TEXT,
-    city TEXT,
-    country TEXT REFERENCES countries(code),
-    atmosphere TEXT,
-    summary TEXT,
-    notes TEXT NOT NULL,  -- JSON array of text
-    confidence TEXT NOT NULL
-);
-CREATE TABLE outcomes (
-    id TEXT PRIMARY KEY REFERENCES records(id),
-    kind TEXT NOT NULL,
-    title TEXT NOT NULL,
-    status TEXT NOT NULL,
-    date TEXT,
-    event_id TEXT REFERENCES events(id),
-    summary TEXT,
-    confidence TEXT NOT NULL
-);
-CREATE TABLE figures (
-    id INTEGER PRIMARY KEY,
-    outcome_id TEXT NOT NULL REFERENCES outcomes(id),
-    position INTEGER NOT NULL,
-    label TEXT NOT NULL,
-    value TEXT NOT NULL,  -- as the sources give it
-    amount REAL,  -- the machine-readable amount, in unit
-    unit TEXT,
-    confidence TEXT
-);
-CREATE TABLE quotes (
-    id TEXT PRIMARY KEY REFERENCES records(id),
-    speaker_id TEXT NOT NULL REFERENCES people(id),
-    text TEXT NOT NULL,
-    date TEXT,
-    event_id TEXT REFERENCES events(id),
-    confidence TEXT NOT NULL
-);
-CREATE TABLE facts (
-    id TEXT PRIMARY KEY REFERENCES records(id),
-    text TEXT NOT NULL,
-    confidence TEXT NOT NULL
-);
-CREATE TABLE followups (
-    id TEXT PRIMARY KEY REFERENCES records(id),
-    title TEXT NOT NULL,
-    origin_id TEXT NOT NULL REFERENCES records(id),
-    cadence TEXT,
-    due TEXT,
-    due_note TEXT,
-    status TEXT NOT NULL,
-    status_date TEXT,
-    summary TEXT,
-    confidence TEXT NOT NULL
-);
-CREATE TABLE plans (
-    id TEXT PRIMARY KEY REFERENCES records(id),
-    changed INTEGER NOT NULL,  -- 0 or 1
-    planned TEXT NOT NULL,
-    planned_date TEXT,
-    planned_place TEXT,
-    actual TEXT NOT NULL,
-    actual_event_id TEXT REFERENCES events(id),
-    confidence TEXT NOT NULL
-);
-CREATE TABLE disputes (
-    id INTEGER PRIMARY KEY,
-    record_id TEXT NOT NULL REFERENCES records(id),
-    position INTEGER NOT NULL,
-    field TEXT NOT NULL,
-    note TEXT NOT NULL
-);
-CREATE TABLE parties (  -- the countries of each record: parties, or a quote's or fact's countries
+# Lists inside records that have a table of their own, by field name (every `sources` or `*_sources` list is a
+# citation); any other list is a column of JSON text.
+LINKS = {
+    "parties": "parties",
+    "countries": "parties",
+    "participants": "participants",
+    "topics": "record_topics",
+    "figures": "figures",
+    "disputes": "disputes",
+}
+# The tables of records nested in records: the column that holds the key of their record, and its table.
+NESTED_KEYS = {"figures": ("outcome_id", "outcomes"), "disputes": ("record_id", "records")}
+LINK_TABLES = """CREATE TABLE parties (  -- the countries of each record: parties, or a quote's or fact's countries
     record_id TEXT NOT NULL REFERENCES records(id),
     country TEXT NOT NULL REFERENCES countries(code),
     position INTEGER NOT NULL,
@@ -167,6 +65,100 @@ CREATE TABLE citations (  -- exactly one of record_id, person_id, figure_id, dis
            + (dispute_id IS NOT NULL) = 1)
 );
 """
+SQL_TYPES = {int: "INTEGER", float: "REAL", bool: "INTEGER"}  # anything else is TEXT
+COMMENTS = {dt.date: "YYYY-MM-DD", bool: "0 or 1"}
+
+
+class Column(NamedTuple):
+    name: str
+    field: str  # the record field it is read from
+    sql: str  # type and constraints
+    comment: str | None = None
+
+
+def is_citation(name: str) -> bool:
+    return name == "sources" or name.endswith("_sources")
+
+
+def _column(field: modelinfo.Field, records: bool) -> Column:
+    """A field as a column: an id it refers to is `NAME_id` with its foreign key; a list is JSON text."""
+    if field.name == "id":
+        return Column("id", "id", "TEXT PRIMARY KEY" + (" REFERENCES records(id)" if records else ""))
+    sql = "TEXT" if field.many else SQL_TYPES.get(field.base, "TEXT")
+    if field.many or not field.optional:
+        sql += " NOT NULL"
+    name = field.name
+    if field.refers == "countries":
+        sql += " REFERENCES countries(code)"
+    elif field.refers:
+        name, sql = f"{name}_id", f"{sql} REFERENCES {field.refers}(id)"
+    comment = "JSON array of text" if field.many else COMMENTS.get(field.base)
+    return Column(name, field.name, sql, comment)
+
+
+def columns_of(struct: type[msgspec.Struct], records: bool = False) -> list[Column]:
+    """The columns of a record kind's table, in the struct's order (the fields every record has, other than its
+    id, last); the fields held in tables of their own (LINKS, citations) are not columns."""
+    shared = set(model.Record.__struct_fields__) - {"id"} if issubclass(struct, model.Record) else set()
+    fields = [f for f in modelinfo.fields_of(struct) if f.name not in LINKS and not is_citation(f.name)]
+    fields.sort(key=lambda f: f.name in shared)
+    return [_column(f, records) for f in fields]
+
+
+def record_kinds() -> dict[str, str]:
+    """The record lists whose ids share one namespace (`records`), with the kind each is called by."""
+    kinds = dict(FACT_KINDS)
+    return {name: kinds[name] for name in model.RECORD_LISTS if name in kinds}
+
+
+def nested_tables() -> dict[str, type[msgspec.Struct]]:
+    """The tables of records nested in records (figures, disputes), with the struct of their rows."""
+    found: dict[str, type[msgspec.Struct]] = {}
+    for struct in modelinfo.record_lists().values():
+        for field in modelinfo.fields_of(struct):
+            if field.nested:
+                found.setdefault(field.name, field.base)
+    return found
+
+
+def _create(table: str, columns: Sequence[Column], comment: str | None = None) -> str:
+    lines = [f"CREATE TABLE {table} (" + (f"  -- {comment}" if comment else "")]
+    for n, c in enumerate(columns, 1):
+        name = f'"{c.name}"' if c.name.upper() in ("END", "ORDER", "GROUP", "INDEX", "KEY") else c.name
+        line = f"    {name} {c.sql}" + ("," if n < len(columns) else "")
+        lines.append(line + (f"  -- {c.comment}" if c.comment else ""))
+    return "\n".join([*lines, ");"]) + "\n"
+
+
+def _nested_table(table: str, struct: type[msgspec.Struct]) -> str:
+    key, owner = NESTED_KEYS[table]
+    own = [
+        Column("id", "", "INTEGER PRIMARY KEY"),
+        Column(key, "", f"TEXT NOT NULL REFERENCES {owner}(id)"),
+        Column("position", "", "INTEGER NOT NULL"),
+    ]
+    return _create(table, own + columns_of(struct))
+
+
+def schema_sql() -> str:
+    """The tables: each record kind's columns derived from the model (`columns_of`), then the link tables."""
+    kinds = record_kinds()
+    sql = [
+        _create("dataset", columns_of(model.Meta)),
+        _create(
+            "countries",
+            [Column("code", "", "TEXT PRIMARY KEY", "ISO 3166-1 alpha-2"), Column("name", "", "TEXT NOT NULL")],
+        ),
+    ]
+    nested = nested_tables()
+    for table, struct in modelinfo.record_lists().items():
+        if table == next(iter(kinds)):  # the namespace's table, before the first of its kinds
+            kind = Column("kind", "", "TEXT NOT NULL", ", ".join(kinds.values()))
+            sql.append(_create("records", [Column("id", "", "TEXT PRIMARY KEY"), kind]))
+        sql.append(_create(table, columns_of(struct, table in kinds)))
+        sql += [_nested_table(name, nested[name]) for name, (_, owner) in NESTED_KEYS.items() if owner == table]
+    sql += [_nested_table(name, nested[name]) for name, (_, owner) in NESTED_KEYS.items() if owner == "records"]
+    return "".join(sql) + LINK_TABLES
 
 
 def _index_sql(connection: sqlite3.Connection) -> list[str]:
@@ -185,38 +177,6 @@ def _index_sql(connection: sqlite3.Connection) -> list[str]:
     return statements
 
 
-# Each record table: its columns, and the record field each is read from where the names differ.
-COLUMNS: dict[str, tuple[str | tuple[str, str], ...]] = {
-    "sources": ("id", "publication", "title", "date", "url", "file", "confidence", "note"),
-    "topics": ("id", "name", "description"),
-    "people": ("id", "name", "title", "country", "organization", "aliases", "confidence"),
-    "events": (
-        "id", "kind", "title", "date", "start", "end", "tz", "duration_minutes", "duration_note", "venue", "city",
-        "country", "atmosphere", "summary", "notes", "confidence",
-    ),
-    "outcomes": ("id", "kind", "title", "status", "date", ("event_id", "event"), "summary", "confidence"),
-    "quotes": ("id", ("speaker_id", "speaker"), "text", "date", ("event_id", "event"), "confidence"),
-    "facts": ("id", "text", "confidence"),
-    "followups": (
-        "id", "title", ("origin_id", "origin"), "cadence", "due", "due_note", "status", "status_date", "summary",
-        "confidence",
-    ),
-    "plans": (
-        "id", "changed", "planned", "planned_date", "planned_place", "actual", ("actual_event_id", "actual_event"),
-        "confidence",
-    ),
-}  # fmt: skip
-# The tables whose ids share one namespace, with the kind `records` gives them.
-RECORD_KINDS = {
-    "events": "event",
-    "outcomes": "outcome",
-    "quotes": "quote",
-    "facts": "fact",
-    "followups": "followup",
-    "plans": "plan",
-}
-
-
 def _value(value: Any) -> Any:
     """A field as SQLite stores it: dates as ISO text, booleans as 0 or 1, lists of text as a JSON array."""
     if isinstance(value, dt.date):
@@ -228,9 +188,9 @@ def _value(value: Any) -> Any:
     return value
 
 
-def _row(record: Any, columns: Sequence[str | tuple[str, str]]) -> dict[str, Any]:
-    pairs = [(c, c) if isinstance(c, str) else c for c in columns]
-    return {column: _value(getattr(record, field)) for column, field in pairs}
+def _row(record: Any, columns: Sequence[Column], **keys: Any) -> dict[str, Any]:
+    """The row of a record: `keys` (the columns that are not its fields), then a value per column."""
+    return {**keys, **{c.name: _value(getattr(record, c.field)) for c in columns}}
 
 
 def _insert(connection: sqlite3.Connection, table: str, rows: Iterable[dict[str, Any]]) -> None:
@@ -243,12 +203,24 @@ def _insert(connection: sqlite3.Connection, table: str, rows: Iterable[dict[str,
     connection.executemany(sql, [tuple(row[c] for c in columns) for row in rows])
 
 
+def _country_codes(data: model.Dataset, kinds: Iterable[str]) -> list[str]:
+    """Every country the dataset names: the home country, and those of people and records."""
+    codes = {data.meta.home}
+    for table in ("people", *kinds):
+        for record in getattr(data, table):
+            codes.update(own_countries(record))  # a person's country, a record's parties or countries
+            if country := getattr(record, "country", None):  # where an event took place
+                codes.add(country)
+    return sorted(codes)
+
+
 class _Writer:
     """Fills the link tables as the records are read; numbers the rows that have no id of their own."""
 
     def __init__(self) -> None:
+        self.nested = {table: columns_of(struct) for table, struct in nested_tables().items()}
         self.links: dict[str, list[dict[str, Any]]] = {
-            name: [] for name in ("records", "participants", "figures", "disputes", "parties", "record_topics")
+            name: [] for name in ("records", "participants", *self.nested, "parties", "record_topics")
         }
         self.citations: list[dict[str, Any]] = []
 
@@ -257,75 +229,58 @@ class _Writer:
         for position, ref in enumerate(refs):
             self.citations.append({**base, **owner, "source_id": ref, "role": role, "position": position})
 
+    def cite_lists(self, record: Any, names: Iterable[str], **owner: Any) -> None:
+        """The record's lists of sources among `names`: `sources` as role `record`, `status_sources` as `status`…"""
+        for name in names:
+            if is_citation(name):
+                role = "record" if name == "sources" else name.removesuffix("_sources")
+                self.cite(getattr(record, name), role, **owner)
+
+    def nest(self, record: Any, table: str) -> None:
+        """The records nested in `record` (its figures, its disputes): a row each, numbered, and their citations."""
+        rows, key = self.links[table], NESTED_KEYS[table][0]
+        for position, item in enumerate(getattr(record, table, None) or []):
+            number = len(rows) + 1
+            rows.append(_row(item, self.nested[table], id=number, **{key: record.id, "position": position}))
+            self.cite_lists(item, item.__struct_fields__, **{f"{table.removesuffix('s')}_id": number})
+
     def record(self, record: Any, kind: str) -> None:
-        """What every record of the id namespace has: its kind, countries, topics, disputes and sources."""
-        links = self.links
-        links["records"].append({"id": record.id, "kind": kind})
-        countries = getattr(record, "parties", None) or getattr(record, "countries", None) or []
-        links["parties"] += [{"record_id": record.id, "country": c, "position": i} for i, c in enumerate(countries)]
-        topics = getattr(record, "topics", None) or []
-        links["record_topics"] += [{"record_id": record.id, "topic_id": t, "position": i} for i, t in enumerate(topics)]
-        for position, dispute in enumerate(getattr(record, "disputes", None) or []):
-            number = len(links["disputes"]) + 1
-            links["disputes"].append(
-                {
-                    "id": number,
-                    "record_id": record.id,
-                    "position": position,
-                    "field": dispute.field,
-                    "note": dispute.note,
-                }
-            )
-            self.cite(dispute.sources, dispute_id=number)
+        """A record of the id namespace: its kind, countries, topics and participants; then what every record has
+        (disputes, sources), then what its kind has (figures, a follow-up's status sources, a plan's actual ones)."""
+        self.links["records"].append({"id": record.id, "kind": kind})
+        for table, (key, value, refs) in {
+            "parties": ("record_id", "country", own_countries(record)),
+            "record_topics": ("record_id", "topic_id", getattr(record, "topics", None) or []),
+            "participants": ("event_id", "person_id", getattr(record, "participants", None) or []),
+        }.items():
+            self.links[table] += [{key: record.id, value: ref, "position": i} for i, ref in enumerate(refs)]
+        shared = [table for table, (_, owner) in NESTED_KEYS.items() if owner == "records"]
+        for table in shared:
+            self.nest(record, table)
         self.cite(record.sources, record_id=record.id)
-        if isinstance(record, model.Event):
-            links["participants"] += [
-                {"event_id": record.id, "person_id": p, "position": i} for i, p in enumerate(record.participants)
-            ]
-        elif isinstance(record, model.Outcome):
-            for position, figure in enumerate(record.figures):
-                number = len(links["figures"]) + 1
-                links["figures"].append(
-                    {
-                        "id": number,
-                        "outcome_id": record.id,
-                        "position": position,
-                        "label": figure.label,
-                        "value": figure.value,
-                        "amount": figure.amount,
-                        "unit": figure.unit,
-                        "confidence": figure.confidence,
-                    }
-                )
-                self.cite(figure.sources, figure_id=number)
-        elif isinstance(record, model.Followup):
-            self.cite(record.status_sources, role="status", record_id=record.id)
-        elif isinstance(record, model.Plan):
-            self.cite(record.actual_sources, role="actual", record_id=record.id)
+        for table in [t for t in self.nested if t not in shared]:
+            self.nest(record, table)
+        self.cite_lists(record, [n for n in record.__struct_fields__ if n != "sources"], record_id=record.id)
 
     def write(self, db: sqlite3.Connection, data: model.Dataset) -> None:
         from summitcli.countries import country_name
 
-        codes = {data.meta.home}
-        for table in ("people", *RECORD_KINDS):
-            for record in getattr(data, table):
-                codes.update(getattr(record, "parties", None) or getattr(record, "countries", None) or [])
-                if country := getattr(record, "country", None):
-                    codes.add(country)
-        _insert(db, "countries", ({"code": c, "name": country_name(c)} for c in sorted(codes)))
-        meta = data.meta
-        _insert(db, "dataset", [{"title": meta.title, "home": meta.home, "description": meta.description}])
-        for table in ("sources", "topics", "people"):
-            _insert(db, table, (_row(r, COLUMNS[table]) for r in getattr(data, table)))
+        kinds = record_kinds()
+        _insert(db, "countries", ({"code": c, "name": country_name(c)} for c in _country_codes(data, kinds)))
+        _insert(db, "dataset", [_row(data.meta, columns_of(model.Meta))])
+        lists = modelinfo.record_lists()
+        for table in [t for t in lists if t not in kinds]:
+            _insert(db, table, (_row(r, columns_of(lists[table])) for r in getattr(data, table)))
         for person in data.people:
-            self.cite(person.sources, person_id=person.id)
-        for table, kind in RECORD_KINDS.items():
+            self.cite_lists(person, person.__struct_fields__, person_id=person.id)
+        for table, kind in kinds.items():
             for record in getattr(data, table):
                 self.record(record, kind)
         _insert(db, "records", self.links["records"])
-        for table in RECORD_KINDS:
-            _insert(db, table, (_row(r, COLUMNS[table]) for r in getattr(data, table)))
-        for table in ("participants", "figures", "disputes", "parties", "record_topics"):
+        for table in kinds:
+            columns = columns_of(lists[table], records=True)
+            _insert(db, table, (_row(r, columns) for r in getattr(data, table)))
+        for table in ("participants", *self.nested, "parties", "record_topics"):
             _insert(db, table, self.links[table])
         _insert(db, "citations", ({"id": i, **c} for i, c in enumerate(self.citations, 1)))
 
@@ -339,7 +294,7 @@ def database_bytes(data: model.Dataset, scratch: Path) -> bytes:
     try:
         connection.execute("PRAGMA journal_mode = OFF")
         connection.execute("PRAGMA synchronous = OFF")
-        connection.executescript(SCHEMA_SQL)
+        connection.executescript(schema_sql())
         with connection:
             _Writer().write(connection, data)
             for statement in _index_sql(connection):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from summitcli.commands import Settings
@@ -24,51 +25,32 @@ COLUMNS = [
     Column("id", "Id"),
     Column("sources", "Sources"),
 ]
-# References, codes and machine fields: searching them would match ids, not what the record says.
-NOT_TEXT = frozenset(
-    [
-        "id",
-        "sources",
-        "status_sources",
-        "actual_sources",
-        "confidence",
-        "parties",
-        "countries",
-        "participants",
-        "topics",
-        "event",
-        "origin",
-        "speaker",
-        "actual_event",
-        "country",
-        "tz",
-        "start",
-        "end",
-        "file",
-        "url",
-        "kind",
-        "status",
-        "cadence",
-        "unit",
-    ]
-)
 FIELDS = ["score", "kind", "id", "title", "field", "snippet", "date", "countries", "sources"]
 WEIGHTS = {"title": 3, "name": 3, "text": 3, "planned": 3, "publication": 2}
 CONTEXT = 60
 
 
+@cache
+def _text_fields() -> dict[type, list[tuple[str, bool]]]:
+    """Per model type, the fields search reads: (field, whether it holds nested records). From the model: every
+    field of prose (`str`, or a list of it), never an id, a code or a fixed value (`modelinfo.Field.text`)."""
+    from summitcli import modelinfo
+
+    return {
+        struct: [(f.name, f.nested) for f in modelinfo.fields_of(struct) if f.text or f.nested]
+        for struct in modelinfo.struct_types().values()
+    }
+
+
 def text_fields(record: Any, prefix: str = "") -> Iterator[tuple[str, str]]:
     """(field path, text) for every text field of a record, nested figures and disputes included."""
-    for name in record.__struct_fields__:
-        if name in NOT_TEXT:
-            continue
+    for name, nested in _text_fields()[type(record)]:
         value = getattr(record, name)
-        items = value if isinstance(value, list) else [value]
-        for item in items:
-            if isinstance(item, str):
-                yield prefix + name, item
-            elif hasattr(item, "__struct_fields__"):
+        for item in value if isinstance(value, list) else [value]:
+            if nested:
                 yield from text_fields(item, f"{prefix}{name}.")
+            elif isinstance(item, str):
+                yield prefix + name, item
 
 
 def snippet(text: str, word: str) -> str:
@@ -88,32 +70,42 @@ def searchable(q: Query) -> Iterator[tuple[str, Any]]:
             yield kind, record
 
 
+def match(record: Any, words: list[str]) -> tuple[int, str, str] | None:
+    """(score, field, text) of a record that holds every word: the score over all its text fields (a title or a
+    name counts more, `WEIGHTS`), the field and text where the words weigh most; None if a word is missing."""
+    score = 0
+    best: tuple[int, str, str] | None = None
+    found: set[str] = set()
+    for field, text in text_fields(record):
+        folded = text.casefold()
+        hits = {w: folded.count(w) for w in words}
+        weight = WEIGHTS.get(field, 1) * sum(hits.values())
+        if weight:
+            found.update(w for w, n in hits.items() if n)
+            score += weight
+            if best is None or weight > best[0]:
+                best = (weight, field, text)
+    if best is None or len(found) < len(words):
+        return None
+    return score, best[1], best[2]
+
+
 def rows_for(q: Query, words: list[str]) -> list[dict[str, Any]]:
     order = {kind: i for i, kind in enumerate([k for _, k in FACT_KINDS] + ["person", "source", "topic"])}
     rows = []
     for kind, record in searchable(q):
-        score = 0
-        best: tuple[int, str, str] | None = None
-        found: set[str] = set()
-        for field, text in text_fields(record):
-            folded = text.casefold()
-            hits = {w: folded.count(w) for w in words}
-            weight = WEIGHTS.get(field, 1) * sum(hits.values())
-            if weight:
-                found.update(w for w, n in hits.items() if n)
-                score += weight
-                if best is None or weight > best[0]:
-                    best = (weight, field, text)
-        if best is None or len(found) < len(words):
+        matched = match(record, words)
+        if matched is None:
             continue
-        first = next(w for w in words if w in best[2].casefold())
+        score, field, text = matched
+        first = next(w for w in words if w in text.casefold())
         rows.append(
             {
                 "score": score,
                 "kind": kind,
                 "title": q.title_of(record),
-                "field": best[1],
-                "snippet": snippet(best[2], first),
+                "field": field,
+                "snippet": snippet(text, first),
                 "countries": q.countries_of(record),
                 "date": record_date(record),
                 "id": record.id,

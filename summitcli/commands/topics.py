@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from summitcli import model
 from summitcli.commands import Settings
 from summitcli.output import Column, Format, View, emit_document, emit_listing
 from summitcli.phrases import day, words
@@ -23,7 +24,7 @@ LIST_COLUMNS = [
     Column("facts", "Facts"),
 ]
 COUNTED = ("event", "outcome", "followup", "quote", "fact")
-LIST_FIELDS = ["id", "name", "description", "countries", "events", "outcomes", "followups", "quotes", "facts"]
+LIST_FIELDS = [*model.Topic.__struct_fields__, "countries", "events", "outcomes", "followups", "quotes", "facts"]
 HEADINGS = {
     "event": "Meetings and events",
     "outcome": "Outcomes",

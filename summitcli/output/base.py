@@ -17,7 +17,6 @@ from typing import Any, NamedTuple
 from summitcli.phrases import NOT_REPORTED
 
 __all__ = [
-    "MACHINE",
     "NOT_REPORTED",
     "ColorMode",
     "Column",
@@ -81,9 +80,6 @@ class View(NamedTuple):
     heat: bool = False  # colour whole-number cells by size in a terminal (a grid of counts)
     plain_header: bool = False  # plain text starts with a header row (a grid is unreadable without one)
     drop: tuple[str, ...] = ()  # columns a terminal table leaves out, in this order, when the window is too narrow
-
-
-MACHINE = frozenset({Format.json, Format.jsonl, Format.csv, Format.tsv})
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -24,9 +24,11 @@ def pager_command() -> str | None:
 
 
 def screen_height() -> int:
-    lines = os.environ.get("LINES", "")
-    if lines.isdigit() and int(lines) > 0:
-        return int(lines)
+    from summitcli.environment import env_number
+
+    lines = env_number("LINES", 1, 1_000_000)
+    if lines is not None:
+        return lines
     try:
         return os.get_terminal_size(sys.stdout.fileno()).lines
     except (AttributeError, OSError, ValueError):

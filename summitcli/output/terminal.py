@@ -69,14 +69,20 @@ def _box_characters() -> tuple[str, str, str, str]:
     return "│", "┃", "━", "╇"
 
 
+MAX_WIDTH = 1000  # columns: a wider COLUMNS (or terminal) is drawn at this width
+
+
 def terminal_width() -> int:
-    """As Rich decides it: COLUMNS, else the size of the terminal on stdout, stdin or stderr, else 80."""
-    columns = os.environ.get("COLUMNS", "")
-    if columns.isdigit() and int(columns) > 0:
-        return int(columns)
+    """As Rich decides it: COLUMNS, else the size of the terminal on stdout, stdin or stderr, else 80; at most
+    MAX_WIDTH."""
+    from summitcli.environment import env_number
+
+    columns = env_number("COLUMNS", 1, MAX_WIDTH)
+    if columns is not None:
+        return columns
     for stream in (sys.__stdout__, sys.__stdin__, sys.__stderr__):
         try:
-            return os.get_terminal_size(stream.fileno()).columns or 80  # type: ignore[union-attr]
+            return min(os.get_terminal_size(stream.fileno()).columns or 80, MAX_WIDTH)  # type: ignore[union-attr]
         except (AttributeError, OSError, ValueError):
             continue
     return 80
@@ -222,7 +228,119 @@ def _highlighted(line: str, style: str, highlight: re.Pattern[str] | None, paint
     return "".join(paint(piece, HIGHLIGHT if i % 2 else style) for i, piece in enumerate(pieces))
 
 
+class _Cells:
+    """Rows as cells under one set of columns; source markers numbered in order of first citation."""
+
+    def __init__(self, view: View) -> None:
+        self.view = view
+        self.numbers: dict[str, int] = {}
+
+    def markers(self, refs: list[str]) -> Cell:
+        for ref in refs:
+            self.numbers.setdefault(ref, len(self.numbers) + 1)
+        return Cell("".join(f"[{n}]" for n in sorted({self.numbers[r] for r in refs})), MARKER)
+
+    def value(self, row: dict[str, Any], column: Column) -> Cell:
+        """A row's value in a column: markers for a column of sources; the values of the column shown below it
+        (`Column.below`) on lines of their own."""
+        if column.key in self.view.source_columns:
+            return self.markers(row.get(column.key) or [])
+        shown = _cell(row.get(column.key), self.view, column.expected)
+        below = row.get(column.below) if column.below else None
+        if below:
+            extra = "\n".join(visible(str(v)) for v in (below if isinstance(below, list) else [below]))
+            return Cell(f"{shown.text}\n{extra}", shown.style, shown.right)
+        return shown
+
+    def groups(self, rows: Sequence[dict[str, Any]], kept: list[Column]) -> dict[Any, list[list[Cell]]]:
+        """The rows' cells under each group's key (None when the view has no groups), with a markers cell of the
+        row's sources when the view lists sources."""
+        view = self.view
+        groups: dict[Any, list[list[Cell]]] = {}
+        for row in rows:
+            key = row.get(view.group_by) if view.group_by else None
+            cells = [self.value(row, c) for c in kept]
+            if view.sources is not None:
+                cells.append(self.markers(row.get("sources") or []))
+            groups.setdefault(", ".join(map(str, key)) if isinstance(key, list) else key, []).append(cells)
+        return groups
+
+
+class _Laid(NamedTuple):
+    table: Table
+    groups: dict[Any, list[list[Cell]]]
+    numbers: dict[str, int]  # source id -> marker number
+
+
+def _lay_out(rows: Sequence[dict[str, Any]], kept: list[Column], view: View, width: int, fold: bool) -> _Laid:
+    cells = _Cells(view)
+    groups = cells.groups(rows, kept)
+    headers = [c.header for c in kept]
+    layout = [Layout(c.no_wrap, c.ratio, width) for c in kept]
+    if view.sources is not None:
+        headers.append("src")
+        layout.append(Layout(False, None, SOURCE_COLUMN_MAX))
+    body = [cells for members in groups.values() for cells in members]
+    return _Laid(Table(headers, body, layout, width, fold), groups, cells.numbers)
+
+
+def _fitted(rows: Sequence[dict[str, Any]], shown: list[Column], view: View, width: int) -> _Laid:
+    """Too wide: drop the low-value columns first, in the view's order; then fold words; blocks (of every column)
+    only when the window is narrow."""
+    laid = _lay_out(rows, shown, view, width, False)
+    kept = shown
+    for key in view.drop:
+        if not laid.table.stacked:
+            break
+        kept = [c for c in kept if c.key != key]
+        laid = _lay_out(rows, kept, view, width, False)
+    if laid.table.stacked:
+        laid = (
+            _lay_out(rows, kept, view, width, True)
+            if width >= STACK_BELOW
+            else _lay_out(rows, shown, view, width, False)
+        )
+    return laid
+
+
+def _highlighter(view: View) -> re.Pattern[str] | None:
+    if not view.highlight:
+        return None
+    return re.compile("(" + "|".join(re.escape(word) for word in view.highlight) + ")", re.IGNORECASE)
+
+
+def _body(laid: _Laid, view: View, paint: Painter) -> list[str]:
+    """Each group under its heading (when the view groups rows), its header, then its rows."""
+    table, highlight = laid.table, _highlighter(view)
+    out: list[str] = []
+    for group, members in laid.groups.items():
+        if view.group_by:
+            out.append(paint(visible_keep_newlines(str(group if group is not None else NOT_REPORTED)), HEADING))
+        out += table.header(paint)
+        for cells in members:
+            out += table.row(cells, paint, highlight)
+        if not table.stacked:
+            out.append("")
+    return out
+
+
+def _source_list(numbers: dict[str, int], view: View, width: int, paint: Painter) -> list[str]:
+    """The sources the markers point to, numbered; each address whole on a line of its own."""
+    if view.sources is None or not numbers:
+        return []
+    out = [paint("Sources", BOLD)]
+    indent = len(f"[{len(numbers)}]") + 1
+    for ref, number in numbers.items():
+        citation, address = citation_parts(view.sources[ref]) if ref in view.sources else (ref, None)
+        line = fit_line(visible(citation), width - indent)
+        out += hanging(Cell(f"[{number}]", MARKER), Cell(line), indent, width, paint)
+        if address:
+            out.append(" " * indent + hyperlink(visible(address), paint))
+    return out
+
+
 def table_text(rows: Sequence[dict[str, Any]], columns: Sequence[Column], view: View, color: ColorMode) -> str:
+    """The rows as a table fitted to the terminal: the title, each group under its heading, the sources."""
     paint = Painter(color)
     width = terminal_width()
     out: list[str] = []
@@ -233,72 +351,9 @@ def table_text(rows: Sequence[dict[str, Any]], columns: Sequence[Column], view: 
         return "\n".join(out) + "\n"
     under = {c.below for c in columns if c.below}
     shown = [c for c in columns if c.key not in view.hidden and c.key != view.group_by and c.key not in under]
-    numbers: dict[str, int] = {}
-
-    def markers(refs: list[str]) -> Cell:
-        for ref in refs:
-            numbers.setdefault(ref, len(numbers) + 1)
-        return Cell("".join(f"[{n}]" for n in sorted({numbers[r] for r in refs})), MARKER)
-
-    def value(row: dict[str, Any], column: Column) -> Cell:
-        if column.key in view.source_columns:
-            return markers(row.get(column.key) or [])
-        shown = _cell(row.get(column.key), view, column.expected)
-        below = row.get(column.below) if column.below else None
-        if below:
-            extra = "\n".join(visible(str(v)) for v in (below if isinstance(below, list) else [below]))
-            return Cell(f"{shown.text}\n{extra}", shown.style, shown.right)
-        return shown
-
-    def build(kept: list[Column], fold: bool) -> tuple[Table, dict[Any, list[list[Cell]]]]:
-        numbers.clear()
-        groups: dict[Any, list[list[Cell]]] = {}
-        for row in rows:
-            key = row.get(view.group_by) if view.group_by else None
-            cells = [value(row, c) for c in kept]
-            if view.sources is not None:
-                cells.append(markers(row.get("sources") or []))
-            groups.setdefault(", ".join(map(str, key)) if isinstance(key, list) else key, []).append(cells)
-        headers = [c.header for c in kept]
-        layout = [Layout(c.no_wrap, c.ratio, width) for c in kept]
-        if view.sources is not None:
-            headers.append("src")
-            layout.append(Layout(False, None, SOURCE_COLUMN_MAX))
-        return Table(headers, [cells for members in groups.values() for cells in members], layout, width, fold), groups
-
-    # Too wide: drop the low-value columns first, in the view's order; then fold words; blocks (of every column)
-    # only when the window is narrow.
-    every = shown
-    table, groups = build(shown, False)
-    for key in view.drop:
-        if not table.stacked:
-            break
-        shown = [c for c in shown if c.key != key]
-        table, groups = build(shown, False)
-    if table.stacked:
-        table, groups = build(shown, True) if width >= STACK_BELOW else build(every, False)
-    highlight = (
-        re.compile("(" + "|".join(re.escape(word) for word in view.highlight) + ")", re.IGNORECASE)
-        if view.highlight
-        else None
-    )
-    for group, members in groups.items():
-        if view.group_by:
-            out.append(paint(visible_keep_newlines(str(group if group is not None else NOT_REPORTED)), HEADING))
-        out += table.header(paint)
-        for cells in members:
-            out += table.row(cells, paint, highlight)
-        if not table.stacked:
-            out.append("")
-    if view.sources is not None and numbers:
-        out.append(paint("Sources", BOLD))
-        indent = len(f"[{len(numbers)}]") + 1
-        for ref, number in numbers.items():
-            citation, address = citation_parts(view.sources[ref]) if ref in view.sources else (ref, None)
-            line = fit_line(visible(citation), width - indent)
-            out += hanging(Cell(f"[{number}]", MARKER), Cell(line), indent, width, paint)
-            if address:
-                out.append(" " * indent + hyperlink(visible(address), paint))
+    laid = _fitted(rows, shown, view, width)
+    out += _body(laid, view, paint)
+    out += _source_list(laid.numbers, view, width, paint)
     return "\n".join(out) + "\n"
 
 

@@ -11,13 +11,13 @@ one line for grep. In a terminal, addresses are OSC 8 hyperlinks and are never b
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from summitcli.output.base import ColorMode
 from summitcli.output.sgr import BOLD, DIM, HEADING, MARKER
 from summitcli.phrases import citation_parts
 from summitcli.text import visible
-from summitcli.views import Document, Line, cited
+from summitcli.views import Document, Entry, Line, Section, cited
 
 if TYPE_CHECKING:
     from summitcli.output.terminal import Painter
@@ -106,36 +106,64 @@ def render(document: Document, styled: bool, color: ColorMode = ColorMode.auto) 
     w = _Writer(document, styled, color)
     title = visible(document.title) + (f" · {document.subtitle}" if document.subtitle else "")
     w.out.append(w.styled(title, BOLD))
-    if document.key_points:
-        w.out.append("")
-        label_width = max(cell_len(point.label) for point in document.key_points) + GUTTER
-        for point in document.key_points:
-            for n, line in enumerate(point.lines):
-                label = point.label if n == 0 else ""
-                first = w.styled(label, BOLD) + " " * (label_width - cell_len(label))
-                w.hanging(first, label_width, line)
-    leads = [entry.lead for section in document.sections for entry in section.entries if entry.lead]
-    lead_width = max((cell_len(lead) for lead in leads), default=0)
-    indent = INDENT + (lead_width + GUTTER if lead_width else 0)
-    under = indent + (0 if lead_width else GUTTER)  # continuation lines: under the headline, or indented below it
+    _key_points(w, document)
+    columns = _Columns.of(document)
     for section in document.sections:
-        w.heading(visible(section.heading))
-        if section.intro:
-            w.out.append(" " * INDENT + w.styled(visible(section.intro), DIM))
-        for entry in section.entries:
-            lead = visible(entry.lead) or BULLET
-            pad = " " * (indent - INDENT - cell_len(lead))
-            first = " " * INDENT + (w.styled(lead, LEAD) + pad if lead_width else "")
-            w.hanging(first, indent, Line(entry.head, entry.refs), BOLD if entry.lines else "")
-            for line in entry.lines:
-                w.hanging(" " * under, under, line)
-        if section.more:  # under the headlines, or alone under the heading
-            at = indent if section.entries else INDENT
-            w.hanging(" " * at, at, Line(section.more, dim=True))
+        _section(w, section, columns)
     if not document.sections and not document.key_points:
         w.out.append(w.styled(document.empty, DIM))
     _sources(w, document)
     return "\n".join(w.out) + "\n"
+
+
+def _key_points(w: _Writer, document: Document) -> None:
+    """Each key point's lines beside its label, the labels in a column of their own."""
+    if not document.key_points:
+        return
+    w.out.append("")
+    label_width = max(cell_len(point.label) for point in document.key_points) + GUTTER
+    for point in document.key_points:
+        for n, line in enumerate(point.lines):
+            label = point.label if n == 0 else ""
+            first = w.styled(label, BOLD) + " " * (label_width - cell_len(label))
+            w.hanging(first, label_width, line)
+
+
+class _Columns(NamedTuple):
+    """Where the entries of every section start: one column of leads (dates) for the whole document."""
+
+    lead_width: int  # the widest lead; 0 when no entry has one
+    indent: int  # where a headline starts
+    under: int  # where its continuation lines start: under the headline, or indented below it
+
+    @classmethod
+    def of(cls, document: Document) -> _Columns:
+        leads = [entry.lead for section in document.sections for entry in section.entries if entry.lead]
+        lead_width = max((cell_len(lead) for lead in leads), default=0)
+        indent = INDENT + (lead_width + GUTTER if lead_width else 0)
+        return cls(lead_width, indent, indent + (0 if lead_width else GUTTER))
+
+
+def _section(w: _Writer, section: Section, columns: _Columns) -> None:
+    """The heading, what the section says first, an entry per record, and what it left out."""
+    w.heading(visible(section.heading))
+    if section.intro:
+        w.out.append(" " * INDENT + w.styled(visible(section.intro), DIM))
+    for entry in section.entries:
+        _entry(w, entry, columns)
+    if section.more:  # under the headlines, or alone under the heading
+        at = columns.indent if section.entries else INDENT
+        w.hanging(" " * at, at, Line(section.more, dim=True))
+
+
+def _entry(w: _Writer, entry: Entry, columns: _Columns) -> None:
+    """The lead (a bullet when there is none), the headline (bold when lines follow), then its lines."""
+    lead = visible(entry.lead) or BULLET
+    pad = " " * (columns.indent - INDENT - cell_len(lead))
+    first = " " * INDENT + (w.styled(lead, LEAD) + pad if columns.lead_width else "")
+    w.hanging(first, columns.indent, Line(entry.head, entry.refs), BOLD if entry.lines else "")
+    for line in entry.lines:
+        w.hanging(" " * columns.under, columns.under, line)
 
 
 def _sources(w: _Writer, document: Document) -> None:

@@ -79,23 +79,36 @@ def record_cell(value: Any) -> str:
     return str(_plain_numbers(value))
 
 
+def write_csv(out: TextIO, records: Sequence[dict[str, Any]], fields: Sequence[str]) -> None:
+    """A header row of `fields`, then a row per record, quoted as CSV quotes."""
+    import csv
+
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(fields)
+    for record in records:
+        writer.writerow([_spreadsheet(record.get(f)) for f in fields])
+
+
+def write_tsv(out: TextIO, records: Sequence[dict[str, Any]], fields: Sequence[str]) -> None:
+    """A header row of `fields`, then a row per record; tabs and newlines in values are visible escapes."""
+    out.write("\t".join(fields) + "\n")
+    for record in records:
+        out.write("\t".join(_spreadsheet(record.get(f)) for f in fields) + "\n")
+
+
+RecordWriter = Callable[[TextIO, Sequence[dict[str, Any]], Sequence[str]], None]
+# The machine formats: each writes typed records under `fields` (csv and tsv as columns, json and jsonl as they are).
+RECORD_WRITERS: dict[str, RecordWriter] = {
+    "json": lambda out, records, fields: write_json(out, records),
+    "jsonl": lambda out, records, fields: write_jsonl(out, records),
+    "csv": write_csv,
+    "tsv": write_tsv,
+}
+
+
 def write_records(out: TextIO, fmt: str, records: Sequence[dict[str, Any]], fields: Sequence[str]) -> None:
     """json, jsonl, csv or tsv of typed records; csv and tsv have a header row of `fields`."""
-    if fmt == "json":
-        write_json(out, records)
-    elif fmt == "jsonl":
-        write_jsonl(out, records)
-    elif fmt == "csv":
-        import csv
-
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(fields)
-        for record in records:
-            writer.writerow([_spreadsheet(record.get(f)) for f in fields])
-    else:
-        out.write("\t".join(fields) + "\n")
-        for record in records:
-            out.write("\t".join(_spreadsheet(record.get(f)) for f in fields) + "\n")
+    RECORD_WRITERS[fmt](out, records, fields)
 
 
 def _spreadsheet(value: Any) -> str:
@@ -105,21 +118,16 @@ def _spreadsheet(value: Any) -> str:
     return spreadsheet_cell(value, text)
 
 
-def write_document_records(out: TextIO, fmt: str, records: Mapping[str, Any]) -> None:
-    """A document's records: json, one object (a key per section); jsonl, csv and tsv, one record per line with
-    its `section` (the record the document is about, such as `person`, first), the columns being `section` and the
-    union of the sections' fields in order of appearance."""
-    if fmt == "json":
-        out.write(json_text(records) + "\n")
-        return
+def section_rows(records: Mapping[str, Any]) -> tuple[list[dict[str, Any]], list[str]]:
+    """A document's records as rows: one record per row with its `section` (the record the document is about, such
+    as `person`, first); and the columns: `section` and the union of the sections' fields in order of appearance."""
     rows = [
         {"section": key, **record}
         for key, value in records.items()
         for record in (value if isinstance(value, list) else [value])
         if isinstance(record, dict)
     ]
-    fields = list(dict.fromkeys(field for row in rows for field in row))
-    write_records(out, fmt, rows, fields or ["section"])
+    return rows, list(dict.fromkeys(field for row in rows for field in row)) or ["section"]
 
 
 def write_plain(out: TextIO, rows: Sequence[dict[str, Any]], columns: Sequence[Column], *, header: bool) -> None:
