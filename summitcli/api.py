@@ -61,6 +61,13 @@ class Dataset:
 
         return dict(brief.document_for(self._q, brief.Options(country=country, full=True)).records)
 
+    def own_side(self) -> dict[str, Any]:
+        """The home country's own records by section (`summit home`): events, outcomes, followups, quotes,
+        context, plans, sources."""
+        from summitcli.commands import home
+
+        return dict(home.build(self._q).records)
+
     def timeline(
         self,
         *,

@@ -107,7 +107,7 @@ CountryArg = Annotated[
     str,
     typer.Argument(
         metavar="COUNTRY",
-        help="Country: name, ISO code, slug or Korean name (canada, CA, CAN, 캐나다).",
+        help="Country: name in English or the home country's language, ISO code or slug (canada, CA, CAN, 캐나다).",
         autocompletion=complete_country,
         show_default=False,
     ),
@@ -286,6 +286,18 @@ def countries(ctx: typer.Context, fmt: FormatOpt = Format.auto) -> None:
     from summitcli.commands import countries as command
 
     command.countries(ctx.obj, fmt=fmt)
+
+
+@app.command()
+def home(ctx: typer.Context, fmt: FormatOpt = Format.auto) -> None:
+    """The home country's own side: its events, outcomes, follow-ups, quotes, facts and plans that name no other
+    country (what no brief shows).
+
+    Example: summit home; summit home --format json
+    """
+    from summitcli.commands import home as command
+
+    command.home(ctx.obj, fmt=fmt)
 
 
 @app.command()

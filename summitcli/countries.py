@@ -1,9 +1,12 @@
 """Country names and codes: pycountry's ISO 3166 data first, CLDR's everyday names when that misses.
 
 pycountry's data files are read directly: importing the package pulls in importlib.metadata (about 80 ms),
-more than the whole start-up budget. Korean names come from pycountry's own `ko` translations. Everyday names that
-ISO lacks (Russia, Brunei, 러시아, 대만) come from CLDR through babel, loaded only when the pycountry table misses:
-importing babel and loading two locales costs about 35 ms, which a name typed as ISO or pycountry spells it never pays.
+more than the whole start-up budget. Besides English, a user may type names in the home country's language (its
+first official language in CLDR: Korean for KR, Japanese for JP; none where that is English), from pycountry's own
+translations and CLDR's everyday names. Everyday names that ISO lacks (Russia, Brunei, 러시아, 대만, 韓国) come from
+CLDR through babel, loaded only when the English table misses: importing babel and loading two locales costs about
+35 ms, which a name typed as ISO or pycountry spells it never pays. Without a home country (`lookup(name)`), Korean
+names are accepted from pycountry's table alone, as before homes other than Korea were read.
 """
 
 from __future__ import annotations
@@ -83,29 +86,60 @@ def country_name(code: str) -> str:
 
 
 @cache
-def _korean_names() -> dict[str, str]:
+def _translated_names(language: str) -> dict[str, str]:
+    """Normalized name -> code from pycountry's translations into `language` (a CLDR code: `ko`, `ja`,
+    `zh_Hant`); empty where pycountry has none."""
     import gettext
 
-    mo = _pycountry_dir() / "locales" / "ko" / "LC_MESSAGES" / "iso3166-1.mo"
-    try:
-        with mo.open("rb") as fh:
-            translations = gettext.GNUTranslations(fh)
-    except OSError:
+    locales = _pycountry_dir() / "locales"
+    head = language.split("_")[0]
+    candidates = [language, {"zh_Hant": "zh_TW", "zh_Hans": "zh_CN", "zh": "zh_CN"}.get(language, head)]
+    for name in candidates:
+        try:
+            with (locales / name / "LC_MESSAGES" / "iso3166-1.mo").open("rb") as fh:
+                translations = gettext.GNUTranslations(fh)
+            break
+        except OSError:
+            continue
+    else:
         return {}
     names: dict[str, str] = {}
     for record in _records():
-        for field in ("common_name", "name", "official_name"):  # the common name first: korean_name() shows it
+        for field in ("common_name", "name", "official_name"):
             english = record.get(field)
-            if english and (korean := translations.gettext(english)) != english:
-                names[normalize(korean)] = record["alpha_2"]
+            if english and (local := translations.gettext(english)) != english:
+                names[normalize(local)] = record["alpha_2"]
     return names
 
 
-def korean_name(code: str) -> str | None:
-    for name, found in _korean_names().items():
-        if found == code:
-            return name
-    return None
+@cache
+def home_language(home: str) -> str | None:
+    """The home country's language, as CLDR gives its first official one (`ja` for JP, `ko` for KR), or None
+    where that is English (US, GB, CA, AU): the language of the names a user may type besides English and of
+    the name column of `summit countries`."""
+    from babel.languages import get_official_languages
+
+    languages = get_official_languages(home, de_facto=True)
+    return languages[0] if languages and languages[0] != "en" else None
+
+
+def language_name(language: str) -> str:
+    """A language as English names it: `Japanese`, `Korean`, `Traditional Chinese`."""
+    from babel.core import Locale
+
+    return str(Locale("en").languages.get(language, language))
+
+
+@cache
+def _cldr_territories(language: str) -> dict[str, str]:
+    from babel.core import Locale
+
+    return {code: name for code, name in Locale.parse(language).territories.items() if code in _by_code()}
+
+
+def local_name(code: str, language: str) -> str | None:
+    """The everyday name of a country in `language` (CLDR: `韓国` for KR in Japanese), or None."""
+    return _cldr_territories(language).get(code)
 
 
 @cache
@@ -158,38 +192,48 @@ def _cldr_keys(name: str) -> list[str]:
     return [*keys, *(_fold(k) for k in keys)]
 
 
-@cache
 def _cldr_english() -> dict[str, str]:
-    from babel.core import Locale
+    return _cldr_territories("en")
 
-    return {code: name for code, name in Locale("en").territories.items() if code in _by_code()}
+
+def _languages(home: str | None) -> tuple[str, ...]:
+    """The languages besides English whose names resolve: the home country's, or Korean without a home."""
+    if home is None:
+        return ("ko",)
+    language = home_language(home)
+    return (language,) if language else ()
 
 
 @cache
-def _cldr_names() -> dict[str, str]:
-    """Everyday names in English and Korean from CLDR, and every pycountry name without accents: the table a name
-    is looked up in when pycountry's own misses."""
-    from babel.core import Locale
+def _local_names(languages: tuple[str, ...]) -> dict[str, str]:
+    """pycountry's translations into `languages`: the names a user may type besides English."""
+    return {key: code for language in languages for key, code in _translated_names(language).items()}
 
+
+@cache
+def _cldr_names(languages: tuple[str, ...] = ("ko",)) -> dict[str, str]:
+    """Everyday names in English and `languages` from CLDR, and every pycountry name without accents: the table a
+    name is looked up in when pycountry's own misses."""
     table: dict[str, str] = {}
-    korean = {code: name for code, name in Locale("ko").territories.items() if code in _by_code()}
-    for names in (_cldr_english(), korean):
+    for names in (_cldr_english(), *(_cldr_territories(language) for language in languages)):
         for code, name in names.items():
             for key in _cldr_keys(name):
                 table.setdefault(key, code)
-    for key, code in (*_aliases().items(), *_korean_names().items()):
+    for key, code in (*_aliases().items(), *_local_names(languages).items()):
         table.setdefault(_fold(key), code)
     return table
 
 
-def lookup(name: str) -> str | None:
-    """The alpha-2 code a user's country name means, or None."""
+def lookup(name: str, home: str | None = None) -> str | None:
+    """The alpha-2 code a user's country name means, or None: English, or the language of `home` (Korean when no
+    home is given)."""
     key = normalize(name)
     if not key:
         return None
-    code = _alias(key) if key.isascii() else (_korean_names().get(key) or _alias(key))
+    code = _alias(key) if key.isascii() else (_local_names(_languages(home)).get(key) or _alias(key))
     if code is None:
-        code = _cldr_names().get(key) or _cldr_names().get(_fold(key))
+        names = _cldr_names(_languages(home))
+        code = names.get(key) or names.get(_fold(key))
     return code
 
 
@@ -201,10 +245,12 @@ def _label(code: str) -> str:
     return min(names, key=len)
 
 
-def suggestions(name: str, prefer: set[str] | None = None, limit: int = 3) -> list[str]:
-    """Names closest to `name`, for 'did you mean'; countries in `prefer` (the dataset's) win when any match."""
+def suggestions(name: str, prefer: set[str] | None = None, limit: int = 3, home: str | None = None) -> list[str]:
+    """Names closest to `name` (English, or the language of `home`), for 'did you mean'; countries in `prefer`
+    (the dataset's) win when any match."""
     key = normalize(name)
-    table = {**_cldr_names(), **_aliases(), **_korean_names()}
+    languages = _languages(home)
+    table = {**_cldr_names(languages), **_aliases(), **_local_names(languages)}
     if key.isascii():
         table = {k: v for k, v in table.items() if k.isascii()}
     matches = difflib.get_close_matches(key, list(table), n=limit * 4, cutoff=0.6)

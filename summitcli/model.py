@@ -18,7 +18,13 @@ CountryCode = Annotated[
 ]
 ClockTime = Annotated[str, msgspec.Meta(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$", description="local time HH:MM")]
 Text = Annotated[str, msgspec.Meta(min_length=1)]
-Confidence = Literal["H", "M", "L"]
+Confidence = Annotated[
+    Literal["H", "M", "L"],
+    msgspec.Meta(
+        description="how well sourced: H two or more independent reputable sources, or a primary document; "
+        "M one reputable source; L one aggregator or low-quality site only (shown with its source, as a caveat)"
+    ),
+]
 SourceRefs = Annotated[list[Slug], msgspec.Meta(min_length=1, description="ids of the sources that state this")]
 # `extra` is for the tool, not the schema: what an id refers to (a record list, or `records`: any event, outcome,
 # quote, fact, follow-up or plan), and text that is a code rather than prose (never searched as text).
@@ -26,9 +32,34 @@ EventRef = Annotated[Slug, msgspec.Meta(extra={"refers": "events"})]
 PersonRef = Annotated[Slug, msgspec.Meta(extra={"refers": "people"})]
 RecordRef = Annotated[Slug, msgspec.Meta(extra={"refers": "records"})]
 Code = Annotated[str, msgspec.Meta(extra={"prose": False})]
+Topics = Annotated[list[Slug], msgspec.Meta(description="ids of the topics this is about (see `topics`)")]
+Summary = Annotated[str | None, msgspec.Meta(description="what happened, in a sentence or two of plain text")]
+Title = Annotated[Text, msgspec.Meta(description="the name a reader knows it by, as the sources give it")]
+RecordDate = Annotated[dt.date | None, msgspec.Meta(description="the local date, YYYY-MM-DD (quoted)")]
+EventAt = Annotated[
+    EventRef | None,
+    msgspec.Meta(description="the id of the event where this happened; its date is not taken over: give `date` too"),
+]
 
-EventKind = Literal[
-    "bilateral", "summit", "ministerial", "dinner", "banquet", "address", "business", "ceremony", "press", "travel"
+EventKind = Annotated[
+    Literal[
+        "bilateral",
+        "summit",
+        "ministerial",
+        "dinner",
+        "banquet",
+        "address",
+        "business",
+        "ceremony",
+        "press",
+        "travel",
+        "call",
+        "video",
+    ],
+    msgspec.Meta(
+        description="bilateral: leaders meeting in person (what a brief's key points and `countries` count); "
+        "call: a telephone call, video: a video call (no venue expected; never counted as a meeting in person)"
+    ),
 ]
 OutcomeKind = Literal[
     "joint-statement",
@@ -59,7 +90,7 @@ OutcomeStatus = Literal[
     "proposed",
 ]
 FactKind = Annotated[
-    Literal["caption"],
+    Literal["caption"] | None,
     msgspec.Meta(description="caption: a photo caption, quoted as the source prints it (a brief shows it with --full)"),
 ]
 FollowupStatus = Literal["planned", "in-progress", "done", "stalled", "pending"]
@@ -69,7 +100,7 @@ Cadence = Literal["once", "annual", "biennial", "regular"]
 class Record(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
     """Fields every sourced record carries."""
 
-    id: Slug
+    id: Annotated[Slug, msgspec.Meta(description="this record's id: a lower-case slug, unique in the dataset")]
     sources: SourceRefs
     confidence: Confidence
 
@@ -77,146 +108,220 @@ class Record(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
 class Dispute(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
     """Sources that disagree: the record keeps the preferred value; this says what else was reported."""
 
-    field: Text
-    note: Text
+    field: Annotated[Text, msgspec.Meta(description="the field the sources disagree on, e.g. duration_minutes")]
+    note: Annotated[Text, msgspec.Meta(description="what the other sources report")]
     sources: SourceRefs
 
 
 class Figure(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
     """A number as the sources give it, with its machine-readable amount where one exists."""
 
-    label: Text
-    value: Text
-    amount: float | None = None
-    unit: Code | None = None
+    label: Annotated[Text, msgspec.Meta(description="what is counted, e.g. Investment")]
+    value: Annotated[Text, msgspec.Meta(description="the figure in the sources' words, e.g. $350 billion")]
+    amount: Annotated[
+        float | None, msgspec.Meta(description="the figure as a number in `unit` (350000000000), where it is one")
+    ] = None
+    unit: Annotated[
+        Code | None,
+        msgspec.Meta(
+            description="the unit of `amount`: an ISO 4217 currency code (USD, KRW, JPY), % for a percentage, "
+            "or a unit word or symbol (tonnes or t, people, GPUs, years)"
+        ),
+    ] = None
     sources: Annotated[
         list[Slug], msgspec.Meta(description="ids of the sources that state this figure; empty: the record's sources")
     ] = []
-    confidence: (
-        Annotated[Confidence, msgspec.Meta(description="this figure's confidence; absent: the record's")] | None
-    ) = None
+    confidence: Annotated[
+        Confidence | None, msgspec.Meta(description="this figure's confidence; absent: the record's")
+    ] = None
 
 
 class Source(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
-    id: Slug
-    publication: str | None = None
-    title: str | None = None
-    date: dt.date | None = None
-    url: Code | None = None
-    file: Code | None = None
+    """A report that records cite: a news article, a statement, a transcript."""
+
+    id: Annotated[Slug, msgspec.Meta(description="this source's id, which records list in `sources`")]
+    publication: Annotated[str | None, msgspec.Meta(description="who published it, e.g. Yonhap")] = None
+    title: Annotated[str | None, msgspec.Meta(description="its headline or title")] = None
+    date: Annotated[dt.date | None, msgspec.Meta(description="when it was published, YYYY-MM-DD (quoted)")] = None
+    url: Annotated[Code | None, msgspec.Meta(description="where it can be read")] = None
+    file: Annotated[Code | None, msgspec.Meta(description="a local copy, where there is no URL")] = None
     confidence: Confidence
-    note: str | None = None
+    note: Annotated[str | None, msgspec.Meta(description="anything a reader should know about the source")] = None
 
 
 class Topic(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
-    id: Slug
-    name: Text
-    description: str | None = None
+    """A subject records are filed under (`summit topics`)."""
+
+    id: Annotated[Slug, msgspec.Meta(description="this topic's id, which records list in `topics`")]
+    name: Annotated[Text, msgspec.Meta(description="the topic as a reader says it, e.g. Critical minerals")]
+    description: Annotated[str | None, msgspec.Meta(description="what the topic covers")] = None
 
 
 class Person(Record, frozen=True, kw_only=True, forbid_unknown_fields=True):
-    name: Text
-    title: str | None = None
-    country: CountryCode | None = None
-    organization: str | None = None
-    aliases: list[Text] = []
+    """A leader, minister or official who takes part in events or is quoted."""
+
+    name: Annotated[Text, msgspec.Meta(description="the name as the sources write it in English")]
+    title: Annotated[str | None, msgspec.Meta(description="the office held at the time, e.g. Prime Minister")] = None
+    country: Annotated[CountryCode | None, msgspec.Meta(description="the country the person serves")] = None
+    organization: Annotated[
+        str | None, msgspec.Meta(description="an organization served instead of a country, e.g. APEC")
+    ] = None
+    aliases: Annotated[list[Text], msgspec.Meta(description="other names `summit people` finds the person by")] = []
 
 
 class Event(Record, frozen=True, kw_only=True, forbid_unknown_fields=True):
-    """A meeting, summit session, dinner or other dated occasion."""
+    """A meeting, summit session, dinner, call or other dated occasion."""
 
     kind: EventKind
-    title: Text
-    date: dt.date | None = None
-    start: ClockTime | None = None
-    end: ClockTime | None = None
-    tz: Code | None = None
-    duration_minutes: Annotated[int, msgspec.Meta(gt=0, le=525_600, description="at most a year")] | None = None
-    duration_note: str | None = None
-    venue: str | None = None
-    city: str | None = None
-    country: CountryCode | None = None
-    parties: list[CountryCode] = []
-    participants: list[Slug] = []
-    atmosphere: str | None = None
-    topics: list[Slug] = []
-    summary: str | None = None
-    notes: list[Text] = []
-    disputes: list[Dispute] = []
+    title: Title
+    date: RecordDate = None
+    start: Annotated[ClockTime | None, msgspec.Meta(description="local start time HH:MM (quoted); needs `tz`")] = None
+    end: Annotated[ClockTime | None, msgspec.Meta(description="local end time HH:MM (quoted); needs `tz`")] = None
+    tz: Annotated[Code | None, msgspec.Meta(description="the IANA time zone of start and end, e.g. Asia/Seoul")] = None
+    duration_minutes: Annotated[
+        Annotated[int, msgspec.Meta(gt=0, le=525_600)] | None,
+        msgspec.Meta(description="the length in whole minutes, at most a year"),
+    ] = None
+    duration_note: Annotated[
+        str | None,
+        msgspec.Meta(
+            description="the length in the sources' words, e.g. about 20 minutes (a calendar ends the event there)"
+        ),
+    ] = None
+    venue: Annotated[str | None, msgspec.Meta(description="the building or room; none for a call")] = None
+    city: Annotated[str | None, msgspec.Meta(description="the city it was held in")] = None
+    country: Annotated[
+        CountryCode | None, msgspec.Meta(description="the country it was held in (not who took part: `parties`)")
+    ] = None
+    parties: Annotated[
+        list[CountryCode],
+        msgspec.Meta(
+            description="the countries taking part, the home country included when it took part; a record of "
+            "the home country alone is its own side (`summit home`)"
+        ),
+    ] = []
+    participants: Annotated[list[Slug], msgspec.Meta(description="ids of the people who took part")] = []
+    atmosphere: Annotated[str | None, msgspec.Meta(description="the tone as the sources describe it")] = None
+    topics: Topics = []
+    summary: Summary = None
+    notes: Annotated[list[Text], msgspec.Meta(description="further details, one line each")] = []
+    disputes: Annotated[list[Dispute], msgspec.Meta(description="where the sources disagree")] = []
 
 
 class Outcome(Record, frozen=True, kw_only=True, forbid_unknown_fields=True):
     """A joint statement, agreement, MOU, partnership, negotiation or commitment."""
 
-    kind: OutcomeKind
-    title: Text
-    status: OutcomeStatus
-    date: dt.date | None = None
-    event: EventRef | None = None
-    parties: Annotated[list[CountryCode], msgspec.Meta(min_length=1)]
-    figures: list[Figure] = []
-    topics: list[Slug] = []
-    summary: str | None = None
-    disputes: list[Dispute] = []
+    kind: Annotated[OutcomeKind, msgspec.Meta(description="what kind of outcome: agreement, mou, joint-statement, ...")]
+    title: Title
+    status: Annotated[OutcomeStatus, msgspec.Meta(description="where it stands as of the latest source")]
+    date: RecordDate = None
+    event: EventAt = None
+    parties: Annotated[
+        list[CountryCode],
+        msgspec.Meta(
+            min_length=1,
+            description="the countries party to it, the home country included when it is one; the home country "
+            "alone: its own outcome (`summit home`)",
+        ),
+    ]
+    figures: Annotated[list[Figure], msgspec.Meta(description="the numbers it carries")] = []
+    topics: Topics = []
+    summary: Summary = None
+    disputes: Annotated[list[Dispute], msgspec.Meta(description="where the sources disagree")] = []
 
 
 class Quote(Record, frozen=True, kw_only=True, forbid_unknown_fields=True):
-    speaker: PersonRef
-    text: Text
-    date: dt.date | None = None
-    event: EventRef | None = None
-    countries: list[CountryCode] = []
-    topics: list[Slug] = []
+    """Words a person said, as the sources print them."""
+
+    speaker: Annotated[PersonRef, msgspec.Meta(description="the id of the person who said it")]
+    text: Annotated[Text, msgspec.Meta(description="the words, as the sources print them")]
+    date: Annotated[
+        dt.date | None,
+        msgspec.Meta(description="when it was said, YYYY-MM-DD (quoted); not taken from `event`: give both"),
+    ] = None
+    event: EventAt = None
+    countries: Annotated[
+        list[CountryCode], msgspec.Meta(description="the countries it is about (the speaker's is added)")
+    ] = []
+    topics: Topics = []
 
 
 class Fact(Record, frozen=True, kw_only=True, forbid_unknown_fields=True):
     """Context a briefing needs: history, economy, anniversaries."""
 
-    text: Text
-    countries: Annotated[list[CountryCode], msgspec.Meta(min_length=1)]
-    topics: list[Slug] = []
-    kind: FactKind | None = None
+    text: Annotated[Text, msgspec.Meta(description="the fact, in a sentence")]
+    countries: Annotated[
+        list[CountryCode],
+        msgspec.Meta(
+            min_length=1,
+            description="the countries it is about; the home country alone: its own side (`summit home`)",
+        ),
+    ]
+    topics: Topics = []
+    kind: FactKind = None
 
 
 class Followup(Record, frozen=True, kw_only=True, forbid_unknown_fields=True):
     """A commitment an outcome or meeting creates, and where it stands."""
 
-    title: Text
-    origin: RecordRef
-    parties: Annotated[list[CountryCode], msgspec.Meta(min_length=1)]
-    cadence: Cadence | None = None
-    due: dt.date | None = None
-    due_note: str | None = None
-    status: FollowupStatus
-    status_date: dt.date | None = None
-    status_sources: list[Slug] = []
-    topics: list[Slug] = []
-    summary: str | None = None
+    title: Annotated[Text, msgspec.Meta(description="what was promised")]
+    origin: Annotated[RecordRef, msgspec.Meta(description="the id of the outcome or event it came from")]
+    parties: Annotated[
+        list[CountryCode],
+        msgspec.Meta(min_length=1, description="the countries that owe it, the home country included when it does"),
+    ]
+    cadence: Annotated[Cadence | None, msgspec.Meta(description="how often: once, annual, biennial, regular")] = None
+    due: Annotated[dt.date | None, msgspec.Meta(description="when it is due, YYYY-MM-DD (quoted)")] = None
+    due_note: Annotated[
+        str | None, msgspec.Meta(description="the due date in the sources' words, where no day is given")
+    ] = None
+    status: Annotated[FollowupStatus, msgspec.Meta(description="where it stands as of `status_date`")]
+    status_date: Annotated[dt.date | None, msgspec.Meta(description="when the status was last reported")] = None
+    status_sources: Annotated[list[Slug], msgspec.Meta(description="ids of the sources of the latest status")] = []
+    topics: Topics = []
+    summary: Summary = None
 
 
 class Plan(Record, frozen=True, kw_only=True, forbid_unknown_fields=True):
-    """What a source said would happen, and what happened instead."""
+    """What a source said would happen, and what happened instead. A plan that changed, with a `planned_date` and
+    no `actual_event`, did not take place: the timeline and the calendar show it on that day as cancelled."""
 
-    parties: Annotated[list[CountryCode], msgspec.Meta(min_length=1)]
-    changed: bool = True
-    planned: Text
-    planned_date: dt.date | None = None
-    planned_place: str | None = None
-    actual: Text
-    actual_event: EventRef | None = None
-    actual_sources: SourceRefs
+    parties: Annotated[list[CountryCode], msgspec.Meta(min_length=1, description="the countries the plan concerned")]
+    changed: Annotated[
+        bool, msgspec.Meta(description="false: it happened as planned; true (the default): it did not")
+    ] = True
+    planned: Annotated[Text, msgspec.Meta(description="what the sources said would happen")]
+    planned_date: Annotated[
+        dt.date | None, msgspec.Meta(description="the day it was planned for, YYYY-MM-DD (quoted)")
+    ] = None
+    planned_place: Annotated[str | None, msgspec.Meta(description="where it was planned to happen")] = None
+    actual: Annotated[Text, msgspec.Meta(description="what happened instead, or that it happened as planned")]
+    actual_event: Annotated[
+        EventRef | None,
+        msgspec.Meta(description="the id of the event that happened instead; none: nothing did (cancelled)"),
+    ] = None
+    actual_sources: Annotated[
+        list[Slug], msgspec.Meta(min_length=1, description="ids of the sources that report what happened")
+    ]
 
 
 class Meta(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
-    title: Text
-    home: CountryCode
-    description: str | None = None
+    """The dataset's own facts: exactly one file holds `meta`."""
+
+    title: Annotated[Text, msgspec.Meta(description="the dataset's title, on every output")]
+    home: Annotated[
+        CountryCode,
+        msgspec.Meta(description="the country the briefings are about; its language names countries in `countries`"),
+    ]
+    description: Annotated[str | None, msgspec.Meta(description="what the dataset covers and how it was made")] = None
 
 
 class DataFile(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
     """One YAML file of a dataset: any of these lists, all optional."""
 
-    meta: Meta | None = None
+    meta: Annotated[Meta | None, msgspec.Meta(description="the dataset's title and home country: in one file only")] = (
+        None
+    )
     sources: list[Source] = []
     topics: list[Topic] = []
     people: list[Person] = []

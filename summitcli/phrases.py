@@ -47,12 +47,41 @@ def length(event: Any) -> str | None:
     return f"{minutes} minutes" if minutes < 120 or minutes % 60 else f"{minutes // 60} hours"
 
 
-def place(event: Any) -> str | None:
-    """`venue, city` with what is known, or None."""
-    parts = [part for part in (event.venue, event.city) if part]
-    if event.venue and event.city and event.city.casefold() in event.venue.casefold():
-        parts = [event.venue]
-    return ", ".join(parts) or None
+def _country(event: Any, home: str | None) -> str | None:
+    """The name of the country an event was held in, unless it is `home` and a venue or city says where."""
+    code = getattr(event, "country", None)
+    if not code or (code == home and (event.venue or event.city)):
+        return None
+    from summitcli.countries import country_name
+
+    return country_name(code)
+
+
+def locality(event: Any, home: str | None = None) -> str | None:
+    """`city, country` with what is known (the country as `place` gives it), or None."""
+    return ", ".join(part for part in (event.city, _country(event, home)) if part) or None
+
+
+def place(event: Any, home: str | None = None) -> str | None:
+    """`venue, city, country` with what is known, or None. The country is left out where it is `home` and a venue
+    or city says where (a reader at home knows where Gyeongju is); the calendar names it always."""
+    city = event.city
+    if event.venue and city and city.casefold() in event.venue.casefold():
+        city = None
+    return ", ".join(part for part in (event.venue, city, _country(event, home)) if part) or None
+
+
+MEDIUM = {"call": "by telephone", "video": "by video call"}  # event kinds held at a distance: no venue expected
+
+
+def remote(event: Any) -> str | None:
+    """`by telephone` or `by video call` for a call, else None."""
+    return MEDIUM.get(getattr(event, "kind", None) or "")
+
+
+def where(event: Any, home: str | None = None) -> str | None:
+    """Where a reader is told an event happened: its place, and for a call how it was held."""
+    return " · ".join(part for part in (remote(event), place(event, home)) if part) or None
 
 
 def figure(item: Any) -> str:

@@ -211,9 +211,9 @@ class Query:
         """A user's country name to an alpha-2 code that the dataset covers; UsageError or NotFoundError otherwise."""
         from summitcli.countries import country_name, lookup, slug, suggestions
 
-        code = lookup(name)
+        code = lookup(name, self.home)
         if code is None:
-            hint = suggest(suggestions(name, prefer={self.home, *self.countries}))
+            hint = suggest(suggestions(name, prefer={self.home, *self.countries}, home=self.home))
             raise UsageError(f"unknown country '{name}'.{hint} Run 'summit countries' for the list.")
         if code != self.home and code not in self.countries:
             raise NotFoundError(

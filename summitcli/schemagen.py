@@ -18,6 +18,7 @@ from typing import Any
 
 COUNTRY_PATTERN = "^[A-Z]{2}$"
 COUNTRY_REF = {"$ref": "#/$defs/CountryCode"}
+COUNTRY_DESCRIPTION = "ISO 3166-1 alpha-2 code, e.g. CA"
 
 
 def _country_codes() -> list[str]:
@@ -30,7 +31,8 @@ def _replace_countries(node: Any) -> Any:
     """Every inline `pattern: ^[A-Z]{2}$` string becomes a reference to the enum of codes."""
     if isinstance(node, dict):
         if node.get("type") == "string" and node.get("pattern") == COUNTRY_PATTERN:
-            return dict(COUNTRY_REF)
+            said = node.get("description")  # a field's own description, beside the code list's
+            return {**COUNTRY_REF, "description": said} if said and said != COUNTRY_DESCRIPTION else dict(COUNTRY_REF)
         return {key: _replace_countries(value) for key, value in node.items()}
     if isinstance(node, list):
         return [_replace_countries(value) for value in node]
@@ -48,24 +50,32 @@ def _time_needs_zone(event: dict[str, Any]) -> None:
     event["allOf"] = [*event.get("allOf", []), *rules]
 
 
+def _described(defs: dict[str, Any], items: dict[str, Any]) -> str:
+    """What the records of a list are: their struct's docstring, as msgspec puts it in the schema."""
+    name = str(items.get("$ref", "")).rsplit("/", 1)[-1]
+    said = " ".join(str(defs.get(name, {}).get("description", "records")).split())
+    return said.split(". ")[0].rstrip(".")  # the first sentence
+
+
 def tighten(schema: dict[str, Any]) -> dict[str, Any]:
     """msgspec's schema of `DataFile`, with the loader's rules that a schema can state."""
     defs = _replace_countries(schema["$defs"])
     defs["CountryCode"] = {
-        "description": "ISO 3166-1 alpha-2 code, e.g. CA",
+        "description": COUNTRY_DESCRIPTION,
         "type": "string",
         "enum": _country_codes(),
     }
     datafile = defs["DataFile"]["properties"]
     for name, prop in list(datafile.items()):
         if name == "meta":
-            datafile[name] = {"$ref": "#/$defs/Meta"}
+            datafile[name] = {"$ref": "#/$defs/Meta", "description": prop["description"]}
         elif prop.get("type") == "array":
             items = prop["items"]
             datafile[name] = {
                 "anyOf": [{"type": "array", "items": items}, {"type": "null"}],
                 "default": prop.get("default", []),
-                "description": "a list of records; written empty (`name:` alone) it holds none",
+                "description": f"{_described(defs, items)}: a list of records; written empty (`{name}:` alone) it "
+                "holds none",
             }
     _time_needs_zone(defs["Event"])
     return {**schema, "$defs": defs}

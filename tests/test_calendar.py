@@ -12,6 +12,7 @@ from conftest import run, subprocess_env, summit_cmd
 
 from summitcli.datafiles import bundled_data_dir
 from summitcli.dataset import load
+from summitcli.roughlength import minutes
 
 DATASET = load([bundled_data_dir()], use_cache=False)
 ZONES = ["Pacific/Auckland", "America/Toronto", "Asia/Seoul", "Europe/Berlin", "Asia/Kuala_Lumpur", "UTC"]
@@ -35,6 +36,10 @@ def test_timed_events_with_a_known_end_or_length_carry_dtend() -> None:
             assert end.strftime("%H:%M") == record.end and end.tzinfo == start.tzinfo and end > start
         elif record.duration_minutes:
             assert entry.decoded("DTEND") - start == dt.timedelta(minutes=record.duration_minutes)
+        elif rough := minutes(record.duration_note):
+            # A length known only roughly ("about 40 minutes") ends the event there, and says it is approximate.
+            assert entry.decoded("DTEND") - start == dt.timedelta(minutes=rough)
+            assert f"about {rough} minutes" in str(entry["DESCRIPTION"])
         else:
             # No source gives an end: no invented DTEND, and the description says the end is unknown.
             assert "DTEND" not in entry and "DURATION" not in entry

@@ -108,7 +108,7 @@ def test_time_zone_that_is_a_directory_of_the_zone_database(tmp_path: Path) -> N
     assert result.stderr.splitlines() == [  # the other problems of the file are reported too
         f"{path}:5:57: events[0].tz: unknown time zone 'Asia' (expected an IANA zone such as Asia/Seoul)",
         f"{path}:6:19: events[1].kind: invalid value 'picnic' (expected one of: bilateral, summit, ministerial, "
-        "dinner, banquet, address, business, ceremony, press, travel)",
+        "dinner, banquet, address, business, ceremony, press, travel, call, video)",
     ]
 
 

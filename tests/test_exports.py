@@ -65,7 +65,7 @@ def test_calendar_times_and_length_on_the_fixture() -> None:
     assert summit.decoded("DTSTART") == dt.datetime(2025, 10, 30, 10, 0, tzinfo=summit.decoded("DTSTART").tzinfo)
     assert summit.decoded("DTEND") - summit.decoded("DTSTART") == dt.timedelta(minutes=45)
     assert "Defence partnership (partnership, established)" in str(summit["DESCRIPTION"])
-    assert str(summit["LOCATION"]) == "HICO | hall [bold]A[/bold], Gyeongju"
+    assert str(summit["LOCATION"]) == "HICO | hall [bold]A[/bold], Gyeongju, South Korea"
 
 
 def test_calendar_uids_are_stable_and_country_filtered() -> None:

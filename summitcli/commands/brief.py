@@ -17,7 +17,7 @@ from summitcli import model
 from summitcli.commands import Settings
 from summitcli.errors import UsageError
 from summitcli.output import Format, emit_document
-from summitcli.phrases import NOT_REPORTED, clock, day, field_words, figure, length, place, span, weekday, words
+from summitcli.phrases import NOT_REPORTED, clock, day, field_words, figure, length, span, weekday, where, words
 from summitcli.query import Query, cited_sources, event_order, label
 from summitcli.records import fields
 from summitcli.views import Document, Entry, KeyPoint, Line, Section
@@ -72,7 +72,7 @@ def _disputes(record: Any) -> list[Line]:
     return [Line(f"Sources differ on {field_words(d.field)}: {d.note}", d.sources, dim=True) for d in record.disputes]
 
 
-def meeting_line(event: model.Event) -> str:
+def meeting_line(event: model.Event, home: str | None = None) -> str:
     """Date, time, length, venue and city: each a fact a reader expects, so each says when it is not reported."""
     when = weekday(event.date) if event.date else f"date {NOT_REPORTED}"
     time, span = clock(event), length(event)
@@ -80,7 +80,7 @@ def meeting_line(event: model.Event) -> str:
         parts = [when, time or f"time {NOT_REPORTED}", span or f"length {NOT_REPORTED}"]
     else:
         parts = [when, f"time and length {NOT_REPORTED}"]
-    return " · ".join([*parts, place(event) or f"venue {NOT_REPORTED}"])
+    return " · ".join([*parts, where(event, home) or f"venue {NOT_REPORTED}"])
 
 
 def outcome_entry(outcome: model.Outcome, *, with_summary: bool = True) -> Entry:
@@ -117,9 +117,9 @@ def quote_entry(q: Query, quote: model.Quote) -> Entry:
     return Entry(f"“{quote.text}” — {said}", quote.sources, day(quote.date))
 
 
-def encounter_entry(event: model.Event) -> Entry:
-    where = place(event)
-    return Entry(event.title + (f" · {where}" if where else ""), event.sources, day(event.date))
+def encounter_entry(event: model.Event, home: str | None = None) -> Entry:
+    said = where(event, home)
+    return Entry(event.title + (f" · {said}" if said else ""), event.sources, day(event.date))
 
 
 def plan_entry(plan: model.Plan) -> Entry:
@@ -213,7 +213,7 @@ def key_points(found: Found) -> list[KeyPoint]:
         lines = [Line(f"{p.name}, {p.title}" if p.title else p.name, p.sources) for p in people]
         points.append(KeyPoint("Counterpart" if len(people) == 1 else "Counterparts", lines))
     if meetings:
-        lines = [line for e in meetings for line in meeting_lines(e, len(meetings) > 1)]
+        lines = [line for e in meetings for line in meeting_lines(e, len(meetings) > 1, found.q.home)]
         points.append(KeyPoint("Meeting" if len(meetings) == 1 else "Meetings", lines))
     else:
         none = Line(f"no bilateral meeting with {found.names[0]} is recorded", dim=True)
@@ -271,7 +271,7 @@ def sections(found: Found, full: bool) -> list[Section]:
         Section("followups", "Follow-ups", [followup_entry(q, f) for f in found.followups]),
         quotes_section(found, full),
         context_section(found, full),
-        Section("encounters", "Other encounters", [encounter_entry(e) for e in found.encounters]),
+        Section("encounters", "Other encounters", [encounter_entry(e, q.home) for e in found.encounters]),
         plans_section(found, full),
         elsewhere_section(q, found.names, found.events_apart, found.elsewhere, found.quotes_apart, full),
     ]
@@ -327,7 +327,7 @@ def build(q: Query, code: str, full: bool = True) -> Document:
     if code == q.home:
         raise UsageError(
             f"{home} is the home country: the briefings are about it. "
-            "Name another country ('summit countries' lists them)."
+            "Name another country ('summit countries' lists them), or run 'summit home' for its own side."
         )
     found = gather(q, code, (home, other))
     every = parts(found)
@@ -350,7 +350,7 @@ def elsewhere_section(
     home, other = names
     if full:
         entries = [
-            *(encounter_entry(e) for e in events),
+            *(encounter_entry(e, q.home) for e in events),
             *(outcome_entry(o, with_summary=False) for o in outcomes),
             *(quote_entry(q, x) for x in quotes),
         ]
@@ -366,10 +366,10 @@ def without_year(section: Section, year: int) -> Section:
     return section._replace(entries=[e._replace(lead=e.lead.removesuffix(f" {year}")) for e in section.entries])
 
 
-def meeting_lines(event: model.Event, titled: bool) -> list[Line]:
+def meeting_lines(event: model.Event, titled: bool, home: str | None = None) -> list[Line]:
     """A bilateral meeting in the key points: when, how long and where, then what happened; its notes and the
     sources' disagreements come later, in "The meeting"."""
-    lines = [Line((f"{event.title}: " if titled else "") + meeting_line(event), event.sources)]
+    lines = [Line((f"{event.title}: " if titled else "") + meeting_line(event, home), event.sources)]
     return [*lines, Line(event.summary, dim=True)] if event.summary else lines
 
 

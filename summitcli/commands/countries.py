@@ -1,56 +1,85 @@
-"""`summit countries`: every country in the dataset with its leaders, meeting dates and outcome counts."""
+"""`summit countries`: every country in the dataset with its leaders, meeting dates and outcome counts, and its
+name in the home country's language (a column named after that language: `Korean` for KR, `Japanese` for JP; none
+where the home country's language is English)."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from summitcli.commands import Settings
 from summitcli.output import Column, Format, View, emit_listing
 from summitcli.query import Query
 from summitcli.views import Listing
 
-COLUMNS = [
-    Column("country", "Code", no_wrap=True),
-    Column("country_name", "Country"),
-    Column("slug", "Name to type"),
-    Column("korean", "Korean"),
-    Column("leaders", "Counterparts", 5),
-    Column("meeting_dates", "Meeting dates", 3),
-    Column("meetings", "Meetings"),
-    Column("outcomes", "Outcomes"),
-]
-FIELDS = ["country", "country_name", "slug", "korean", "counterparts", "meeting_dates", "meetings", "outcomes"]
+FIELDS = ["country", "country_name", "slug", "counterparts", "meeting_dates", "meetings", "outcomes"]
+
+
+def columns(local: str | None) -> list[Column]:
+    """The table's columns; `local`: the field of the names in the home country's language, if any."""
+    named = [Column(local, local.replace("_", " ").capitalize())] if local else []
+    return [
+        Column("country", "Code", no_wrap=True),
+        Column("country_name", "Country"),
+        Column("slug", "Name to type"),
+        *named,
+        Column("leaders", "Counterparts", 5),
+        Column("meeting_dates", "Meeting dates", 3),
+        Column("meetings", "Meetings"),
+        Column("outcomes", "Outcomes"),
+    ]
+
+
+def home_language_field(home: str) -> tuple[str, str] | None:
+    """(CLDR language code, field name) of the home country's language: (`ja`, `japanese`), (`ko`, `korean`);
+    None where that language is English."""
+    from summitcli.countries import home_language, language_name
+
+    language = home_language(home)
+    if language is None:
+        return None
+    return language, "_".join(language_name(language).casefold().split())
+
+
+def record(q: Query, code: str, local: tuple[str, str] | None, outcomes: int) -> dict[str, Any]:
+    """One country's record: codes and names (with its name in the home country's language), counterparts, the
+    dates of bilateral meetings with the home country, as a brief's key points count them (not dinners, plenaries
+    or calls), and its outcome count."""
+    from summitcli.countries import country_name, local_name, slug
+
+    meetings = [e for e in q.country_events(code) if e.kind == "bilateral" and q.home in e.parties]
+    return {
+        "country": code,
+        "country_name": country_name(code),
+        "slug": slug(country_name(code)),
+        **({local[1]: local_name(code, local[0])} if local else {}),
+        "counterparts": [{"id": p.id, "name": p.name, "title": p.title} for p in q.counterparts(code)],
+        "meeting_dates": sorted({e.date.isoformat() for e in meetings if e.date}),
+        "meetings": len(meetings),
+        "outcomes": outcomes,
+    }
 
 
 def listing(q: Query) -> Listing:
     from collections import Counter
 
-    from summitcli.countries import country_name, korean_name, slug
-
+    local = home_language_field(q.home)
     outcomes = Counter(code for o in q.data.outcomes for code in set(o.parties))
-    records, rows = [], []
-    for code in q.countries:
-        # bilateral meetings with the home country, as a brief's key points count them (not dinners or plenaries)
-        meetings = [e for e in q.country_events(code) if e.kind == "bilateral" and q.home in e.parties]
-        dates = sorted({e.date.isoformat() for e in meetings if e.date})
-        people = q.counterparts(code)
-        record = {
-            "country": code,
-            "country_name": country_name(code),
-            "slug": slug(country_name(code)),
-            "korean": korean_name(code),
-            "counterparts": [{"id": p.id, "name": p.name, "title": p.title} for p in people],
-            "meeting_dates": dates,
-            "meetings": len(meetings),
-            "outcomes": outcomes[code],
+    records = [record(q, code, local, outcomes[code]) for code in q.countries]
+    rows = [
+        {
+            **found,
+            "leaders": [f"{p['name']} ({p['title']})" if p["title"] else p["name"] for p in found["counterparts"]],
         }
-        records.append(record)
-        rows.append({**record, "leaders": [f"{p.name} ({p.title})" if p.title else p.name for p in people]})
+        for found in records
+    ]
     view = View(
         title=q.data.meta.title,
         hidden=("slug",),
-        drop=("meeting_dates", "korean"),
+        drop=("meeting_dates", *(local[1:] if local else ())),
         empty="the dataset has no countries",
     )
-    return Listing(records, FIELDS, rows, COLUMNS, view)
+    fields = [*FIELDS[:3], local[1], *FIELDS[3:]] if local else FIELDS
+    return Listing(records, fields, rows, columns(local[1] if local else None), view)
 
 
 def countries(settings: Settings, *, fmt: Format) -> None:

@@ -9,9 +9,11 @@ from pathlib import Path
 from typing import Any
 
 from summitcli.commands import Settings
+from summitcli.model import Event
 from summitcli.output.target import deliver, deliver_bytes
-from summitcli.phrases import place
-from summitcli.query import Query, citation, event_order
+from summitcli.phrases import place, remote
+from summitcli.query import Query, citation, cited_sources, event_order
+from summitcli.roughlength import minutes as rough_minutes
 
 UID_DOMAIN = "summit-cli"
 
@@ -24,7 +26,8 @@ def _zone(name: str | None) -> Any:
 
 def _event_times(event: Any) -> tuple[Any, Any]:
     """DTSTART and DTEND: all-day dates when no time is reported, else times in the event's own zone. An end past
-    the calendar's last day (an event on 9999-12-31) is left out: RFC 5545 then reads an all-day event as one day."""
+    the calendar's last day (an event on 9999-12-31) is left out: RFC 5545 then reads an all-day event as one day.
+    A length known only in words (`about 20 minutes`) gives an approximate end, which the description says."""
     if not event.start:
         return event.date, _later(event.date, dt.timedelta(days=1))
     zone = _zone(event.tz)
@@ -32,8 +35,8 @@ def _event_times(event: Any) -> tuple[Any, Any]:
     if event.end:
         end = dt.datetime.combine(event.date, dt.time.fromisoformat(event.end), zone)
         return start, end if end > start else _later(end, dt.timedelta(days=1))
-    if event.duration_minutes:
-        return start, _later(start, dt.timedelta(minutes=event.duration_minutes))
+    if minutes := event.duration_minutes or rough_minutes(event.duration_note):
+        return start, _later(start, dt.timedelta(minutes=minutes))
     return start, None  # no end reported: RFC 5545 reads this as ending when it starts
 
 
@@ -45,7 +48,9 @@ def _later(moment: Any, span: dt.timedelta) -> Any:
 
 
 def _description(q: Query, event: Any, citations: Mapping[str, Any]) -> str:
-    lines = [event.summary] if event.summary else []
+    medium = remote(event)
+    lines = [medium.capitalize()] if medium else []
+    lines += [event.summary] if event.summary else []
     outcomes = [o for o in q.data.outcomes if o.event == event.id]
     if outcomes:
         lines.append("Outcomes:")
@@ -53,42 +58,85 @@ def _description(q: Query, event: Any, citations: Mapping[str, Any]) -> str:
     if event.atmosphere:
         lines.append(f"Atmosphere: {event.atmosphere}")
     if event.start and not event.end and not event.duration_minutes:
-        # No DTEND: RFC 5545 shows the event as a moment; say it is the end that is unknown, not the length zero.
-        lines.append(f"Start: {event.start}; end: not reported")
+        if rough := rough_minutes(event.duration_note):
+            lines.append(f"Length: {event.duration_note} (the end shown is approximate: about {rough} minutes)")
+        else:
+            # No DTEND: RFC 5545 shows the event as a moment; say it is the end that is unknown, not the length zero.
+            lines.append(f"Start: {event.start}; end: not reported")
     lines.append("Sources: " + "; ".join(f"{ref}: {citation(citations[ref])}" for ref in event.sources))
     return "\n".join(lines)
 
 
-def calendar(q: Query, country: str | None = None, stamp: dt.datetime | None = None) -> bytes:
+def _vevent(q: Query, event: Any, stamp: dt.datetime, citations: Mapping[str, Any]) -> Any:
     import icalendar
 
-    from summitcli.text import visible, visible_keep_newlines
+    from summitcli.text import visible_keep_newlines
+
+    start, end = _event_times(event)
+    entry = icalendar.Event()
+    entry.add("uid", f"{event.id}@{UID_DOMAIN}")
+    entry.add("dtstamp", stamp)
+    entry.add("summary", visible_keep_newlines(event.title))
+    entry.add("dtstart", start)
+    if end is not None:
+        entry.add("dtend", end)
+    location = place(event)
+    if location:
+        entry.add("location", visible_keep_newlines(location))
+    entry.add("description", visible_keep_newlines(_description(q, event, citations)))
+    if event.topics:
+        entry.add("categories", [visible_keep_newlines(q.topics[t].name) for t in event.topics])
+    return entry
+
+
+def _cancelled_vevent(plan: Any, stamp: dt.datetime, citations: Mapping[str, Any]) -> Any:
+    """A meeting planned for a day that did not take place: an all-day event of that day, STATUS:CANCELLED."""
+    import icalendar
+
+    from summitcli.text import visible_keep_newlines
+
+    entry = icalendar.Event()
+    entry.add("uid", f"{plan.id}@{UID_DOMAIN}")
+    entry.add("dtstamp", stamp)
+    entry.add("summary", visible_keep_newlines(f"Cancelled: {plan.planned}"))
+    entry.add("status", "CANCELLED")
+    entry.add("dtstart", plan.planned_date)
+    if (end := _later(plan.planned_date, dt.timedelta(days=1))) is not None:
+        entry.add("dtend", end)
+    if plan.planned_place:
+        entry.add("location", visible_keep_newlines(plan.planned_place))
+    refs = cited_sources(plan)
+    lines = [
+        f"Did not take place: {plan.actual}",
+        "Sources: " + "; ".join(f"{r}: {citation(citations[r])}" for r in refs),
+    ]
+    entry.add("description", visible_keep_newlines("\n".join(lines)))
+    return entry
+
+
+def calendar(q: Query, country: str | None = None, stamp: dt.datetime | None = None) -> bytes:
+    """Every dated event of the dataset (of `country`, if given) and every meeting that did not take place on the
+    day it was planned for; DTSTAMP is `stamp`, else SOURCE_DATE_EPOCH, else now."""
+    import icalendar
+
+    from summitcli.commands.timeline import by_day, cancelled
+    from summitcli.text import visible
 
     cal = icalendar.Calendar()
     cal.add("prodid", "-//summit//summit briefing calendar//EN")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", visible(q.data.meta.title))  # a name is one line: a newline shows as an escape
-    stamp = stamp or dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    stamp = stamp or _build_time().replace(microsecond=0)
     citations = q.citations()
-    for event in sorted(q.data.events, key=event_order):
-        if event.date is None or (country and country not in event.parties):
-            continue
-        start, end = _event_times(event)
-        entry = icalendar.Event()
-        entry.add("uid", f"{event.id}@{UID_DOMAIN}")
-        entry.add("dtstamp", stamp)
-        entry.add("summary", visible_keep_newlines(event.title))
-        entry.add("dtstart", start)
-        if end is not None:
-            entry.add("dtend", end)
-        location = place(event)
-        if location:
-            entry.add("location", visible_keep_newlines(location))
-        entry.add("description", visible_keep_newlines(_description(q, event, citations)))
-        if event.topics:
-            entry.add("categories", [visible_keep_newlines(q.topics[t].name) for t in event.topics])
-        cal.add_component(entry)
+    events = [
+        e for e in sorted(q.data.events, key=event_order) if e.date and not (country and country not in e.parties)
+    ]
+    for item in by_day([*events, *cancelled(q, country=country)]):
+        if isinstance(item, Event):
+            cal.add_component(_vevent(q, item, stamp, citations))
+        else:
+            cal.add_component(_cancelled_vevent(item, stamp, citations))
     cal.add_missing_timezones()
     # icalendar adds them in the order of a set of names, which changes from run to run: sort them by TZID, first.
     zones = sorted((c for c in cal.subcomponents if c.name == "VTIMEZONE"), key=lambda c: str(c["TZID"]))
@@ -109,26 +157,36 @@ def ics(settings: Settings, options: IcsOptions, *, output: Path | None) -> None
     deliver_bytes(calendar(q, code), output)  # UTF-8 as RFC 5545 says, whatever stdout's encoding
 
 
-def book_document(q: Query, codes: list[str], made: dt.datetime | None = None) -> Any:
-    """The briefing book: a title page, the timeline, one brief per country, the agreements, the follow-up
-    tracker and the country-by-topic matrix, built from the commands' own views; sources once, at the end."""
-    from summitcli.commands import agreements, brief, followups, matrix, timeline
-    from summitcli.countries import country_name
-    from summitcli.output import View
-    from summitcli.output.document import Book, DocumentPart, ListingPart
-    from summitcli.phrases import span
+def _documents(q: Query, codes: list[str]) -> list[Any]:
+    """The book's documents: the week's timeline (every event of the countries in the book and the home country's
+    own, and the meetings of theirs that did not take place), the home country's own side, one brief per country."""
+    from summitcli.commands import brief, home, timeline
+    from summitcli.output.document import DocumentPart
 
     wanted = set(codes)
-    # The week as the timeline shows it: every event of the countries in the book, and the home country's own.
     events = [e for e in timeline.select(q) if wanted & set(e.parties) or set(e.parties) <= {q.home}]
-    agenda = timeline.agenda(q, events, timeline.changed_plans(q), "Timeline")
+    dropped = [p for p in timeline.cancelled(q) if wanted & set(p.parties)]
+    agenda = timeline.agenda(q, events, timeline.changed_plans(q), "Timeline", dropped)
     parts: list[Any] = [DocumentPart("timeline", agenda, page_break=False)]
-    parts += [DocumentPart(f"country-{code.lower()}", brief.build(q, code)) for code in codes]
-    pairs = [(c, o) for c, o in agreements.select(q) if c in wanted]
-    promised = [f for f in followups.select(q) if wanted & set(f.parties)]
+    own = home.build(q)
+    if own.sections:  # what concerns the home country alone: no brief has it
+        parts.append(DocumentPart("home", own))
+    return parts + [DocumentPart(f"country-{code.lower()}", brief.build(q, code)) for code in codes]
+
+
+def _listings(q: Query, codes: list[str]) -> list[Any]:
+    """The book's tables: the agreements and follow-ups of the countries in the book and of the home country
+    alone, and the country-by-topic matrix."""
+    from summitcli.commands import agreements, followups, matrix
+    from summitcli.output import View
+    from summitcli.output.document import ListingPart
+
+    wanted = set(codes)
+    pairs = [(c, o) for c, o in agreements.select(q) if c in wanted | {q.home}]
+    promised = [f for f in followups.select(q) if wanted & set(f.parties) or set(f.parties) <= {q.home}]
     grid = matrix.listing(q)
     grid = grid._replace(rows=[r for r in grid.rows if r["country"] in wanted], view=View(hidden=("country",)))
-    parts += [
+    return [
         ListingPart("agreements", "Agreements", agreements.listing(q, pairs, one_country=False), page_break=True),
         ListingPart("followups", "Follow-up tracker", followups.listing(q, promised, one_country=False)),
         ListingPart(
@@ -140,6 +198,17 @@ def book_document(q: Query, codes: list[str], made: dt.datetime | None = None) -
             split=MATRIX_COLUMNS,
         ),
     ]
+
+
+def book_document(q: Query, codes: list[str], made: dt.datetime | None = None) -> Any:
+    """The briefing book: a title page, the timeline, the home country's own side (`summit home`), one brief per
+    country, the agreements, the follow-up tracker and the country-by-topic matrix, built from the commands' own
+    views; sources once, at the end."""
+    from summitcli.countries import country_name
+    from summitcli.output.document import Book
+    from summitcli.phrases import span
+
+    parts = _documents(q, codes) + _listings(q, codes)
     made = made or _build_time()
     dates = [e.date for e in q.data.events if e.date]
     covers = span(min(dates), max(dates)) if dates else "dates not reported"

@@ -9,7 +9,7 @@ from typing import Any
 from summitcli import model
 from summitcli.commands import Settings
 from summitcli.output import Column, Format, View, emit_document, emit_listing
-from summitcli.phrases import day, place
+from summitcli.phrases import day, where
 from summitcli.query import Query, event_order
 from summitcli.records import fields
 from summitcli.views import Document, Entry, KeyPoint, Line, Listing, Section
@@ -83,7 +83,7 @@ def document(q: Query, person: model.Person) -> Document:
     quotes = sorted(
         (x for x in q.data.quotes if x.speaker == person.id), key=lambda x: (x.date is None, x.date or "", x.id)
     )
-    meetings = [Entry(e.title + (f" · {place(e)}" if place(e) else ""), e.sources, day(e.date)) for e in events]
+    meetings = [Entry(" · ".join(filter(None, (e.title, where(e, q.home)))), e.sources, day(e.date)) for e in events]
     said = [Entry(f"“{x.text}”", x.sources, day(x.date)) for x in quotes]
     sections = [
         s for s in (Section("events", "Meetings and events", meetings), Section("quotes", "Quotes", said)) if s.entries

@@ -1,5 +1,8 @@
 """`summit timeline`: every event in date order. In a terminal an agenda (a heading a day, a line an event); in a
-pipe one event per line; in machine formats each event's own fields and the plans that changed into it."""
+pipe one event per line; in machine formats each event's own fields and the plans that changed into it.
+
+A meeting that was planned for a day and did not take place (a plan that changed, with a `planned_date` and no
+`actual_event`) is on the agenda of that day as cancelled, with its sources and what happened instead."""
 
 from __future__ import annotations
 
@@ -11,8 +14,8 @@ from summitcli import model
 from summitcli.commands import Settings
 from summitcli.errors import UsageError
 from summitcli.output import Column, Format, View, emit_listing
-from summitcli.phrases import clock, place, weekday
-from summitcli.query import Query, check_topic, check_value, event_order, parse_date
+from summitcli.phrases import clock, locality, remote, weekday, where
+from summitcli.query import Query, check_topic, check_value, cited_sources, event_order, parse_date
 from summitcli.records import fields
 from summitcli.views import Document, Entry, Line, Listing, Section
 
@@ -22,13 +25,13 @@ COLUMNS = [
     Column("kind", "Kind"),
     Column("title", "Event", 6),
     Column("venue", "Venue", 4, expected=True),
-    Column("city", "City"),
+    Column("city", "City, country"),
     Column("countries", "Countries"),
     Column("note", "Note", 4),
     Column("id", "Id"),
     Column("sources", "Sources"),
 ]
-FIELDS = [*model.Event.__struct_fields__, "plans_changed"]
+FIELDS = [*model.Event.__struct_fields__, "plans_changed", "cancelled"]
 
 
 def select(
@@ -60,6 +63,54 @@ def select(
     return events
 
 
+def did_not_happen(plan: model.Plan) -> bool:
+    """A plan with a planned date that did not take place: it changed, and no event happened instead."""
+    return plan.changed and plan.actual_event is None and plan.planned_date is not None
+
+
+def cancelled(
+    q: Query,
+    *,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    country: str | None = None,
+    topic: str | None = None,
+    kind: str | None = None,
+) -> list[model.Plan]:
+    """The meetings planned for a day that did not take place, in the filters' range; a kind or topic filter
+    keeps none (a plan has neither)."""
+    if kind or topic:
+        return []
+    found = []
+    for plan in q.data.plans:
+        day = plan.planned_date
+        if not did_not_happen(plan) or day is None or (country and country not in plan.parties):
+            continue
+        if (start and day < start) or (end and day > end):
+            continue
+        found.append(plan)
+    return sorted(found, key=lambda p: (p.planned_date, p.id))
+
+
+def cancelled_record(plan: model.Plan) -> dict[str, Any]:
+    """A cancelled meeting as the timeline's machine formats write it: an event's fields, `kind` null, what was
+    planned as its title and what happened as its summary, `cancelled` true."""
+    lists = ("parties", "participants", "topics", "notes", "disputes")
+    return {
+        **{name: [] if name in lists else None for name in model.Event.__struct_fields__},
+        "id": plan.id,
+        "title": plan.planned,
+        "date": plan.planned_date,
+        "venue": plan.planned_place,
+        "parties": list(plan.parties),
+        "summary": plan.actual,
+        "sources": cited_sources(plan),
+        "confidence": plan.confidence,
+        "plans_changed": [],
+        "cancelled": True,
+    }
+
+
 def changed_plans(q: Query) -> dict[str, list[model.Plan]]:
     """Event id -> the plans that changed into it."""
     found: dict[str, list[model.Plan]] = {}
@@ -71,18 +122,19 @@ def changed_plans(q: Query) -> dict[str, list[model.Plan]]:
 
 def event_records(events: list[model.Event], plans: dict[str, list[model.Plan]]) -> list[dict[str, Any]]:
     """The machine records: each event's own fields and the ids of the plans that changed into it."""
-    return [fields(e, plans_changed=[p.id for p in plans.get(e.id, [])]) for e in events]
+    return [fields(e, plans_changed=[p.id for p in plans.get(e.id, [])], cancelled=False) for e in events]
 
 
-def row(event: model.Event, plans: list[model.Plan]) -> dict[str, Any]:
-    """What a person reads of an event in plain text, Markdown and HTML."""
+def row(event: model.Event, plans: list[model.Plan], home: str | None = None) -> dict[str, Any]:
+    """What a person reads of an event in plain text, Markdown and HTML; `city` is the city and, where it is not
+    `home`, the country."""
     return {
         "date": event.date.isoformat() if event.date else None,
         "time": clock(event),
         "kind": event.kind,
         "title": event.title,
-        "venue": event.venue,
-        "city": event.city,
+        "venue": event.venue or remote(event),
+        "city": locality(event, home),
         "countries": list(event.parties),
         "note": "; ".join(f"plan changed: {p.planned}" for p in plans) or None,
         "id": event.id,
@@ -90,13 +142,56 @@ def row(event: model.Event, plans: list[model.Plan]) -> dict[str, Any]:
     }
 
 
-def agenda(q: Query, events: list[model.Event], plans: dict[str, list[model.Plan]], title: str) -> Document:
+def cancelled_row(plan: model.Plan) -> dict[str, Any]:
+    """What a person reads of a cancelled meeting in plain text, Markdown and HTML."""
+    return {
+        "date": plan.planned_date.isoformat() if plan.planned_date else None,
+        "time": None,
+        "kind": "cancelled",
+        "title": plan.planned,
+        "venue": plan.planned_place,
+        "city": None,
+        "countries": list(plan.parties),
+        "note": f"did not take place: {plan.actual}",
+        "id": plan.id,
+        "sources": cited_sources(plan),
+    }
+
+
+def cancelled_entry(q: Query, plan: model.Plan) -> Entry:
+    """A cancelled meeting on the agenda: what was planned, where, with whom; what happened instead under it."""
+    others = " ".join(code for code in plan.parties if code != q.home)
+    head = " · ".join(p for p in (f"Cancelled: {plan.planned}", plan.planned_place, others) if p)
+    return Entry(head, plan.sources, "", [Line(f"did not take place: {plan.actual}", plan.actual_sources, dim=True)])
+
+
+def by_day(items: list[Any]) -> list[Any]:
+    """Events and cancelled plans in one agenda order: by day, all-day items first, then by time; undated last."""
+
+    def key(item: Any) -> tuple[bool, dt.date, str]:
+        date = getattr(item, "date", None) or getattr(item, "planned_date", None)
+        return (date is None, date or dt.date.max, getattr(item, "start", None) or "")
+
+    return sorted(items, key=key)
+
+
+def agenda(
+    q: Query,
+    events: list[model.Event],
+    plans: dict[str, list[model.Plan]],
+    title: str,
+    dropped: list[model.Plan] | None = None,
+) -> Document:
     """The terminal's agenda: a heading a day with its weekday, then an event a line (time or blank, title,
-    venue · city, the countries other than home, markers), a plan that changed indented under its event."""
+    place, the countries other than home, markers), a plan that changed indented under its event, and a meeting
+    that did not take place (`dropped`) on the day it was planned for."""
     days: dict[dt.date | None, list[Entry]] = {}
-    for event in events:
+    for event in by_day([*events, *(dropped or [])]):
+        if isinstance(event, model.Plan):
+            days.setdefault(event.planned_date, []).append(cancelled_entry(q, event))
+            continue
         others = " ".join(code for code in event.parties if code != q.home)
-        head = " · ".join(p for p in (event.title, place(event), others) if p)
+        head = " · ".join(p for p in (event.title, where(event, q.home), others) if p)
         lines = [
             line
             for p in plans.get(event.id, [])
@@ -134,11 +229,18 @@ def listing_for(q: Query, options: Options) -> Listing:
     code = q.resolve_country(options.country) if options.country else None
     start, end = _day(options.start, "--from"), _day(options.end, "--to")
     events = select(q, start=start, end=end, country=code, topic=options.topic, kind=options.kind)
+    dropped = cancelled(q, start=start, end=end, country=code, topic=options.topic, kind=options.kind)
     plans = changed_plans(q)
-    rows = [row(event, plans.get(event.id, [])) for event in events]
-    for shown in rows:
+    shown_rows, records = [], []
+    for item in by_day([*events, *dropped]):
+        if isinstance(item, model.Plan):
+            shown_rows.append(cancelled_row(item))
+            records.append(cancelled_record(item))
+        else:
+            shown_rows.append(row(item, plans.get(item.id, []), q.home))
+            records.extend(event_records([item], plans))
+    for shown in shown_rows:
         shown["day"] = shown["date"] or "date not reported"
-    records = event_records(events, plans)
     view = View(
         title=q.data.meta.title,
         group_by="day",
@@ -148,9 +250,9 @@ def listing_for(q: Query, options: Options) -> Listing:
     )
 
     def screen() -> Document:
-        return agenda(q, events, plans, f"{q.data.meta.title} · timeline")
+        return agenda(q, events, plans, f"{q.data.meta.title} · timeline", dropped)
 
-    return Listing(records, FIELDS, rows, COLUMNS, view, screen)
+    return Listing(records, FIELDS, shown_rows, COLUMNS, view, screen)
 
 
 def timeline(settings: Settings, options: Options, *, fmt: Format) -> None:
