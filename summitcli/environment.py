@@ -10,17 +10,18 @@ import os
 import sys
 
 
-def env_number(name: str, low: int, high: int) -> int | None:
-    """The whole number in the environment variable `name`, clamped to `high`; None if unset, empty or not a
-    whole number from `low` on (with a note on stderr)."""
+def env_number(name: str, low: int, high: int, clamp: bool = True) -> int | None:
+    """The whole number in the environment variable `name`, clamped to `high` (or, not `clamp`, refused above
+    it); None if unset, empty or not a whole number in range (with a note on stderr)."""
     text = os.environ.get(name, "").strip()
     if not text:
         return None
     if text.isascii() and text.isdigit():
-        value = int(text[:20]) if len(text) <= 20 else high  # more digits than any bound: the bound
-        if value >= low:
+        value = int(text) if len(text) <= 20 else high + 1  # more digits than any bound: past it
+        if low <= value <= high or (clamp and value > high):
             return min(value, high)
     from summitcli.text import visible
 
-    print(f"summit: note: {name}={visible(text)} ignored (expected a whole number from {low})", file=sys.stderr)
+    expected = f"from {low}" if clamp else f"from {low} to {high}"
+    print(f"summit: note: {name}={visible(text)} ignored (expected a whole number {expected})", file=sys.stderr)
     return None

@@ -9,14 +9,21 @@ from typing import Annotated, Literal
 
 import msgspec
 
+# Every pattern ends with END, the end of the text: Python's `$` also matches before a final newline (`"s1\n"`
+# would pass), JSON Schema's (ECMA 262) does not; `(?!\n)$` means the same in both.
+END = r"(?!\n)$"
 Slug = Annotated[
-    str, msgspec.Meta(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", description="lower-case id: letters, digits, hyphens")
+    str, msgspec.Meta(pattern=rf"^[a-z0-9]+(-[a-z0-9]+)*{END}", description="lower-case id: letters, digits, hyphens")
 ]
 CountryCode = Annotated[
     str,
-    msgspec.Meta(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 code, e.g. CA", extra={"refers": "countries"}),
+    msgspec.Meta(
+        pattern=rf"^[A-Z]{{2}}{END}", description="ISO 3166-1 alpha-2 code, e.g. CA", extra={"refers": "countries"}
+    ),
 ]
-ClockTime = Annotated[str, msgspec.Meta(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$", description="local time HH:MM")]
+ClockTime = Annotated[
+    str, msgspec.Meta(pattern=rf"^([01][0-9]|2[0-3]):[0-5][0-9]{END}", description="local time HH:MM")
+]
 Text = Annotated[str, msgspec.Meta(min_length=1)]
 Confidence = Annotated[
     Literal["H", "M", "L"],

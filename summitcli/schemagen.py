@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-COUNTRY_PATTERN = "^[A-Z]{2}$"
+COUNTRY_PATTERN = "^[A-Z]{2}(?!\\n)$"  # as model.CountryCode writes it
 COUNTRY_REF = {"$ref": "#/$defs/CountryCode"}
 COUNTRY_DESCRIPTION = "ISO 3166-1 alpha-2 code, e.g. CA"
 

@@ -234,3 +234,56 @@ def test_a_sqlite_export_that_cannot_be_written_is_one_line(tmp_path: Path) -> N
     assert done.returncode == 1
     assert done.stderr.startswith("summit: error: cannot build the database") and done.stderr.count("\n") == 1
     assert list(scratch.iterdir()) == [] and not (tmp_path / "out.db").exists()
+
+
+def patterned_types() -> dict[str, tuple[type, str]]:
+    """Every type of the model whose values must match a pattern, with one value that does."""
+    import typing
+
+    import msgspec
+
+    from summitcli import model
+
+    examples = {"CountryCode": "CA", "ClockTime": "10:00"}  # else an id
+    found = {}
+    for name, value in vars(model).items():
+        if typing.get_origin(value) is typing.Annotated:
+            metas = [m for m in typing.get_args(value)[1:] if isinstance(m, msgspec.Meta) and m.pattern]
+            if metas:
+                found[name] = (value, examples.get(name, "s1"))
+    return found
+
+
+def test_every_patterned_field_refuses_a_final_newline() -> None:
+    """`$` in Python also matches before a final newline: `id: "s1\\n"` passed, reached the exports and made
+    `export ics` fail. Every pattern of the model ends at the end of the text."""
+    import msgspec
+
+    types = patterned_types()
+    assert {"Slug", "CountryCode", "ClockTime", "EventRef"} <= set(types)
+    for kind, good in types.values():
+        assert msgspec.convert(good, kind) == good
+        for bad in (good + "\n", good + "\r\n", "\n" + good):
+            with pytest.raises(msgspec.ValidationError):
+                msgspec.convert(bad, kind)
+
+
+@pytest.mark.parametrize(("field", "value"), [("id", "s1\\n"), ("start", "10:00\\n")])
+def test_validate_refuses_a_final_newline_in_a_patterned_field(tmp_path: Path, field: str, value: str) -> None:
+    path = tmp_path / "data.yaml"
+    event = {"id": "e", "kind": "summit", "title": "T", "tz": "Asia/Seoul", "sources": ["s"], "confidence": "H"}
+    event[field] = json.loads(f'"{value}"')
+    path.write_text(
+        f"meta: {{title: T, home: KR}}\nsources: [{{id: s, confidence: H}}]\nevents: [{json.dumps(event)}]\n",
+        encoding="utf-8",
+    )
+    result = run("validate", str(path))
+    assert result.exit_code == 1 and f"events[0].{field}: invalid format" in result.stderr
+
+
+@pytest.mark.parametrize("value", ["²", "-1", "99999999999999"])
+@pytest.mark.parametrize("command", [("export", "html"), ("export", "markdown"), ("export", "ics")])
+def test_a_source_date_epoch_that_is_no_time_is_noted_and_ignored(value: str, command: tuple[str, ...]) -> None:
+    result = run("--data", str(FIXTURE), *command, env={"SOURCE_DATE_EPOCH": value})
+    assert result.exit_code == 0 and result.stdout
+    assert result.stderr.startswith(f"summit: note: SOURCE_DATE_EPOCH={value} ignored")

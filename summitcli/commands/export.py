@@ -224,13 +224,17 @@ MATRIX_COLUMNS = 8  # topics a printed table of the matrix holds beside the coun
 
 
 def _build_time() -> dt.datetime:
-    """Now, or SOURCE_DATE_EPOCH when set (reproducible builds: the same data gives the same book)."""
-    import os
+    """Now, or SOURCE_DATE_EPOCH when set (reproducible builds: the same data gives the same book); a value that is
+    no time up to the end of year 9999 is noted and ignored."""
+    from summitcli.environment import env_number
 
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
+    epoch = env_number("SOURCE_DATE_EPOCH", 0, LAST_EPOCH, clamp=False)
+    if epoch is not None:
+        return dt.datetime.fromtimestamp(epoch, dt.timezone.utc)
     return dt.datetime.now(dt.timezone.utc)
+
+
+LAST_EPOCH = 253_402_300_799  # 9999-12-31T23:59:59Z: the last moment a date can hold
 
 
 @dataclass(frozen=True, kw_only=True)
