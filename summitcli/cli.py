@@ -416,6 +416,8 @@ class ProblemFormat(str, Enum):
     text = "text"
     github = "github"
     json = "json"
+    sarif = "sarif"
+    junit = "junit"
 
 
 @app.command()
@@ -434,13 +436,14 @@ def validate(
         typer.Option(
             "--format",
             "-f",
-            help="text: problems on stderr, a summary when valid; github: Actions annotations; json: a list.",
+            help="text: problems on stderr, a summary when valid; github: Actions annotations; json: a list; "
+            "sarif: a SARIF 2.1.0 log (code scanning); junit: JUnit XML (test reports).",
         ),
     ] = ProblemFormat.text,
 ) -> None:
     """Check a dataset and report every problem as FILE:LINE:COLUMN: FIELD: message.
 
-    Example: summit validate my-summits/; summit validate --format github data/
+    Example: summit validate my-summits/; summit validate --format sarif data/
     """
     from summitcli.commands import data as command
 

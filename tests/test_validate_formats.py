@@ -129,4 +129,3 @@ def test_a_path_that_looks_like_a_location_stays_the_file(tmp_path: Path) -> Non
     [problem] = json.loads(result.stdout)
     assert problem["file"].endswith("run:1:2: z/bad.yaml")
     assert (problem["line"], problem["column"], problem["field"]) == (5, 51, "events[0].parties[1]")
-
