@@ -12,6 +12,7 @@ from typer.core import TyperGroup
 
 from summitcli import __version__
 from summitcli.commands import Settings
+from summitcli.completion_options import completion_option, shell_named
 from summitcli.errors import EXIT_DATA, SummitError
 from summitcli.output import ColorMode, Display, Format
 from summitcli.output.stream import quiet_exit
@@ -37,6 +38,9 @@ class SummitGroup(TyperGroup):
         with _as_the_command_line():  # `summit --help` is written here
             return super().make_context(*args, **kwargs)
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, shell_named(args))
+
     def invoke(self, ctx: Any) -> Any:
         with _as_the_command_line():  # the command, its own help included
             return super().invoke(ctx)
@@ -50,6 +54,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
+    add_completion=False,  # summit's own --show-completion [SHELL] and --install-completion [SHELL], in root()
 )
 export_app = typer.Typer(help="Export the dataset.", no_args_is_help=True)
 app.add_typer(export_app, name="export")
@@ -147,6 +152,20 @@ def root(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
     ] = False,
+    install_completion: Annotated[
+        str | None,
+        completion_option(
+            "--install-completion",
+            "Install completion for SHELL (bash, zsh, fish, powershell, pwsh; default: the current shell).",
+        ),
+    ] = None,
+    show_completion: Annotated[
+        str | None,
+        completion_option(
+            "--show-completion",
+            "Print the completion script for SHELL (default: the current shell), to copy or customise.",
+        ),
+    ] = None,
 ) -> None:
     """Sourced briefings on summit diplomacy.
 
