@@ -565,6 +565,25 @@ def export_html(ctx: typer.Context, countries: BookCountries = None, output: Out
     command.book(ctx.obj, command.BookOptions(countries=tuple(countries or ())), fmt="html", output=output)
 
 
+def io_encoding_under_dash_e() -> None:
+    """pipx starts `summit` as `python -E`, which ignores every PYTHON* variable: PYTHONIOENCODING
+    (`encoding[:errors]`) is applied to stdout and stderr here as Python applies it at start-up, so that
+    `PYTHONIOENCODING=ascii summit ...` means the same under pipx (README, Guarantees)."""
+    import os
+
+    value = os.environ.get("PYTHONIOENCODING") if sys.flags.ignore_environment else None
+    if not value:
+        return
+    from contextlib import suppress
+
+    encoding, _, errors = value.partition(":")
+    for stream, stream_errors in ((sys.stdout, errors or "strict"), (sys.stderr, "backslashreplace")):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with suppress(LookupError, ValueError, OSError):  # an encoding Python does not know: left as it was
+                reconfigure(encoding=encoding or stream.encoding, errors=stream_errors)
+
+
 def main() -> None:
     """Entry point. Typer prints usage errors (exit 2), SummitGroup summit's own (exit 1, 2, 3), entry.main
     handles Ctrl-C; a write that fails for any other reason than a closed pipe (a full disk) becomes one line
@@ -572,6 +591,7 @@ def main() -> None:
     from summitcli.output.stream import escape_unencodable, fill_closed_descriptors
 
     fill_closed_descriptors()
+    io_encoding_under_dash_e()
     escape_unencodable(sys.stdout)  # help text too: `PYTHONIOENCODING=ascii summit brief --help`
     try:
         app(prog_name="summit")
