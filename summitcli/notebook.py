@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 T = TypeVar("T", bound=Mapping[str, object])
 
-_ROW_PX, _BASE_PX, _MAX_PX = 26, 120, 640
+_ROW_PX, _BASE_PX, _MAX_PX = 40, 220, 640  # a table row wraps to two lines; the page title takes two
 
 
 def frame(page: str, lines: int) -> str:
