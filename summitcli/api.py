@@ -69,11 +69,13 @@ def _html(emit: Callable[[Any, Any, Any], None], view: Listing | Document) -> st
     return page.getvalue()
 
 
-def _records(listing: Listing, what: str, convert: Callable[[dict[str, Any]], Any] | None = None) -> Records[Any]:
+def _records(
+    listing: Listing, what: str, record_type: type, convert: Callable[[dict[str, Any]], Any] | None = None
+) -> Records[Any]:
     from summitcli.output import emit_listing
 
     rows = [convert(dict(r)) for r in listing.records] if convert else list(listing.records)
-    return Records(rows, what, lambda: _html(emit_listing, listing))
+    return Records(rows, what, lambda: _html(emit_listing, listing), record_type)
 
 
 def _dates(record: dict[str, Any], *names: str) -> dict[str, Any]:
@@ -118,7 +120,7 @@ class Dataset:
         """Every country the dataset covers (`summit countries`), with `meeting_dates` as dates."""
         from summitcli.commands import countries
 
-        return _records(countries.listing(self._q), "countries", lambda r: _dates(r, "meeting_dates"))
+        return _records(countries.listing(self._q), "countries", Country, lambda r: _dates(r, "meeting_dates"))
 
     def brief(self, country: str) -> Brief:
         """One country's briefing by section (`summit brief COUNTRY`): counterparts, meetings, outcomes,
@@ -147,7 +149,7 @@ class Dataset:
         options = timeline.Options(
             start=_day("--from", start), end=_day("--to", end), country=country, topic=topic, kind=kind
         )
-        return _records(timeline.listing_for(self._q, options), "events")
+        return _records(timeline.listing_for(self._q, options), "events", Event)
 
     def agreements(
         self,
@@ -163,7 +165,7 @@ class Dataset:
         for option, value in (("country", country), ("status", status), ("kind", kind), ("topic", topic)):
             _text(option, value)
         options = agreements.Options(country=country, status=status, kind=kind, topic=topic)
-        return _records(agreements.listing_for(self._q, options), "agreements")
+        return _records(agreements.listing_for(self._q, options), "agreements", Agreement)
 
     def followups(
         self, *, country: str | None = None, status: str | None = None, due_before: dt.date | str | None = None
@@ -174,7 +176,7 @@ class Dataset:
         _text("country", country)
         _text("status", status)
         options = followups.Options(country=country, status=status, due_before=_day("--due-before", due_before))
-        return _records(followups.listing_for(self._q, options), "follow-ups")
+        return _records(followups.listing_for(self._q, options), "follow-ups", Followup)
 
     def quotes(self, *, country: str | None = None, speaker: str | None = None) -> Records[Quote]:
         """Attributed quotes (`summit quotes`); `speaker` is any part of a name or alias."""
@@ -183,7 +185,7 @@ class Dataset:
         _text("country", country)
         _text("speaker", speaker)
         listing = quotes.listing_for(self._q, quotes.Options(country=country, speaker=speaker))
-        return _records(listing, "quotes")
+        return _records(listing, "quotes", Quote)
 
     def people(self, name: str | None = None) -> Records[Person]:
         """Who's who (`summit people`): everyone, or those whose name, alias or id contains `name`."""
@@ -191,19 +193,19 @@ class Dataset:
 
         _text("name", name)
         found = self._q.find_people(name) if name else list(self._q.data.people)
-        return _records(people.listing(self._q, found), "people")
+        return _records(people.listing(self._q, found), "people", Person)
 
     def sources(self) -> Records[Source]:
         """Every source with how many records cite it (`summit sources`)."""
         from summitcli.commands import sources
 
-        return _records(sources.listing(self._q), "sources")
+        return _records(sources.listing(self._q), "sources", Source)
 
     def topics(self) -> Records[Topic]:
         """The topics with counts per kind of record (`summit topics`)."""
         from summitcli.commands import topics
 
-        return _records(topics.listing(self._q), "topics")
+        return _records(topics.listing(self._q), "topics", Topic)
 
     def search(self, words: str | Iterable[str]) -> Records[SearchHit]:
         """Records where every word occurs, best first (`summit search`)."""
@@ -214,4 +216,4 @@ class Dataset:
             raise UsageError(f"words must be text or a list of text, not {words!r}")
         found = search.Options(text=text).words()
         hits: list[Any] = [_dates(dict(hit), "date") for hit in search.rows_for(self._q, found)] if found else []
-        return Records(hits, "search results")
+        return Records(hits, "search results", record_type=SearchHit)

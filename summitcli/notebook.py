@@ -9,7 +9,6 @@ rendered when it is shown, not when the records are asked for.
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
@@ -41,45 +40,54 @@ def _names(records: Iterable[Any], count: int = 3) -> str:
     return "; ".join(shown)
 
 
-def _dtype(values: list[Any]) -> str | None:
-    """The pandas type of a column with these values (unknowns left out); None: keep Python objects."""
-    kinds = {type(v) for v in values}
-    if not kinds or len(kinds) > 2:
-        return None
-    if kinds == {dt.date}:
-        return "datetime64[ns]"
-    for types, dtype in (({bool}, "boolean"), ({int}, "Int64"), ({int, float}, "Float64"), ({str}, "string")):
-        if kinds <= types:
-            return dtype
-    return None
+_DTYPES = {"str": "string", "int": "Int64", "float": "Float64", "bool": "boolean", "dt.date": "datetime64[ns]"}
+
+
+def _dtypes(record_type: type | None) -> dict[str, str]:
+    """Field -> pandas type, from a record type's annotations (`summitcli.api_types`, written as text): `str |
+    None` is `string`, `dt.date | None` `datetime64`; lists and nested records are left as Python objects."""
+    hints = record_type.__annotations__ if record_type is not None else {}
+    found = {}
+    for name, hint in hints.items():
+        base = str(getattr(hint, "__forward_arg__", hint)).removesuffix(" | None")
+        if base in _DTYPES:
+            found[name] = _DTYPES[base]
+    return found
 
 
 class Records(list[T]):
     """The records one method of the API returns: a `list` of dicts (see `summitcli.api_types` for their
     fields), shown in a notebook as the book's table, in a text repr as a count and the first few names."""
 
-    def __init__(self, records: Iterable[T], what: str, html_page: Callable[[], str] | None = None) -> None:
+    def __init__(
+        self,
+        records: Iterable[T],
+        what: str,
+        html_page: Callable[[], str] | None = None,
+        record_type: type | None = None,
+    ) -> None:
         super().__init__(records)
         self._what = what
         self._html_page = html_page
+        self._record_type = record_type  # the TypedDict of the records, for their columns' types
 
     def __repr__(self) -> str:
         return f"<{len(self)} {self._what}: {_names(self)}>" if self else f"<no {self._what}>"
 
     def to_dataframe(self) -> Any:
         """A `pandas.DataFrame` of the records (pandas must be installed), one column per field with a pandas
-        type: dates `datetime64`, whole numbers `Int64`, other numbers `Float64`, yes/no `boolean`, text
-        `string`, each with missing values for unknowns; lists (countries, sources, figures) stay lists."""
+        type from the record's declared field types, the same whatever the data holds: dates `datetime64`, whole
+        numbers `Int64`, other numbers `Float64`, yes/no `boolean`, text `string`, each with missing values for
+        unknowns; lists (countries, sources, figures) stay lists. No records: the columns, empty."""
         import importlib
 
         pandas: Any = importlib.import_module("pandas")  # an optional dependency, typed or not
-        table = pandas.DataFrame(list(self))
-        for column in table.columns:
-            dtype = _dtype([value for r in self if (value := r.get(column)) is not None])  # before pandas' floats
-            if dtype == "datetime64[ns]":
-                table[column] = pandas.to_datetime(table[column])
-            elif dtype:
-                table[column] = table[column].astype(dtype)
+        fields = list(self._record_type.__annotations__) if self._record_type else None
+        table = pandas.DataFrame(list(self), columns=fields)
+        for column, dtype in _dtypes(self._record_type).items():
+            if column in table:
+                is_date = dtype.startswith("datetime")
+                table[column] = pandas.to_datetime(table[column]) if is_date else table[column].astype(dtype)
         return table
 
     def _repr_html_(self) -> str | None:

@@ -190,6 +190,10 @@ def test_a_data_frame_has_typed_columns(week: summitcli.Dataset) -> None:
     assert str(events["duration_minutes"].dtype) == "Int64"  # whole minutes, unknowns missing, not floats
     assert events["duration_minutes"].isna().any() and not events["duration_minutes"].dropna().empty
     assert list(table.columns) == list(pandas.DataFrame(week.agreements()).columns)
+    # the types come from the records' declared fields, not from what the data happens to hold
+    nothing = summitcli.open_dataset(FIXTURE).timeline(start="2030-01-01").to_dataframe()
+    assert nothing.empty and list(nothing.columns) == list(typing.get_type_hints(api_types.Event))
+    assert str(nothing["date"].dtype).startswith("datetime64") and str(nothing["duration_minutes"].dtype) == "Int64"
 
 
 def test_the_example_notebook_runs_headless() -> None:
