@@ -74,6 +74,10 @@ class Records(list[T]):
     def __repr__(self) -> str:
         return f"<{len(self)} {self._what}: {_names(self)}>" if self else f"<no {self._what}>"
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled (for multiprocessing, joblib, a cache) as the plain list it holds: the page is not data."""
+        return (list, (list(self),))
+
     def to_dataframe(self) -> Any:
         """A `pandas.DataFrame` of the records (pandas must be installed), one column per field with a pandas
         type from the record's declared field types, the same whatever the data holds: dates `datetime64`, whole
@@ -104,6 +108,10 @@ class Brief(dict[str, Any]):
     def __init__(self, sections: dict[str, Any], html_page: Callable[[], str]) -> None:
         super().__init__(sections)
         self._html_page = html_page
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as the plain dict it holds."""
+        return (dict, (dict(self),))
 
     def __repr__(self) -> str:
         counts = ", ".join(f"{k} {len(v)}" for k, v in self.items() if isinstance(v, list) and v)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import pickle
 import pydoc
 import types
 import typing
@@ -178,6 +179,12 @@ def test_short_text_reprs(week: summitcli.Dataset) -> None:
     brief = week.brief("canada")
     assert repr(brief).startswith("<Brief on Canada: ") and f"outcomes {len(brief['outcomes'])}" in repr(brief)
     assert repr(summitcli.open_dataset(FIXTURE).timeline(start="2030-01-01")) == "<no events>"
+
+
+def test_results_pickle_as_the_plain_data_they_hold(week: summitcli.Dataset) -> None:
+    deals, brief = week.agreements(country="canada"), week.brief("canada")
+    assert pickle.loads(pickle.dumps(deals)) == list(deals) and type(pickle.loads(pickle.dumps(deals))) is list
+    assert pickle.loads(pickle.dumps(brief)) == dict(brief)
 
 
 def test_a_data_frame_has_typed_columns(week: summitcli.Dataset) -> None:
