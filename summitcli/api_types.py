@@ -8,7 +8,7 @@ sources a record cites (see `Dataset.sources()`), `confidence` H, M or L.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, TypedDict
+from typing import TypedDict
 
 
 class Figure(TypedDict):
@@ -21,6 +21,14 @@ class Figure(TypedDict):
     unit: str | None
     sources: list[str]
     confidence: str | None
+
+
+class Dispute(TypedDict):
+    """Where sources disagree on a record's `field`: what the `note` says about it, and the sources it rests on."""
+
+    field: str
+    note: str
+    sources: list[str]
 
 
 class Counterpart(TypedDict):
@@ -68,7 +76,7 @@ class Event(TypedDict):
     topics: list[str]
     summary: str | None
     notes: list[str]
-    disputes: list[dict[str, Any]]
+    disputes: list[Dispute]
     plans_changed: list[str]
 
 
@@ -88,7 +96,7 @@ class Agreement(TypedDict):
     figures: list[Figure]
     topics: list[str]
     summary: str | None
-    disputes: list[dict[str, Any]]
+    disputes: list[Dispute]
     country: str
     country_name: str
     involves_home: bool
@@ -201,4 +209,4 @@ def _with_fields(*records: type) -> None:
         record.__doc__ = f"{(record.__doc__ or '').rstrip()}\n\n    Fields:\n{fields}\n"
 
 
-_with_fields(Figure, Counterpart, Country, Event, Agreement, Followup, Quote, Person, Source, Topic, SearchHit)
+_with_fields(Figure, Dispute, Counterpart, Country, Event, Agreement, Followup, Quote, Person, Source, Topic, SearchHit)
