@@ -8,33 +8,90 @@
     >>> pandas.DataFrame(week.agreements())
 
 A dataset is read with the same validation and the same index as the CLI. Each method returns what the matching
-command writes with `--format json`: the records' own typed fields (dates as `datetime.date`, unknowns None,
-figures as `{label, value, amount, unit, ...}`, countries as ISO codes with `country_name` beside them). Names
-are resolved as on the command line (`"canada"`, `"CA"`, `"캐나다"`); an unknown name or filter value raises
-`summitcli.UsageError`, a country the dataset has nothing on `summitcli.NotFoundError`, bad data
-`summitcli.DataError` (with `.problems`, one `FILE:LINE:COLUMN: FIELD: message` each).
+command writes with `--format json`: a list of dicts whose fields `summitcli.api_types` documents (dates as
+`datetime.date`, unknowns None, figures as `{label, value, amount, unit, ...}`, countries as ISO codes with
+`country_name` beside them). In a notebook a list, a brief and the dataset show as the briefing book's HTML.
+Names are resolved as on the command line (`"canada"`, `"CA"`, `"캐나다"`); dates are `datetime.date`s or ISO
+text (`"2025-10-30"`). An unknown name, a filter value no record has, a date that is not one, or an argument of
+the wrong type raises `summitcli.UsageError`; a country the dataset has nothing on `summitcli.NotFoundError`; bad
+data `summitcli.DataError` (with `.problems`, one `FILE:LINE:COLUMN: FIELD: message` each).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from summitcli.api_types import Agreement, Country, Event, Followup, Person, Quote, SearchHit, Source, Topic
+from summitcli.errors import UsageError
+from summitcli.notebook import Brief, Records, frame
 from summitcli.query import Query
-from summitcli.views import Record
+from summitcli.views import Document, Listing
 
 
 def open_dataset(*paths: str | Path, use_cache: bool = True) -> Dataset:
     """A dataset from files or directories of YAML; with none, `$SUMMIT_DATA`, else the bundled data."""
     from summitcli.dataset import open_data
 
+    for path in paths:
+        if not isinstance(path, (str, Path)):
+            raise UsageError(f"a dataset path must be text or a pathlib.Path, not {type(path).__name__}")
     return Dataset(Query(open_data([Path(p) for p in paths] or None, use_cache=use_cache)))
 
 
+def _text(option: str, value: object, *, required: bool = False) -> None:
+    """A name, code, id or filter value: text (or None where it may be left out), as the command line takes it."""
+    if (value is not None or required) and not isinstance(value, str):
+        raise UsageError(f"{option} must be text, not {type(value).__name__} ({value!r})")
+
+
+def _day(option: str, value: object) -> dt.date | str | None:
+    """A date: a `datetime.date` or ISO text, which the command checks with its own words."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if value is None or isinstance(value, (dt.date, str)):
+        return value
+    raise UsageError(f"{option} {value!r} is not a date (expected a datetime.date or YYYY-MM-DD)")
+
+
+def _html(emit: Callable[[Any, Any, Any], None], view: Listing | Document) -> str:
+    """The page `--format html` writes for a view, through the output layer's own entry point."""
+    import contextlib
+    import io
+
+    from summitcli.output import Display, Format
+
+    page = io.StringIO()
+    with contextlib.redirect_stdout(page):
+        emit(view, Format.html, Display())
+    return page.getvalue()
+
+
+def _records(
+    listing: Listing, what: str, record_type: type, convert: Callable[[dict[str, Any]], Any] | None = None
+) -> Records[Any]:
+    from summitcli.output import emit_listing
+
+    rows = [convert(dict(r)) for r in listing.records] if convert else list(listing.records)
+    return Records(rows, what, lambda: _html(emit_listing, listing), record_type)
+
+
+def _dates(record: dict[str, Any], *names: str) -> dict[str, Any]:
+    """ISO text in these fields as `datetime.date` (in a list too), as every other date the API gives."""
+    for name in names:
+        value = record.get(name)
+        if isinstance(value, str):
+            record[name] = dt.date.fromisoformat(value)
+        elif isinstance(value, list):
+            record[name] = [dt.date.fromisoformat(v) for v in value]
+    return record
+
+
 class Dataset:
-    """One validated dataset and the questions the CLI asks of it."""
+    """One validated dataset and the questions the CLI asks of it. Each method returns the records of the
+    matching command (fields: `summitcli.api_types`); in a notebook each list shows as the book's table."""
 
     def __init__(self, query: Query) -> None:
         self._q = query
@@ -48,18 +105,32 @@ class Dataset:
         """The ISO code of the country the briefings are about."""
         return self._q.home
 
-    def countries(self) -> list[Record]:
-        """Every country the dataset covers (`summit countries`)."""
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{n} {name}" for name, n in self._q.data.summary().items())
+        return f"<summit Dataset {self.title!r}, home {self.home}: {counts}>"
+
+    def _repr_html_(self) -> str:
+        """The dataset's countries as the book shows them, under its title."""
+        from summitcli.commands import countries
+        from summitcli.output import emit_listing
+
+        return frame(_html(emit_listing, countries.listing(self._q)), len(self._q.countries))
+
+    def countries(self) -> Records[Country]:
+        """Every country the dataset covers (`summit countries`), with `meeting_dates` as dates."""
         from summitcli.commands import countries
 
-        return list(countries.listing(self._q).records)
+        return _records(countries.listing(self._q), "countries", Country, lambda r: _dates(r, "meeting_dates"))
 
-    def brief(self, country: str) -> dict[str, Any]:
+    def brief(self, country: str) -> Brief:
         """One country's briefing by section (`summit brief COUNTRY`): counterparts, meetings, outcomes,
         followups, quotes, context, encounters, plans, elsewhere, sources."""
         from summitcli.commands import brief
+        from summitcli.output import emit_document
 
-        return dict(brief.document_for(self._q, brief.Options(country=country, full=True)).records)
+        _text("country", country, required=True)
+        document = brief.document_for(self._q, brief.Options(country=country, full=True))
+        return Brief(dict(document.records), lambda: _html(emit_document, document))
 
     def own_side(self) -> dict[str, Any]:
         """The home country's own records by section (`summit home`): events, outcomes, followups, quotes,
@@ -71,17 +142,21 @@ class Dataset:
     def timeline(
         self,
         *,
-        start: dt.date | None = None,
-        end: dt.date | None = None,
+        start: dt.date | str | None = None,
+        end: dt.date | str | None = None,
         country: str | None = None,
         topic: str | None = None,
         kind: str | None = None,
-    ) -> list[Record]:
-        """Events in date order, undated last (`summit timeline`)."""
+    ) -> Records[Event]:
+        """Events in date order, undated last (`summit timeline`); `start` and `end` the first and last day."""
         from summitcli.commands import timeline
 
-        options = timeline.Options(start=start, end=end, country=country, topic=topic, kind=kind)
-        return list(timeline.listing_for(self._q, options).records)
+        for option, value in (("country", country), ("topic", topic), ("kind", kind)):
+            _text(option, value)
+        options = timeline.Options(
+            start=_day("--from", start), end=_day("--to", end), country=country, topic=topic, kind=kind
+        )
+        return _records(timeline.listing_for(self._q, options), "events", Event)
 
     def agreements(
         self,
@@ -90,31 +165,62 @@ class Dataset:
         status: str | None = None,
         kind: str | None = None,
         topic: str | None = None,
-    ) -> list[Record]:
+    ) -> Records[Agreement]:
         """Outcomes, one per country they involve (`summit agreements`)."""
         from summitcli.commands import agreements
 
+        for option, value in (("country", country), ("status", status), ("kind", kind), ("topic", topic)):
+            _text(option, value)
         options = agreements.Options(country=country, status=status, kind=kind, topic=topic)
-        return list(agreements.listing_for(self._q, options).records)
+        return _records(agreements.listing_for(self._q, options), "agreements", Agreement)
 
     def followups(
-        self, *, country: str | None = None, status: str | None = None, due_before: dt.date | None = None
-    ) -> list[Record]:
+        self, *, country: str | None = None, status: str | None = None, due_before: dt.date | str | None = None
+    ) -> Records[Followup]:
         """Commitments and where they stand (`summit followups`)."""
         from summitcli.commands import followups
 
-        options = followups.Options(country=country, status=status, due_before=due_before)
-        return list(followups.listing_for(self._q, options).records)
+        _text("country", country)
+        _text("status", status)
+        options = followups.Options(country=country, status=status, due_before=_day("--due-before", due_before))
+        return _records(followups.listing_for(self._q, options), "follow-ups", Followup)
 
-    def quotes(self, *, country: str | None = None, speaker: str | None = None) -> list[Record]:
+    def quotes(self, *, country: str | None = None, speaker: str | None = None) -> Records[Quote]:
         """Attributed quotes (`summit quotes`); `speaker` is any part of a name or alias."""
         from summitcli.commands import quotes
 
-        return list(quotes.listing_for(self._q, quotes.Options(country=country, speaker=speaker)).records)
+        _text("country", country)
+        _text("speaker", speaker)
+        listing = quotes.listing_for(self._q, quotes.Options(country=country, speaker=speaker))
+        return _records(listing, "quotes", Quote)
 
-    def search(self, words: str | Iterable[str]) -> list[Record]:
+    def people(self, name: str | None = None) -> Records[Person]:
+        """Who's who (`summit people`): everyone, or those whose name, alias or id contains `name`."""
+        from summitcli.commands import people
+
+        _text("name", name)
+        found = self._q.find_people(name) if name else list(self._q.data.people)
+        return _records(people.listing(self._q, found), "people", Person)
+
+    def sources(self) -> Records[Source]:
+        """Every source with how many records cite it (`summit sources`)."""
+        from summitcli.commands import sources
+
+        return _records(sources.listing(self._q), "sources", Source)
+
+    def topics(self) -> Records[Topic]:
+        """The topics with counts per kind of record (`summit topics`)."""
+        from summitcli.commands import topics
+
+        return _records(topics.listing(self._q), "topics", Topic)
+
+    def search(self, words: str | Iterable[str]) -> Records[SearchHit]:
         """Records where every word occurs, best first (`summit search`)."""
         from summitcli.commands import search
 
-        found = search.Options(text=(words,) if isinstance(words, str) else tuple(words)).words()
-        return search.rows_for(self._q, found) if found else []
+        text = (words,) if isinstance(words, str) else tuple(words) if isinstance(words, Iterable) else None
+        if text is None or not all(isinstance(word, str) for word in text):
+            raise UsageError(f"words must be text or a list of text, not {words!r}")
+        found = search.Options(text=text).words()
+        hits: list[Any] = [_dates(dict(hit), "date") for hit in search.rows_for(self._q, found)] if found else []
+        return Records(hits, "search results", record_type=SearchHit)

@@ -12,6 +12,7 @@ from typer.core import TyperGroup
 
 from summitcli import __version__
 from summitcli.commands import Settings
+from summitcli.completion_options import completion_option, shell_named
 from summitcli.errors import EXIT_DATA, SummitError, UsageError
 from summitcli.output import ColorMode, Display, Format
 from summitcli.output.stream import quiet_exit
@@ -37,6 +38,9 @@ class SummitGroup(TyperGroup):
         with _as_the_command_line():  # `summit --help` is written here
             return super().make_context(*args, **kwargs)
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, shell_named(args))
+
     def invoke(self, ctx: Any) -> Any:
         with _as_the_command_line():  # the command, its own help included
             return super().invoke(ctx)
@@ -50,6 +54,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
+    add_completion=False,  # summit's own --show-completion [SHELL] and --install-completion [SHELL], in root()
 )
 export_app = typer.Typer(help="Export the dataset.", no_args_is_help=True)
 app.add_typer(export_app, name="export")
@@ -148,6 +153,20 @@ def root(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
     ] = False,
+    install_completion: Annotated[
+        str | None,
+        completion_option(
+            "--install-completion",
+            "Install completion for SHELL (bash, zsh, fish, powershell, pwsh; default: the current shell).",
+        ),
+    ] = None,
+    show_completion: Annotated[
+        str | None,
+        completion_option(
+            "--show-completion",
+            "Print the completion script for SHELL (default: the current shell), to copy or customise.",
+        ),
+    ] = None,
 ) -> None:
     """Sourced briefings on summit diplomacy.
 
@@ -432,6 +451,8 @@ class ProblemFormat(str, Enum):
     text = "text"
     github = "github"
     json = "json"
+    sarif = "sarif"
+    junit = "junit"
 
 
 @app.command()
@@ -450,13 +471,14 @@ def validate(
         typer.Option(
             "--format",
             "-f",
-            help="text: problems on stderr, a summary when valid; github: Actions annotations; json: a list.",
+            help="text: problems on stderr, a summary when valid; github: Actions annotations; json: a list; "
+            "sarif: a SARIF 2.1.0 log (code scanning); junit: JUnit XML (test reports).",
         ),
     ] = ProblemFormat.text,
 ) -> None:
     """Check a dataset and report every problem as FILE:LINE:COLUMN: FIELD: message.
 
-    Example: summit validate my-summits/; summit validate --format github data/
+    Example: summit validate my-summits/; summit validate --format sarif data/
     """
     from summitcli.commands import data as command
 
@@ -569,6 +591,25 @@ def export_html(ctx: typer.Context, countries: BookCountries = None, output: Out
     command.book(ctx.obj, command.BookOptions(countries=tuple(countries or ())), fmt="html", output=output)
 
 
+def io_encoding_under_dash_e() -> None:
+    """pipx starts `summit` as `python -E`, which ignores every PYTHON* variable: PYTHONIOENCODING
+    (`encoding[:errors]`) is applied to stdout and stderr here as Python applies it at start-up, so that
+    `PYTHONIOENCODING=ascii summit ...` means the same under pipx (README, Guarantees)."""
+    import os
+
+    value = os.environ.get("PYTHONIOENCODING") if sys.flags.ignore_environment else None
+    if not value:
+        return
+    from contextlib import suppress
+
+    encoding, _, errors = value.partition(":")
+    for stream, stream_errors in ((sys.stdout, errors or "strict"), (sys.stderr, "backslashreplace")):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with suppress(LookupError, ValueError, OSError):  # an encoding Python does not know: left as it was
+                reconfigure(encoding=encoding or stream.encoding, errors=stream_errors)
+
+
 def main() -> None:
     """Entry point. Typer prints usage errors (exit 2), SummitGroup summit's own (exit 1, 2, 3), entry.main
     handles Ctrl-C; a write that fails for any other reason than a closed pipe (a full disk) becomes one line
@@ -576,6 +617,7 @@ def main() -> None:
     from summitcli.output.stream import escape_unencodable, fill_closed_descriptors
 
     fill_closed_descriptors()
+    io_encoding_under_dash_e()
     escape_unencodable(sys.stdout)  # help text too: `PYTHONIOENCODING=ascii summit brief --help`
     try:
         app(prog_name="summit")

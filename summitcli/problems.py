@@ -6,6 +6,8 @@ A problem keeps its parts from where it is found to every format: nothing is par
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 
 class Problem(str):
     """One problem: the line `FILE:LINE:COLUMN: FIELD: message` that people read (a `str`, as the Python API has
@@ -68,3 +70,68 @@ def to_json(problems: list[Problem]) -> str:
         return "[]\n"
     items = [json.dumps(p.as_dict(), ensure_ascii=False) for p in problems]
     return json_safe("[" + ",\n ".join(items) + "]\n")
+
+
+class Rule(NamedTuple):
+    """A kind of problem: a stable id for CI reports (SARIF `ruleId`, JUnit failure `type`), a name and what it
+    checks."""
+
+    id: str
+    name: str
+    description: str
+
+
+# Each rule with the starts of the messages it gives (the loader's and the index's wordings); first match wins.
+_RULES: tuple[tuple[Rule, tuple[str, ...]], ...] = (
+    (
+        Rule("unreadable-path", "UnreadablePath", "A path that is missing, unreadable or not a YAML file."),
+        ("does not exist", "cannot be read", "not a regular file", "symlink loop", "directory has no", "larger than"),
+    ),
+    (
+        Rule("not-yaml-text", "NotYamlText", "A file that is empty, binary or not UTF-8 text."),
+        ("empty", "binary content", "not UTF-8"),
+    ),
+    (
+        Rule("duplicate-key", "DuplicateKey", "A key written twice in one YAML mapping."),
+        ("key written twice",),
+    ),
+    (
+        Rule("yaml-limit", "YamlLimit", "YAML past a safety limit: nesting, alias expansion or number range."),
+        ("nested deeper", "expands to more than", "number out of range"),
+    ),
+    (
+        Rule("unknown-field", "UnknownField", "A field or section the schema does not have."),
+        ("unknown field", "unknown section"),
+    ),
+    (Rule("missing-field", "MissingField", "A required field left out."), ("missing required field",)),
+    (Rule("wrong-type", "WrongType", "A value of the wrong type."), ("wrong type", "top level is not a mapping")),
+    (Rule("invalid-date", "InvalidDate", "A date that is not ISO YYYY-MM-DD or does not exist."), ("invalid date",)),
+    (Rule("unknown-country", "UnknownCountry", "A country code not in ISO 3166-1 alpha-2."), ("unknown country code",)),
+    (
+        Rule("time-zone", "TimeZone", "A time without its zone, or a zone that is not an IANA zone."),
+        ("time without a zone", "unknown time zone"),
+    ),
+    (
+        Rule("invalid-value", "InvalidValue", "A value outside the field's choices or format."),
+        ("invalid value", "invalid format"),
+    ),
+    (Rule("duplicate-id", "DuplicateId", "An id used by two records."), ("duplicate id",)),
+    (Rule("unknown-reference", "UnknownReference", "A reference to an id that no record has."), ("unknown ",)),
+    (
+        Rule("meta", "Meta", "No `meta:` block in the dataset, or more than one."),
+        ("no file has a meta", "a second meta"),
+    ),
+)
+_SYNTAX = Rule("yaml-syntax", "YamlSyntax", "Text that is not valid YAML, or not one YAML document.")
+_OTHER = Rule("invalid-data", "InvalidData", "Any other problem in the data.")
+RULES: tuple[Rule, ...] = (*(rule for rule, _ in _RULES), _SYNTAX, _OTHER)
+
+
+def rule_of(problem: Problem) -> Rule:
+    """The kind of a problem, for reports that group problems by rule."""
+    if problem.field == "syntax" or problem.message.startswith("a second YAML document"):
+        return _SYNTAX
+    for rule, starts in _RULES:
+        if problem.message.startswith(starts):
+            return rule
+    return _OTHER

@@ -24,7 +24,7 @@ def test_every_command_has_a_section_with_its_help() -> None:
         assert f"\n## {name}\n" in page and f"- [`{name}`](#{name.replace(' ', '-')})" in page
         first = run(*words, "--help").stdout.splitlines()[0]
         assert first in page
-    assert "--format <text|github|json>" in page.split("## summit validate")[1].split("## ")[0]
+    assert "--format <text|github|json|sarif|junit>" in page.split("## summit validate")[1].split("## ")[0]
 
 
 def test_the_generator_writes_to_stdout_by_default(capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,15 +1,20 @@
-"""The wheel: its licence, its type marker, and the schema where the installed data files point."""
+"""The wheel: its licence, its type marker, the schema where the installed data files point, its version and
+classifiers."""
 
 from __future__ import annotations
 
 import posixpath
+import re
 import subprocess
 import sys
 import zipfile
+from email.parser import Parser
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, run
+
+import summitcli
 
 SCHEMA_LINE = "# yaml-language-server: $schema="
 
@@ -79,3 +84,27 @@ def test_the_wheel_declares_the_summit_command(wheel: zipfile.ZipFile) -> None:
     entry_points = next(n for n in wheel.namelist() if n.endswith(".dist-info/entry_points.txt"))
     text = wheel.read(entry_points).decode("utf-8")
     assert "[console_scripts]" in text and "summit = summitcli.entry:main" in text
+
+
+def _metadata(wheel: zipfile.ZipFile) -> dict[str, list[str]]:
+    name = next(n for n in wheel.namelist() if n.endswith(".dist-info/METADATA"))
+    message = Parser().parsestr(wheel.read(name).decode("utf-8"))
+    return {key: message.get_all(key) or [] for key in set(message.keys())}
+
+
+def test_the_wheel_and_summit_version_say_the_same_version(wheel: zipfile.ZipFile) -> None:
+    assert run("--version").stdout == f"summit {summitcli.__version__}\n"
+    assert _metadata(wheel)["Version"] == [summitcli.__version__]
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'dynamic = ["version"]' in pyproject and not re.search(r"^version\s*=", pyproject, re.MULTILINE)
+
+
+def test_the_classifiers_name_every_supported_python(wheel: zipfile.ZipFile) -> None:
+    metadata = _metadata(wheel)
+    classifiers = metadata["Classifier"]
+    [requires] = metadata["Requires-Python"]
+    lowest = int(re.fullmatch(r">=3\.(\d+)", requires).group(1))  # type: ignore[union-attr]
+    minors = sorted(int(c.rsplit(".", 1)[1]) for c in classifiers if re.fullmatch(r".*:: Python :: 3\.\d+", c))
+    assert minors and minors[0] == lowest and minors == list(range(lowest, minors[-1] + 1))
+    assert f"Programming Language :: Python :: 3.{sys.version_info.minor}" in classifiers  # the one running this
+    assert "Typing :: Typed" in classifiers and "Environment :: Console" in classifiers

@@ -21,8 +21,8 @@ class ValidateOptions:
 
 
 def validate(settings: Settings, options: ValidateOptions, *, fmt: str = "text") -> None:
-    """Check the files; every problem as a stderr line (`text`), an annotation (`github`) or a JSON list (`json`);
-    exit 1 when there is any."""
+    """Check the files; every problem as a stderr line (`text`), or a report on stdout (`github` annotations,
+    a `json` list, a `sarif` log, `junit` XML); exit 1 when there is any."""
     from summitcli.datafiles import data_paths, find_files, read_files
     from summitcli.dataset import validate_files
     from summitcli.errors import DataError
@@ -33,10 +33,10 @@ def validate(settings: Settings, options: ValidateOptions, *, fmt: str = "text")
     except DataError as error:
         if fmt == "text":
             raise
-        _report(error.problems, fmt)
+        _report(error.problems, [], fmt)
         return
     if fmt != "text":
-        _report([], fmt)
+        _report([], [f.name for f in files], fmt)
         return
     from summitcli.output.stream import write
     from summitcli.text import visible
@@ -44,15 +44,31 @@ def validate(settings: Settings, options: ValidateOptions, *, fmt: str = "text")
     write(f"valid: {visible(title)}\n" + "".join(f"{name}\t{count}\n" for name, count in counts.items()))
 
 
-def _report(found: list[Problem], fmt: str) -> None:
-    """Problems for machines on stdout; exit 1 when there are any."""
-    from summitcli import problems
+def _report(found: list[Problem], files: list[str], fmt: str) -> None:
+    """Problems for machines on stdout (`files`: the files checked, when they are valid); exit 1 when there are
+    any."""
     from summitcli.errors import EXIT_DATA
     from summitcli.output.stream import write
 
-    write(problems.github(found) if fmt == "github" else problems.to_json(found))
+    write(_render(found, files, fmt))
     if found:
         raise SystemExit(EXIT_DATA)
+
+
+def _render(found: list[Problem], files: list[str], fmt: str) -> str:
+    from summitcli import problems
+
+    if fmt == "github":
+        return problems.github(found)
+    if fmt == "sarif":
+        from summitcli.sarif import to_sarif
+
+        return to_sarif(found)
+    if fmt == "junit":
+        from summitcli.junit import to_junit
+
+        return to_junit(found, files)
+    return problems.to_json(found)
 
 
 def export_json(settings: Settings, *, output: Path | None = None) -> None:
