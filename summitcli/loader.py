@@ -13,6 +13,7 @@ import re
 import types
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 import msgspec
@@ -348,28 +349,38 @@ def _list_item_types() -> list[type]:
     return out
 
 
-def _iter_refs(record: Any) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
-    """(path inside the record, namespace, id) for every reference a record makes."""
-    for name in ("sources", "status_sources", "actual_sources"):
-        for i, ref in enumerate(getattr(record, name, None) or []):
-            yield (name, i), "source", ref
-    for i, ref in enumerate(getattr(record, "topics", None) or []):
-        yield ("topics", i), "topic", ref
-    for i, ref in enumerate(getattr(record, "participants", None) or []):
-        yield ("participants", i), "person", ref
-    if isinstance(record, model.Quote):
-        yield ("speaker",), "person", record.speaker
-    for name in ("event", "actual_event"):
-        if ref := getattr(record, name, None):
-            yield (name,), "event", ref
-    if isinstance(record, model.Followup):
-        yield ("origin",), "record", record.origin
-    for d, dispute in enumerate(getattr(record, "disputes", None) or []):
-        for i, ref in enumerate(dispute.sources):
-            yield ("disputes", d, "sources", i), "source", ref
-    for f, figure in enumerate(getattr(record, "figures", None) or []):
-        for i, ref in enumerate(figure.sources):
-            yield ("figures", f, "sources", i), "source", ref
+# The namespace of each kind of reference the model marks (`refers`), as the index resolves them.
+_SPACES = {"sources": "source", "topics": "topic", "people": "person", "events": "event", "records": "record"}
+
+
+@cache
+def _references(struct: Any) -> tuple[list[tuple[str, str, bool]], list[tuple[str, bool]]]:
+    """From the model alone: a struct's reference fields (name, namespace, a list of them) and its fields that
+    nest records (name, a list of them)."""
+    from summitcli import modelinfo
+
+    if not issubclass(struct, msgspec.Struct):
+        return [], []
+    fields = modelinfo.fields_of(struct)
+    refs = [(f.name, _SPACES[f.refers], f.many) for f in fields if f.refers in _SPACES]
+    return refs, [(f.name, f.many) for f in fields if f.nested]
+
+
+def _iter_refs(record: Any, at: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
+    """(path inside the record, namespace, id) for every reference a record makes, nested records' included."""
+    kind: Any = type(record)
+    refs, nested = _references(kind)
+    for name, space, many in refs:
+        value = getattr(record, name)
+        if many:
+            for i, ref in enumerate(value):
+                yield (*at, name, i), space, ref
+        elif value:
+            yield (*at, name), space, value
+    for name, many in nested:
+        value = getattr(record, name)
+        for i, item in enumerate(value if many else [value] if value is not None else []):
+            yield from _iter_refs(item, (*at, name, i) if many else (*at, name))
 
 
 def _iter_countries(record: Any) -> Iterator[tuple[tuple[str | int, ...], str]]:

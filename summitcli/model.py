@@ -32,14 +32,17 @@ Confidence = Annotated[
         "M one reputable source; L one aggregator or low-quality site only (shown with its source, as a caveat)"
     ),
 ]
-SourceRefs = Annotated[list[Slug], msgspec.Meta(min_length=1, description="ids of the sources that state this")]
 # `extra` is for the tool, not the schema: what an id refers to (a record list, or `records`: any event, outcome,
-# quote, fact, follow-up or plan), and text that is a code rather than prose (never searched as text).
+# quote, fact, follow-up or plan), and text that is a code rather than prose (never searched as text). Every
+# reference is marked so: the loader checks them all (`loader._iter_refs`) from these marks alone.
+SourceRef = Annotated[Slug, msgspec.Meta(extra={"refers": "sources"})]
+TopicRef = Annotated[Slug, msgspec.Meta(extra={"refers": "topics"})]
 EventRef = Annotated[Slug, msgspec.Meta(extra={"refers": "events"})]
 PersonRef = Annotated[Slug, msgspec.Meta(extra={"refers": "people"})]
 RecordRef = Annotated[Slug, msgspec.Meta(extra={"refers": "records"})]
 Code = Annotated[str, msgspec.Meta(extra={"prose": False})]
-Topics = Annotated[list[Slug], msgspec.Meta(description="ids of the topics this is about (see `topics`)")]
+SourceRefs = Annotated[list[SourceRef], msgspec.Meta(min_length=1, description="ids of the sources that state this")]
+Topics = Annotated[list[TopicRef], msgspec.Meta(description="ids of the topics this is about (see `topics`)")]
 Summary = Annotated[str | None, msgspec.Meta(description="what happened, in a sentence or two of plain text")]
 Title = Annotated[Text, msgspec.Meta(description="the name a reader knows it by, as the sources give it")]
 RecordDate = Annotated[dt.date | None, msgspec.Meta(description="the local date, YYYY-MM-DD (quoted)")]
@@ -136,7 +139,8 @@ class Figure(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
         ),
     ] = None
     sources: Annotated[
-        list[Slug], msgspec.Meta(description="ids of the sources that state this figure; empty: the record's sources")
+        list[SourceRef],
+        msgspec.Meta(description="ids of the sources that state this figure; empty: the record's sources"),
     ] = []
     confidence: Annotated[
         Confidence | None, msgspec.Meta(description="this figure's confidence; absent: the record's")
@@ -207,7 +211,7 @@ class Event(Record, frozen=True, kw_only=True, forbid_unknown_fields=True):
             "the home country alone is its own side (`summit home`)"
         ),
     ] = []
-    participants: Annotated[list[Slug], msgspec.Meta(description="ids of the people who took part")] = []
+    participants: Annotated[list[PersonRef], msgspec.Meta(description="ids of the people who took part")] = []
     atmosphere: Annotated[str | None, msgspec.Meta(description="the tone as the sources describe it")] = None
     topics: Topics = []
     summary: Summary = None
@@ -284,7 +288,9 @@ class Followup(Record, frozen=True, kw_only=True, forbid_unknown_fields=True):
     ] = None
     status: Annotated[FollowupStatus, msgspec.Meta(description="where it stands as of `status_date`")]
     status_date: Annotated[dt.date | None, msgspec.Meta(description="when the status was last reported")] = None
-    status_sources: Annotated[list[Slug], msgspec.Meta(description="ids of the sources of the latest status")] = []
+    status_sources: Annotated[
+        list[SourceRef], msgspec.Meta(description="ids of the sources of the latest status")
+    ] = []
     topics: Topics = []
     summary: Summary = None
 
@@ -308,7 +314,7 @@ class Plan(Record, frozen=True, kw_only=True, forbid_unknown_fields=True):
         msgspec.Meta(description="the id of the event that happened instead; none: nothing did (cancelled)"),
     ] = None
     actual_sources: Annotated[
-        list[Slug], msgspec.Meta(min_length=1, description="ids of the sources that report what happened")
+        list[SourceRef], msgspec.Meta(min_length=1, description="ids of the sources that report what happened")
     ]
 
 
