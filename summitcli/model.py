@@ -288,9 +288,7 @@ class Followup(Record, frozen=True, kw_only=True, forbid_unknown_fields=True):
     ] = None
     status: Annotated[FollowupStatus, msgspec.Meta(description="where it stands as of `status_date`")]
     status_date: Annotated[dt.date | None, msgspec.Meta(description="when the status was last reported")] = None
-    status_sources: Annotated[
-        list[SourceRef], msgspec.Meta(description="ids of the sources of the latest status")
-    ] = []
+    status_sources: Annotated[list[SourceRef], msgspec.Meta(description="ids of the sources of the latest status")] = []
     topics: Topics = []
     summary: Summary = None
 

@@ -158,78 +158,92 @@ class _Reader:
         if depth > MAX_DEPTH:
             raise self._fail(event, path, f"nested deeper than {MAX_DEPTH} levels (expected a flat record layout)")
         if isinstance(event, yaml.AliasEvent):
-            if event.anchor not in self.anchors:
-                raise self._fail(event, path, f"alias *{event.anchor} has no anchor")
-            value, size, chars = self.anchors[event.anchor]
-            self.nodes += size
-            self.aliased += size
-            self.chars += chars
-            self.aliased_chars += chars
-            if self.aliased > MAX_ALIASED:
-                raise self._fail(event, path, f"expands to more than {MAX_ALIASED:,} values (an alias bomb?)")
-            if self.aliased_chars > MAX_ALIASED_BYTES:
-                raise self._fail(
-                    event, path, f"expands to more than {MAX_ALIASED_BYTES >> 20} MiB of text (an alias bomb?)"
-                )
-            return value
+            return self._alias(event, path)
         start, start_chars = self.nodes, self.chars
         self.nodes += 1
-        get = self.parser.get_event
         if isinstance(event, yaml.ScalarEvent):
             value = _scalar(event)
             if value is _OUT_OF_RANGE or (type(value) is int and abs(value) > _MAX_INT):
                 raise self._fail(event, path, "number out of range (expected a finite number within 64 bits)")
             self.chars += len(event.value)
         elif isinstance(event, yaml.SequenceStartEvent):
-            items: list[Any] = []
-            fast = self.want is None and depth < MAX_DEPTH
-            while type(child := get()) is not _SequenceEndEvent:
-                if fast and type(child) is _ScalarEvent and child.anchor is None and child.style:
-                    items.append(child.value)  # quoted text, the commonest value: read inline
-                    self.nodes += 1
-                    self.chars += len(child.value)
-                    continue
-                item = self._leaf(child, depth + 1)
-                items.append(item if item is not _NOT_LEAF else self._node(child, (*path, len(items)), depth + 1))
-            value = items
+            value = self._sequence(path, depth)
         elif isinstance(event, yaml.MappingStartEvent):
-            mapping: dict[str, Any] = {}
-            fast = self.want is None and depth < MAX_DEPTH
-            while type(key_event := get()) is not _MappingEndEvent:
-                if (
-                    fast
-                    and type(key_event) is _ScalarEvent
-                    and key_event.anchor is None
-                    and (key_event.style or (_NAME.match(key_event.value) and key_event.value not in _KEYWORDS))
-                ):
-                    key = key_event.value  # a field name (quoted, or plain letters that resolve to text)
-                    self.nodes += 1
-                    self.chars += len(key)
-                else:
-                    key = self._leaf(key_event, depth + 1)
-                    if key is _NOT_LEAF:
-                        key = self._node(key_event, (*path, "<key>"), depth + 1)
-                if not isinstance(key, str):
-                    raise self._fail(key_event, path, f"key {key!r} is not text (expected a field name)")
-                if key in mapping:
-                    raise self._fail(
-                        key_event, (*path, key), "key written twice in one mapping (expected each key once)"
-                    )
-                child = get()
-                if fast and type(child) is _ScalarEvent and child.anchor is None and child.style:
-                    mapping[key] = child.value
-                    self.nodes += 1
-                    self.chars += len(child.value)
-                    continue
-                item = self._leaf(child, depth + 1)
-                mapping[key] = item if item is not _NOT_LEAF else self._node(child, (*path, key), depth + 1)
-            value = mapping
+            value = self._mapping(path, depth)
         else:  # pragma: no cover - the parser yields nothing else here
             raise self._fail(event, path, f"unexpected YAML event {type(event).__name__}")
         anchor = getattr(event, "anchor", None)
         if anchor:
             self.anchors[anchor] = (value, self.nodes - start, self.chars - start_chars)
         return value
+
+    def _alias(self, event: Any, path: Path) -> Any:
+        """The anchored value again, counted as often as it is reached (alias bombs, by count or by size)."""
+        if event.anchor not in self.anchors:
+            raise self._fail(event, path, f"alias *{event.anchor} has no anchor")
+        value, size, chars = self.anchors[event.anchor]
+        self.nodes += size
+        self.aliased += size
+        self.chars += chars
+        self.aliased_chars += chars
+        if self.aliased > MAX_ALIASED:
+            raise self._fail(event, path, f"expands to more than {MAX_ALIASED:,} values (an alias bomb?)")
+        if self.aliased_chars > MAX_ALIASED_BYTES:
+            raise self._fail(
+                event, path, f"expands to more than {MAX_ALIASED_BYTES >> 20} MiB of text (an alias bomb?)"
+            )
+        return value
+
+    def _sequence(self, path: Path, depth: int) -> list[Any]:
+        items: list[Any] = []
+        fast = self.want is None and depth < MAX_DEPTH
+        get = self.parser.get_event
+        while type(child := get()) is not _SequenceEndEvent:
+            if fast and type(child) is _ScalarEvent and child.anchor is None and child.style:
+                items.append(child.value)  # quoted text, the commonest value: read inline
+                self.nodes += 1
+                self.chars += len(child.value)
+                continue
+            item = self._leaf(child, depth + 1)
+            items.append(item if item is not _NOT_LEAF else self._node(child, (*path, len(items)), depth + 1))
+        return items
+
+    def _mapping(self, path: Path, depth: int) -> dict[str, Any]:
+        mapping: dict[str, Any] = {}
+        fast = self.want is None and depth < MAX_DEPTH
+        get = self.parser.get_event
+        while type(key_event := get()) is not _MappingEndEvent:
+            key = self._key(key_event, path, depth, fast)
+            if key in mapping:
+                raise self._fail(key_event, (*path, key), "key written twice in one mapping (expected each key once)")
+            child = get()
+            if fast and type(child) is _ScalarEvent and child.anchor is None and child.style:
+                mapping[key] = child.value  # quoted text, the commonest value: read inline
+                self.nodes += 1
+                self.chars += len(child.value)
+                continue
+            item = self._leaf(child, depth + 1)
+            mapping[key] = item if item is not _NOT_LEAF else self._node(child, (*path, key), depth + 1)
+        return mapping
+
+    def _key(self, event: Any, path: Path, depth: int, fast: bool) -> str:
+        """A mapping's key: a field name read inline on the fast path (quoted, or plain letters that resolve to
+        text), else read as a node; refused unless it is text."""
+        if (
+            fast
+            and type(event) is _ScalarEvent
+            and event.anchor is None
+            and (event.style or (_NAME.match(event.value) and event.value not in _KEYWORDS))
+        ):
+            self.nodes += 1
+            self.chars += len(event.value)
+            return str(event.value)
+        key = self._leaf(event, depth + 1)
+        if key is _NOT_LEAF:
+            key = self._node(event, (*path, "<key>"), depth + 1)
+        if not isinstance(key, str):
+            raise self._fail(event, path, f"key {key!r} is not text (expected a field name)")
+        return key
 
 
 TOP = object()  # the key `read_sections` gives a document whose top level is not a mapping
