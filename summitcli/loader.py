@@ -258,44 +258,40 @@ class FileParser:
         from summitcli.yamlread import TOP, read_sections
 
         fields = model.DataFile.__struct_fields__
-        types = {name: t for name, t in zip(fields, _list_item_types(), strict=True)}
         meta: model.Meta | Refused | None = None
         records: list[tuple[str, int, Any]] = []
         zones: dict[str, bool] = {}
         for key, index, value in read_sections(text):
             if key is TOP:
-                self.problems.append(
-                    problem(
-                        self.source.name,
-                        1,
-                        1,
-                        "file",
-                        "top level is not a mapping (expected keys such as events:, outcomes:)",
-                    )
-                )
+                message = "top level is not a mapping (expected keys such as events:, outcomes:)"
+                self.problems.append(problem(self.source.name, 1, 1, "file", message))
                 return None
             if key not in fields:
                 if not index:  # once per section
                     hint = _hint(key, fields, "expected one of: " + ", ".join(fields))
                     self.at((key,), f"unknown section '{key}' ({hint})")
-                continue
-            if key == "meta":
+            elif key == "meta":
                 meta = self._record(model.Meta, value, (key,)) or Refused()
-                continue
-            if index is None:
+            elif index is None:
                 if value is not None and value != []:
                     self.at((key,), "wrong type: got a mapping or text (expected a list of records)")
-                continue
-            record = self._record(types[key], value, (key, index))
-            if record is not None:
-                _check_record(key, index, record, self, zones)
-                records.append((key, index, record))
-            elif isinstance(value, dict) and isinstance(value.get("id"), str):
-                records.append((key, index, Refused(value["id"])))
-            if self.sink is not None and len(records) >= BATCH:
-                self.sink(records)
-                records = []
+            elif (item := self._list_item(key, index, value, zones)) is not None:
+                records.append(item)
+                if self.sink is not None and len(records) >= BATCH:
+                    self.sink(records)
+                    records = []
         return ParsedFile(self.source, meta, records)
+
+    def _list_item(self, key: str, index: int, value: Any, zones: dict[str, bool]) -> tuple[str, int, Any] | None:
+        """One item of a record list: the record, checked on its own; else `Refused` by its id, if it has one;
+        else None (left out)."""
+        record = self._record(_list_item_types()[key], value, (key, index))
+        if record is not None:
+            _check_record(key, index, record, self, zones)
+            return key, index, record
+        if isinstance(value, dict) and isinstance(value.get("id"), str):
+            return key, index, Refused(value["id"])
+        return None
 
     def _record(self, kind: type, value: Any, path: tuple[str | int, ...]) -> Any:
         """`value` converted to `kind`; None, with every problem of the record reported, if it does not fit."""
@@ -338,15 +334,13 @@ class FileParser:
         return own if isinstance(own, str) else None
 
 
-def _list_item_types() -> list[type]:
+@cache
+def _list_item_types() -> dict[str, type]:
+    """Each section of a data file and the type of its items (`events`: `model.Event`; `meta`: `model.Meta`)."""
     import typing
 
-    out: list[type] = []
-    for name in model.DataFile.__struct_fields__:
-        hint = typing.get_type_hints(model.DataFile)[name]
-        args = typing.get_args(hint)
-        out.append(args[0] if args else hint)
-    return out
+    hints = typing.get_type_hints(model.DataFile)
+    return {name: (typing.get_args(hints[name]) or (hints[name],))[0] for name in model.DataFile.__struct_fields__}
 
 
 # The namespace of each kind of reference the model marks (`refers`), as the index resolves them.
