@@ -269,24 +269,10 @@ def _fresh(
     try:
         conn.execute("BEGIN")
         rows = index.recorded_files(conn)
-        if rows is None or len(rows) != len(sources):
+        settled = _unchanged(rows, sources, verified) if rows is not None and len(rows) == len(sources) else None
+        if settled is None:
             conn.close()
             return None
-        settled: list[tuple[int, int]] = []
-        now = time.time_ns()
-        for ord, source in enumerate(sources):
-            key = path_key(source.path)
-            row = rows.get(key)
-            if row is None or row.ord != ord or row.stat != source.stat:
-                conn.close()
-                return None
-            if row.racy() and not (verified and key in verified):
-                data, stat = read_bytes(source.path)
-                if stat != row.stat or index.digest(data) != row.digest:
-                    conn.close()
-                    return None
-                if max(stat.mtime_ns, stat.ctime_ns) < now - index.RACY_NS:
-                    settled.append((row.id, now))
         if settled and settle:
             _settle(conn, settled)
             conn.close()
@@ -299,6 +285,28 @@ def _fresh(
     except BaseException:  # a file that can no longer be read: a data error, raised with the snapshot released
         conn.close()
         raise
+
+
+def _unchanged(
+    rows: dict[bytes, index.FileRow], sources: list[SourceFile], verified: set[bytes] | None
+) -> list[tuple[int, int]] | None:
+    """Git's rule, for a read: None if any file is not as recorded (another path, order or stat; a racy file's
+    bytes changed); else the racy files found unchanged and now old enough to be trusted by their stat, each
+    (file id, now)."""
+    settled: list[tuple[int, int]] = []
+    now = time.time_ns()
+    for ord, source in enumerate(sources):
+        key = path_key(source.path)
+        row = rows.get(key)
+        if row is None or row.ord != ord or row.stat != source.stat:
+            return None
+        if row.racy() and not (verified and key in verified):
+            data, stat = read_bytes(source.path)
+            if stat != row.stat or index.digest(data) != row.digest:
+                return None
+            if max(stat.mtime_ns, stat.ctime_ns) < now - index.RACY_NS:
+                settled.append((row.id, now))
+    return settled
 
 
 def _settle(conn: sqlite3.Connection, settled: list[tuple[int, int]]) -> None:
