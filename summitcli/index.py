@@ -305,36 +305,27 @@ def cross_checks(
     references into ids they no longer define (`mark_lost`). `names`: each file id's name, for messages.
     `complete`: YAML could read every file; else a reference may point into the file it could not read, and
     neither references nor a missing meta block are reported."""
-
-    from summitcli.loader import _hint
-
-    found: list[Where] = []
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS changed (id INTEGER PRIMARY KEY, lo INTEGER, hi INTEGER)")
     conn.execute("DELETE FROM changed")
-    refs = "SELECT r.file, x.space, x.ref, r.list, r.pos, x.sub FROM "
-    if changed is None:
-        dupes = conn.execute("SELECT space, id FROM records GROUP BY space, id HAVING count(*) > 1").fetchall()
-        unresolved = conn.execute(
-            f"{refs} refs x JOIN records r ON r.seq = x.seq WHERE NOT {_resolves('x.space', 'x.ref')}"
-        ).fetchall()
-    else:
+    if changed is not None:
         marks = ", ".join("?" * len(changed))
         conn.execute(f"INSERT INTO changed SELECT id, lo, hi FROM files WHERE id IN ({marks})", changed)
+    found = _duplicates(conn, changed is None)
+    if complete:
+        found += _unknown_references(conn, changed is None)
+    return found + _meta_checks(conn, complete)
+
+
+def _duplicates(conn: sqlite3.Connection, everywhere: bool) -> list[Where]:
+    """Each id defined again (in the changed files, or `everywhere`), at its later places, naming the first."""
+    if everywhere:
+        dupes = conn.execute("SELECT space, id FROM records GROUP BY space, id HAVING count(*) > 1").fetchall()
+    else:
         dupes = conn.execute(
             "SELECT DISTINCT r.space, r.id FROM changed c JOIN records r ON r.seq BETWEEN c.lo AND c.hi WHERE EXISTS "
             "(SELECT 1 FROM records o WHERE o.space = r.space AND o.id = r.id AND o.seq <> r.seq)"
         ).fetchall()
-        unresolved = conn.execute(
-            f"{refs} changed c JOIN refs x ON x.seq BETWEEN c.lo AND c.hi JOIN records r ON r.seq = x.seq "
-            f"WHERE NOT {_resolves('x.space', 'x.ref')}"
-        ).fetchall()
-        # ids the changed files no longer define, and who still points at them
-        conn.execute(f"DELETE FROM lost WHERE {_resolves('lost.space', 'lost.id')}")
-        if conn.execute("SELECT 1 FROM lost LIMIT 1").fetchone():  # rare: an id removed; one scan of the refs
-            unresolved += conn.execute(
-                f"{refs} refs x JOIN records r ON r.seq = x.seq WHERE (x.space, x.ref) IN (SELECT space, id FROM lost) "
-                "AND r.file NOT IN (SELECT id FROM changed)"
-            ).fetchall()
+    found = []
     for space, rid in dupes:
         (first_file, first_list, first_pos), *later = conn.execute(
             "SELECT r.file, r.list, r.pos FROM records r JOIN files f ON f.id = r.file "
@@ -344,22 +335,47 @@ def cross_checks(
         message = f"duplicate id '{rid}' (first defined at {{other}}; expected unique ids)"
         for file_id, name, pos in later:
             found.append(Where(file_id, (name, pos, "id"), message, (first_file, (first_list, first_pos, "id"))))
-    if not complete:
-        unresolved = []
+    return found
+
+
+_REFS = "SELECT r.file, x.space, x.ref, r.list, r.pos, x.sub FROM "
+
+
+def _unresolved(conn: sqlite3.Connection, everywhere: bool) -> list[Any]:
+    """The references that name no record: from the changed files (or `everywhere`), and, from the other files,
+    those into ids the changed files no longer define (`lost`)."""
+    if everywhere:
+        return conn.execute(
+            f"{_REFS} refs x JOIN records r ON r.seq = x.seq WHERE NOT {_resolves('x.space', 'x.ref')}"
+        ).fetchall()
+    unresolved = conn.execute(
+        f"{_REFS} changed c JOIN refs x ON x.seq BETWEEN c.lo AND c.hi JOIN records r ON r.seq = x.seq "
+        f"WHERE NOT {_resolves('x.space', 'x.ref')}"
+    ).fetchall()
+    conn.execute(f"DELETE FROM lost WHERE {_resolves('lost.space', 'lost.id')}")
+    if conn.execute("SELECT 1 FROM lost LIMIT 1").fetchone():  # rare: an id removed; one scan of the refs
+        unresolved += conn.execute(
+            f"{_REFS} refs x JOIN records r ON r.seq = x.seq WHERE (x.space, x.ref) IN (SELECT space, id FROM lost) "
+            "AND r.file NOT IN (SELECT id FROM changed)"
+        ).fetchall()
+    return unresolved
+
+
+def _unknown_references(conn: sqlite3.Connection, everywhere: bool) -> list[Where]:
+    """Each reference that names no record, with the closest id of its kind as a hint."""
+    from summitcli.loader import _hint
+
     known: dict[str, list[str]] = {}
-    for file_id, space, ref, name, pos, sub in unresolved:
+    found = []
+    for file_id, space, ref, name, pos, sub in _unresolved(conn, everywhere):
         if space not in known:
             target, only = TARGETS[space]
-            known[space] = [
-                r[0]
-                for r in conn.execute(
-                    "SELECT id FROM records WHERE space = ? AND (? IS NULL OR list = ?)", (target, only, only)
-                )
-            ]
+            query = "SELECT id FROM records WHERE space = ? AND (? IS NULL OR list = ?)"
+            known[space] = [r[0] for r in conn.execute(query, (target, only, only))]
         hint = _hint(ref, known[space], f"expected the id of a {space}")
         path = (name, pos, *msgspec.json.decode(sub))
         found.append(Where(file_id, path, f"unknown {space} id '{ref}' ({hint})"))
-    return found + _meta_checks(conn, complete)
+    return found
 
 
 def _meta_checks(conn: sqlite3.Connection, complete: bool) -> list[Where]:
