@@ -43,18 +43,25 @@ def select(
     topic = check_topic(q, topic)
     found: list[tuple[str, model.Outcome]] = []
     for outcome in q.with_country("outcomes", country) if country else q.data.outcomes:
-        if (
-            (status and outcome.status != status)
-            or (kind and outcome.kind != kind)
-            or (topic and topic not in outcome.topics)
-        ):
-            continue
-        others = [c for c in outcome.parties if c != q.home] or [q.home]
-        if country:
-            found.append((country, outcome))
-        else:
-            found.extend((code, outcome) for code in others)
+        if _matches(outcome, status=status, kind=kind, topic=topic):
+            found.extend((code, outcome) for code in _listed_under(q, outcome, country))
     return found
+
+
+def _matches(outcome: model.Outcome, *, status: str | None, kind: str | None, topic: str | None) -> bool:
+    """Whether an outcome has the status, kind and topic the filters ask for (a filter not given keeps it)."""
+    return not (
+        (status and outcome.status != status)
+        or (kind and outcome.kind != kind)
+        or (topic and topic not in outcome.topics)
+    )
+
+
+def _listed_under(q: Query, outcome: model.Outcome, country: str | None) -> list[str]:
+    """The countries an outcome is listed under: `country` if given, else its parties other than home, or home."""
+    if country:
+        return [country]
+    return [c for c in outcome.parties if c != q.home] or [q.home]
 
 
 def listing(q: Query, pairs: list[tuple[str, model.Outcome]], *, one_country: bool) -> Listing:

@@ -83,11 +83,8 @@ def listing(q: Query) -> Listing:
     return Listing(records, FIELDS, rows, LIST_COLUMNS, view, screen)
 
 
-def document(q: Query, sid: str) -> Document:
-    """One source: what it is, then every record that cites it, by kind, in date order."""
-    from summitcli.countries import country_name
-
-    source = q.sources[sid]
+def _points(source: model.Source) -> list[KeyPoint]:
+    """What a source is: publication, title, date, address, confidence and note, those it has."""
     points = [KeyPoint("Publication", [Line(source.publication or "not reported")])]
     if source.title:
         points.append(KeyPoint("Title", [Line(source.title)]))
@@ -98,26 +95,40 @@ def document(q: Query, sid: str) -> Document:
     points.append(KeyPoint("Confidence", [Line(source.confidence)]))
     if source.note:
         points.append(KeyPoint("Note", [Line(source.note, dim=True)]))
+    return points
+
+
+def _of_kind(citing: list[tuple[str, Any]], kind: str) -> list[Any]:
+    """The citing records of one kind, dated ones by date, undated ones last."""
+    return sorted(
+        (r for k, r in citing if k == kind), key=lambda r: (record_date(r) is None, record_date(r) or "", r.id)
+    )
+
+
+def _cited_entry(q: Query, record: Any) -> Entry:
+    """A citing record: its title and day, then the countries it involves dimmed."""
+    from summitcli.countries import country_name
+
+    return Entry(
+        q.title_of(record),
+        (),
+        day(record_day(record)),
+        [Line(", ".join(country_name(c) for c in q.countries_of(record)), dim=True)] if q.countries_of(record) else [],
+    )
+
+
+def document(q: Query, sid: str) -> Document:
+    """One source: what it is, then every record that cites it, by kind, in date order."""
+    source = q.sources[sid]
+    points = _points(source)
     citing = _citing(q)[sid]
     sections = []
     records: dict[str, Any] = {"source": fields(source)}
     for kind in [*(k for _, k in FACT_KINDS), "person"]:
-        found = sorted(
-            (r for k, r in citing if k == kind), key=lambda r: (record_date(r) is None, record_date(r) or "", r.id)
-        )
+        found = _of_kind(citing, kind)
         records[f"{kind}s"] = [fields(r) for r in found]
         if found:
-            entries = [
-                Entry(
-                    q.title_of(r),
-                    (),
-                    day(record_day(r)),
-                    [Line(", ".join(country_name(c) for c in q.countries_of(r)), dim=True)]
-                    if q.countries_of(r)
-                    else [],
-                )
-                for r in found
-            ]
+            entries = [_cited_entry(q, r) for r in found]
             sections.append(Section(f"{kind}s", KIND_HEADINGS.get(kind, f"{kind.capitalize()}s"), entries))
     return Document(sid, "source", points, sections, q.sources, records, empty="no record cites this source")
 

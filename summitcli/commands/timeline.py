@@ -49,18 +49,27 @@ def select(
         raise UsageError(f"--from {start} is after --to {end}: no day can match")
     kind = check_value(kind, lambda: (e.kind for e in q.data.events), "--kind", "event kind")
     topic = check_topic(q, topic)
-    events = []
-    for event in sorted(q.data.events, key=event_order):
-        if (kind and event.kind != kind) or (country and country not in event.parties):
-            continue
-        if topic and topic not in event.topics:
-            continue
-        if (start or end) and event.date is None:
-            continue
-        if (start and event.date and event.date < start) or (end and event.date and event.date > end):
-            continue
-        events.append(event)
-    return events
+    return [
+        event
+        for event in sorted(q.data.events, key=event_order)
+        if _matches(event, country=country, topic=topic, kind=kind) and _in_range(event.date, start, end)
+    ]
+
+
+def _matches(event: model.Event, *, country: str | None, topic: str | None, kind: str | None) -> bool:
+    """Whether an event has the kind, the party and the topic the filters ask for (a filter not given keeps it)."""
+    if (kind and event.kind != kind) or (country and country not in event.parties):
+        return False
+    return not (topic and topic not in event.topics)
+
+
+def _in_range(date: dt.date | None, start: dt.date | None, end: dt.date | None) -> bool:
+    """Whether an event's date is within `start` to `end`, both included; undated is outside any range."""
+    if not (start or end):
+        return True
+    if date is None:
+        return False
+    return not ((start and date < start) or (end and date > end))
 
 
 def did_not_happen(plan: model.Plan) -> bool:

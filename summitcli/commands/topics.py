@@ -57,29 +57,42 @@ def listing(q: Query) -> Listing:
     return Listing(records, LIST_FIELDS, rows, LIST_COLUMNS, view)
 
 
-def document(q: Query, topic: str) -> Document:
-    """Every meeting, outcome, follow-up, quote and fact filed under one topic, by kind, in date order."""
-    from summitcli.countries import country_name
-
+def _filed(q: Query, topic: str) -> dict[str, list[Any]]:
+    """Kind -> the records of that kind filed under the topic, dated ones by date, undated ones last."""
     found: dict[str, list[Any]] = {kind: [] for kind in COUNTED}
     for kind, record in q.fact_records():
         if kind in found and topic in (getattr(record, "topics", None) or []):
             found[kind].append(record)
-    sections = []
-    for kind, records in found.items():
+    for records in found.values():
         records.sort(key=lambda r: (record_day(r) is None, record_date(r) or "", r.id))
-        entries = []
-        for record in records:
-            status = _status(kind, record)
-            names = ", ".join(country_name(c) for c in q.countries_of(record))
-            said = " · ".join(part for part in (words(status) if status else "", names) if part)
-            entries.append(
-                Entry(
-                    q.title_of(record), record.sources, day(record_day(record)), [Line(said, dim=True)] if said else []
-                )
-            )
-        if entries:
-            sections.append(Section(f"{kind}s", HEADINGS[kind], entries))
+    return found
+
+
+def _entry(q: Query, kind: str, record: Any) -> Entry:
+    """A record under its kind's heading: its title and day, then its status and countries dimmed."""
+    from summitcli.countries import country_name
+
+    status = _status(kind, record)
+    names = ", ".join(country_name(c) for c in q.countries_of(record))
+    said = " · ".join(part for part in (words(status) if status else "", names) if part)
+    return Entry(q.title_of(record), record.sources, day(record_day(record)), [Line(said, dim=True)] if said else [])
+
+
+def _sections(q: Query, found: dict[str, list[Any]]) -> list[Section]:
+    """A section for each kind with records, in the order of `COUNTED`."""
+    return [
+        Section(f"{kind}s", HEADINGS[kind], [_entry(q, kind, record) for record in records])
+        for kind, records in found.items()
+        if records
+    ]
+
+
+def document(q: Query, topic: str) -> Document:
+    """Every meeting, outcome, follow-up, quote and fact filed under one topic, by kind, in date order."""
+    from summitcli.countries import country_name
+
+    found = _filed(q, topic)
+    sections = _sections(q, found)
     codes = sorted({c for records in found.values() for r in records for c in q.countries_of(r)}, key=country_name)
     name = q.topics[topic].name
     records_out: dict[str, Any] = {"topic": fields(q.topics[topic]), "countries": codes}
