@@ -12,8 +12,8 @@ package; a source checkout run with PYTHONDONTWRITEBYTECODE=1 would otherwise re
 another commit), through `python -m summitcli` with PYTHONPATH=CHECKOUT, and this one the same way, in the same
 rounds: a change's cost or saving, measured alone.
 
-Where a warm run's time goes beyond the typer import: the warm path reads records from the index without
-msgspec or the model's structs (summitcli.stored; tests/test_startup.py checks what it imports), and the
+Where a warm run's time goes beyond the typer import: the warm path reads only the records it needs from the index
+(figures below are from before those records became msgspec structs; tests/test_startup.py checks imports), and the
 summit command ends without the interpreter's last cycle collection (summitcli.entry.leaving), which even the
 baseline pays (about 8 ms of `python -c "import typer"`). Figures for `brief canada`, 2 shared cores, 21 rounds
 (ms, ratio):
