@@ -91,9 +91,10 @@ def complete_country(incomplete: str) -> list[tuple[str, str]]:
     """Country names for shell completion: the dataset's countries first, read from the index only (completion never
     parses YAML; with no index yet, ISO order), then every other ISO 3166 country. Never a traceback in a shell."""
     from summitcli.countries import _records, country_name, slug
+    from summitcli.query import Query
 
     indexed = _indexed()
-    covered = {*indexed.country_codes(), indexed.meta.home} if indexed else set()
+    covered = {*Query(indexed).countries, indexed.meta.home} if indexed else set()
     prefix = incomplete.casefold()
     first: list[tuple[str, str]] = []
     rest: list[tuple[str, str]] = []

@@ -81,10 +81,11 @@ CREATE INDEX IF NOT EXISTS topics_by_topic ON record_topics (topic, list, seq);
 """,
 }
 # The id namespace of each record list: a reference names a source, topic, person, event or any other record.
-SPACES = {"sources": "source", "topics": "topic", "people": "person"}
+SPACES = {"sources": "source", "topics": "topic", "people": "person", "groupings": "grouping"}
 # Where a reference into a namespace may point: (space, only this list or None).
 TARGETS = {"source": ("source", None), "topic": ("topic", None), "person": ("person", None),
-           "event": ("record", "events"), "record": ("record", None)}  # fmt: skip
+           "event": ("record", "events"), "record": ("record", None),
+           "grouping": ("grouping", None)}  # fmt: skip
 
 
 def _resolves(space: str, ref: str) -> str:

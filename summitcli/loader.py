@@ -20,6 +20,7 @@ import msgspec
 
 from summitcli import model
 from summitcli.datafiles import SourceFile, problem
+from summitcli.parties import is_code, is_grouping_id
 from summitcli.problems import Problem
 from summitcli.text import invisible_in
 
@@ -344,7 +345,14 @@ def _list_item_types() -> dict[str, type]:
 
 
 # The namespace of each kind of reference the model marks (`refers`), as the index resolves them.
-_SPACES = {"sources": "source", "topics": "topic", "people": "person", "events": "event", "records": "record"}
+_SPACES = {
+    "sources": "source",
+    "topics": "topic",
+    "people": "person",
+    "events": "event",
+    "records": "record",
+    "parties": "grouping",  # a party in lower case: a grouping's id (one in capitals is a country code)
+}
 
 
 @cache
@@ -368,7 +376,8 @@ def _iter_refs(record: Any, at: tuple[str | int, ...] = ()) -> Iterator[tuple[tu
         value = getattr(record, name)
         if many:
             for i, ref in enumerate(value):
-                yield (*at, name, i), space, ref
+                if space != "grouping" or is_grouping_id(ref):
+                    yield (*at, name, i), space, ref
         elif value:
             yield (*at, name), space, value
     for name, many in nested:
@@ -378,12 +387,25 @@ def _iter_refs(record: Any, at: tuple[str | int, ...] = ()) -> Iterator[tuple[tu
 
 
 def _iter_countries(record: Any) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    for name in ("parties", "countries"):
+    """The country codes a record gives (a party or member in lower case is a grouping's id, checked as a
+    reference; a member may be a name, such as `Hong Kong, China`)."""
+    for name in ("parties", "countries", "members"):
         for i, code in enumerate(getattr(record, name, None) or []):
-            yield (name, i), code
+            if _is_country(record, name, code):
+                yield (name, i), code
+    for code in getattr(record, "member_names", None) or {}:
+        yield ("member_names", code), code
     for name in ("country", "home"):
         if code := getattr(record, name, None):
             yield (name,), code
+
+
+def _is_country(record: Any, field: str, value: str) -> bool:
+    if isinstance(record, model.Quote):  # a quote's countries are countries
+        return True
+    if is_grouping_id(value):
+        return False
+    return field != "members" or is_code(value)
 
 
 def _check_meta(meta: model.Meta, parser: FileParser) -> None:

@@ -25,6 +25,24 @@ ClockTime = Annotated[
     str, msgspec.Meta(pattern=rf"^([01][0-9]|2[0-3]):[0-5][0-9]{END}", description="local time HH:MM")
 ]
 Text = Annotated[str, msgspec.Meta(min_length=1)]
+# A party is a country or a grouping (ASEAN, APEC, the UN): an ISO code in capitals, or a grouping's lower-case id.
+Party = Annotated[
+    str,
+    msgspec.Meta(
+        pattern=rf"^([A-Z]{{2}}|[a-z0-9]+(-[a-z0-9]+)*){END}",
+        description="an ISO 3166-1 alpha-2 country code (CA), or the id of a grouping in `groupings` (apec)",
+        extra={"refers": "parties"},
+    ),
+]
+Member = Annotated[
+    str,
+    msgspec.Meta(
+        min_length=1,
+        description="a member: an ISO 3166-1 alpha-2 code (JP), the id of another grouping (asean), or the "
+        "member's name as the grouping writes it, where it is no country (e.g. Hong Kong, China)",
+        extra={"refers": "parties"},
+    ),
+]
 Confidence = Annotated[
     Literal["H", "M", "L"],
     msgspec.Meta(
@@ -205,10 +223,10 @@ class Event(Record, frozen=True, kw_only=True, forbid_unknown_fields=True):
         CountryCode | None, msgspec.Meta(description="the country it was held in (not who took part: `parties`)")
     ] = None
     parties: Annotated[
-        list[CountryCode],
+        list[Party],
         msgspec.Meta(
-            description="the countries taking part, the home country included when it took part; a record of "
-            "the home country alone is its own side (`summit home`)"
+            description="the countries (or groupings, by id) taking part, the home country included when it took "
+            "part; a record of the home country alone is its own side (`summit home`)"
         ),
     ] = []
     participants: Annotated[list[PersonRef], msgspec.Meta(description="ids of the people who took part")] = []
@@ -228,11 +246,11 @@ class Outcome(Record, frozen=True, kw_only=True, forbid_unknown_fields=True):
     date: RecordDate = None
     event: EventAt = None
     parties: Annotated[
-        list[CountryCode],
+        list[Party],
         msgspec.Meta(
             min_length=1,
-            description="the countries party to it, the home country included when it is one; the home country "
-            "alone: its own outcome (`summit home`)",
+            description="the countries (or groupings, by id) party to it, the home country included when it is "
+            "one; the home country alone: its own outcome (`summit home`)",
         ),
     ]
     figures: Annotated[list[Figure], msgspec.Meta(description="the numbers it carries")] = []
@@ -262,10 +280,11 @@ class Fact(Record, frozen=True, kw_only=True, forbid_unknown_fields=True):
 
     text: Annotated[Text, msgspec.Meta(description="the fact, in a sentence")]
     countries: Annotated[
-        list[CountryCode],
+        list[Party],
         msgspec.Meta(
             min_length=1,
-            description="the countries it is about; the home country alone: its own side (`summit home`)",
+            description="the countries (or groupings) it is about; the home country alone: its own side "
+            "(`summit home`)",
         ),
     ]
     topics: Topics = []
@@ -278,8 +297,10 @@ class Followup(Record, frozen=True, kw_only=True, forbid_unknown_fields=True):
     title: Annotated[Text, msgspec.Meta(description="what was promised")]
     origin: Annotated[RecordRef, msgspec.Meta(description="the id of the outcome or event it came from")]
     parties: Annotated[
-        list[CountryCode],
-        msgspec.Meta(min_length=1, description="the countries that owe it, the home country included when it does"),
+        list[Party],
+        msgspec.Meta(
+            min_length=1, description="the countries (or groupings) that owe it, the home country included when it does"
+        ),
     ]
     cadence: Annotated[Cadence | None, msgspec.Meta(description="how often: once, annual, biennial, regular")] = None
     due: Annotated[dt.date | None, msgspec.Meta(description="when it is due, YYYY-MM-DD (quoted)")] = None
@@ -297,7 +318,9 @@ class Plan(Record, frozen=True, kw_only=True, forbid_unknown_fields=True):
     """What a source said would happen, and what happened instead. A plan that changed, with a `planned_date` and
     no `actual_event`, did not take place: the timeline and the calendar show it on that day as cancelled."""
 
-    parties: Annotated[list[CountryCode], msgspec.Meta(min_length=1, description="the countries the plan concerned")]
+    parties: Annotated[
+        list[Party], msgspec.Meta(min_length=1, description="the countries (or groupings) the plan concerned")
+    ]
     changed: Annotated[
         bool, msgspec.Meta(description="false: it happened as planned; true (the default): it did not")
     ] = True
@@ -314,6 +337,29 @@ class Plan(Record, frozen=True, kw_only=True, forbid_unknown_fields=True):
     actual_sources: Annotated[
         list[SourceRef], msgspec.Meta(min_length=1, description="ids of the sources that report what happened")
     ]
+
+
+class Grouping(Record, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """An international organisation or grouping that can be a party (ASEAN, APEC, the UN): a record of a
+    grouping counts for each of its members."""
+
+    name: Annotated[Text, msgspec.Meta(description="the name a reader knows it by, e.g. ASEAN")]
+    aliases: Annotated[list[Text], msgspec.Meta(description="other names `summit brief` finds it by")] = []
+    members: Annotated[
+        list[Member],
+        msgspec.Meta(
+            description="its members as far as the sources name them (another grouping's id counts for its "
+            "members); a record with the grouping as a party counts for each of them"
+        ),
+    ] = []
+    member_names: Annotated[
+        dict[CountryCode, Text],
+        msgspec.Meta(description="how the grouping names a member country, e.g. TW: Chinese Taipei"),
+    ] = {}
+    member_count: Annotated[
+        Annotated[int, msgspec.Meta(gt=0)] | None,
+        msgspec.Meta(description="how many members it has, where the sources say so (`members` may name fewer)"),
+    ] = None
 
 
 class Meta(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
@@ -342,6 +388,7 @@ class DataFile(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
     facts: list[Fact] = []
     followups: list[Followup] = []
     plans: list[Plan] = []
+    groupings: list[Grouping] = []
 
 
 RECORD_LISTS: tuple[str, ...] = (
@@ -354,6 +401,7 @@ RECORD_LISTS: tuple[str, ...] = (
     "facts",
     "followups",
     "plans",
+    "groupings",
 )
 
 
@@ -370,4 +418,5 @@ class Dataset(msgspec.Struct, frozen=True, kw_only=True):
     facts: list[Fact]
     followups: list[Followup]
     plans: list[Plan]
+    groupings: list[Grouping] = []
     files: list[str] = []

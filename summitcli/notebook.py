@@ -101,9 +101,10 @@ class Records(list[T]):
 
 class Brief(dict[str, Any]):
     """One country's briefing by section (`summit brief COUNTRY --format json`): `home`, `country` and their
-    names, then `counterparts`, `meetings`, `outcomes`, `followups`, `quotes`, `context`, `encounters`, `plans`,
-    what the country did with others (`outcomes_elsewhere`, `events_elsewhere`, `quotes_elsewhere`) and the
-    `sources` cited; each section a list of records. Shown in a notebook as the book's page for the country."""
+    names, then `counterparts`, `meetings`, `outcomes` (of the two alone), `outcomes_multilateral` (of a grouping or
+    three parties or more), `groupings`, `followups`, `quotes`, `context`, `encounters`, `plans`, what the country
+    did with others (`outcomes_elsewhere`, `events_elsewhere`, `quotes_elsewhere`) and the `sources` cited; each
+    section a list of records. Shown in a notebook as the book's page for the country."""
 
     def __init__(self, sections: dict[str, Any], html_page: Callable[[], str]) -> None:
         super().__init__(sections)

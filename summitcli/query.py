@@ -10,6 +10,7 @@ from typing import Any
 from summitcli import model
 from summitcli.errors import NotFoundError, UsageError
 from summitcli.index import IndexedDataset
+from summitcli.parties import Parties, is_code
 from summitcli.relations import involved_countries
 
 
@@ -148,15 +149,38 @@ class Query:
         return {t.id: t for t in self.data.topics}
 
     @cached_property
+    def parties(self) -> Parties:
+        """The dataset's groupings (ASEAN, APEC, ...), and what a party stands for."""
+        return Parties(self.data.all("groupings"))
+
+    @cached_property
     def countries(self) -> list[str]:
-        """Every country the dataset has a record on, other than the home country, sorted by name."""
+        """Every country the dataset has a record on, itself or as a member of a grouping that is a party, other
+        than the home country, sorted by name."""
         from summitcli.countries import country_name
 
-        return sorted(self.data.country_codes() - {self.home}, key=country_name)
+        codes = {c for c in self.data.country_codes() if is_code(c)} | self.members_covered
+        return sorted(codes - {self.home}, key=country_name)
+
+    @cached_property
+    def members_covered(self) -> set[str]:
+        """The countries that are members of a grouping some record names as a party."""
+        return {m for gid in self.groupings_covered for m in self.parties.members(gid) if is_code(m)}
+
+    @cached_property
+    def groupings_covered(self) -> list[str]:
+        """The groupings that some record names as a party, in the data's order."""
+        codes = self.data.country_codes()
+        return [gid for gid in self.parties.groupings if gid in codes]
 
     def with_country(self, name: str, code: str) -> list[Any]:
-        """Records of the list `name` that involve `code` (see `involved_countries`), through the index."""
-        return self.data.with_country(name, code)
+        """Records of the list `name` that involve `code` (see `involved_countries`), through the index: a
+        grouping's records count for each of its members."""
+        codes = [code, *self.parties.containing(code)]
+        if len(codes) == 1:
+            return self.data.with_country(name, code)
+        found = {r.id: r for c in codes for r in self.data.with_country(name, c)}
+        return [r for r in getattr(self.data, name) if r.id in found]
 
     def fact_records(self) -> Iterator[tuple[str, Any]]:
         """(kind, record) for every event, outcome, follow-up, quote, fact and plan."""
@@ -211,6 +235,8 @@ class Query:
         """A user's country name to an alpha-2 code that the dataset covers; UsageError or NotFoundError otherwise."""
         from summitcli.countries import country_name, lookup, slug, suggestions
 
+        if (grouping := self.parties.resolve(name)) is not None:
+            return grouping
         code = lookup(name, self.home)
         if code is None:
             hint = suggest(suggestions(name, prefer={self.home, *self.countries}, home=self.home))
@@ -218,7 +244,7 @@ class Query:
         if code != self.home and code not in self.countries:
             raise NotFoundError(
                 f"the dataset has no meetings or outcomes with {country_name(code)} ({code}). "
-                f"Covered: {', '.join(slug(country_name(c)) for c in self.countries)}."
+                f"Covered: {', '.join([*(slug(country_name(c)) for c in self.countries), *self.groupings_covered])}."
             )
         return code
 

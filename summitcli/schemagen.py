@@ -3,7 +3,8 @@
 msgspec says what the types say. The loader checks more, and the schema should agree with it wherever a JSON
 Schema can, so an editor or CI validator and `summit validate` give the same answer on one file:
 
-- country codes are ISO 3166-1 alpha-2 codes the tool knows (pycountry's data), not any two capitals;
+- country codes are ISO 3166-1 alpha-2 codes the tool knows (pycountry's data), not any two capitals; a party is
+  one of them or a grouping's id;
 - a record list written empty (`events:`, which YAML reads as null) is accepted, as the loader accepts it;
 - `meta:` written empty is refused, as the loader refuses it;
 - an event with a start or end time needs its zone (`tz`).
@@ -17,6 +18,8 @@ from __future__ import annotations
 from typing import Any
 
 COUNTRY_PATTERN = "^[A-Z]{2}(?!\\n)$"  # as model.CountryCode writes it
+END = "(?!\\n)$"
+PARTY_PATTERN = f"^([A-Z]{{2}}|[a-z0-9]+(-[a-z0-9]+)*){END}"  # as model.Party writes it
 COUNTRY_REF = {"$ref": "#/$defs/CountryCode"}
 COUNTRY_DESCRIPTION = "ISO 3166-1 alpha-2 code, e.g. CA"
 
@@ -27,9 +30,18 @@ def _country_codes() -> list[str]:
     return sorted(record["alpha_2"] for record in _records())
 
 
+def _party(node: dict[str, Any]) -> dict[str, Any]:
+    """A party: a country code from the enum, or a grouping's id (a lower-case slug)."""
+    grouping = {"type": "string", "pattern": rf"^[a-z0-9]+(-[a-z0-9]+)*{END}"}
+    return {"anyOf": [dict(COUNTRY_REF), grouping], "description": node["description"]}
+
+
 def _replace_countries(node: Any) -> Any:
-    """Every inline `pattern: ^[A-Z]{2}$` string becomes a reference to the enum of codes."""
+    """Every inline `pattern: ^[A-Z]{2}$` string becomes a reference to the enum of codes; a party, one of those
+    or a grouping's id."""
     if isinstance(node, dict):
+        if node.get("type") == "string" and node.get("pattern") == PARTY_PATTERN:
+            return _party(node)
         if node.get("type") == "string" and node.get("pattern") == COUNTRY_PATTERN:
             said = node.get("description")  # a field's own description, beside the code list's
             return {**COUNTRY_REF, "description": said} if said and said != COUNTRY_DESCRIPTION else dict(COUNTRY_REF)

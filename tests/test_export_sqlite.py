@@ -16,13 +16,15 @@ from summitcli.dataset import load
 TABLES = {
     "dataset", "countries", "sources", "topics", "people", "records", "events", "outcomes", "figures", "quotes",
     "facts", "followups", "plans", "disputes", "parties", "participants", "record_topics", "citations",
+    "groupings", "memberships",
 }  # fmt: skip
 
 CANADA_OUTCOMES_SQL = """
 SELECT o.id, c.source_id
 FROM outcomes o
-JOIN parties p ON p.record_id = o.id AND p.country = 'CA'
 JOIN citations c ON c.record_id = o.id AND c.role = 'record'
+WHERE o.id IN (SELECT record_id FROM parties WHERE country = 'CA'
+               OR country IN (SELECT grouping_id FROM memberships WHERE member = 'CA'))
 ORDER BY o.id, c.position
 """
 SIGNED_USD_SQL = """

@@ -25,7 +25,7 @@ from summitcli import model
 
 # The id of the one record the dataset below gives each record list.
 IDS = {"sources": "s", "topics": "t", "people": "p", "events": "ev-zqy", "outcomes": "o", "quotes": "q", "facts": "f",
-       "followups": "u", "plans": "l"}  # fmt: skip
+       "followups": "u", "plans": "l", "groupings": "g"}  # fmt: skip
 # Each record list of a data file: the struct of its records, and that id.
 KINDS = {
     field.name: (msgspec.inspect.type_info(field.type).item_type.cls.__name__, IDS.get(field.name, ""))
@@ -50,6 +50,7 @@ followups: [{id: u, title: Talks, origin: o, parties: [KR, CA], status: pending,
              confidence: H, memo: zqx followups, seen_at: ev-zqy}]
 plans: [{id: l, parties: [KR, CA], planned: A visit, actual: A call, actual_event: ev-zqy, actual_sources: [s],
          sources: [s], confidence: H, memo: zqx plans, seen_at: ev-zqy}]
+groupings: [{id: g, name: Group, members: [CA, KR], sources: [s], confidence: H, memo: zqx groupings, seen_at: ev-zqy}]
 """
 # The command whose machine formats list each kind's records (facts and plans: the brief's sections).
 COMMANDS = {
@@ -62,6 +63,7 @@ COMMANDS = {
     "facts": ["brief", "canada", "--full"],
     "followups": ["followups"],
     "plans": ["brief", "canada", "--full"],
+    "groupings": ["brief", "canada", "--full"],
 }
 FORMATS = ("json", "jsonl", "csv", "tsv")
 # Runs the scratch package's CLI through Typer, once per command line, in one process.

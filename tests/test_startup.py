@@ -51,7 +51,8 @@ def test_records_read_from_the_index_are_the_models(tmp_path, monkeypatch) -> No
         assert isinstance(typed, model.Dataset) and isinstance(indexed.meta, model.Meta)
         for name in model.RECORD_LISTS:
             read = indexed.all(name)
-            assert read and read == list(getattr(typed, name))
+            assert read == list(getattr(typed, name))
+            assert read or (name == "groupings" and paths), name  # the mini week has no grouping
             assert all(isinstance(r, msgspec.Struct) for r in read)
 
 

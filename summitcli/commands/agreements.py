@@ -64,12 +64,21 @@ def _listed_under(q: Query, outcome: model.Outcome, country: str | None) -> list
     return [c for c in outcome.parties if c != q.home] or [q.home]
 
 
-def listing(q: Query, pairs: list[tuple[str, model.Outcome]], *, one_country: bool) -> Listing:
-    from summitcli.countries import country_name
+def _not_a_party(q: Query, outcome: model.Outcome) -> str:
+    """` (South Korea not a party)` for an outcome the home country is not party to, itself or in a grouping."""
+    return "" if q.parties.involves(outcome.parties, q.home) else f" ({q.parties.name(q.home)} not a party)"
 
+
+def listing(q: Query, pairs: list[tuple[str, model.Outcome]], *, one_country: bool) -> Listing:
+    country_name = q.parties.name  # a party may be a grouping (APEC)
     pairs = sorted(pairs, key=lambda p: (country_name(p[0]), p[1].date is None, p[1].date or "", p[1].id))
     records = [
-        fields(outcome, country=code, country_name=country_name(code), involves_home=q.home in outcome.parties)
+        fields(
+            outcome,
+            country=code,
+            country_name=country_name(code),
+            involves_home=q.parties.involves(outcome.parties, q.home),
+        )
         for code, outcome in pairs
     ]
     rows: list[dict[str, Any]] = [
@@ -78,7 +87,7 @@ def listing(q: Query, pairs: list[tuple[str, model.Outcome]], *, one_country: bo
             "date": outcome.date.isoformat() if outcome.date else None,
             "kind": words(outcome.kind),
             "status": words(outcome.status),
-            "title": outcome.title + ("" if q.home in outcome.parties else f" ({country_name(q.home)} not a party)"),
+            "title": outcome.title + _not_a_party(q, outcome),
             "parties": list(outcome.parties),
             "figures": [figure(f) for f in outcome.figures],
             "id": outcome.id,

@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 
 from summitcli import model
 from summitcli.commands import Settings
+from summitcli.commands import brief_parties as parties
 from summitcli.errors import UsageError
 from summitcli.output import Format, emit_document
 from summitcli.phrases import NOT_REPORTED, clock, day, field_words, figure, length, span, weekday, where, words
@@ -153,11 +154,14 @@ class Found(NamedTuple):
     q: Query
     code: str
     names: tuple[str, str]  # the home country's name, the other's
-    people: list[model.Person]  # the counterparts, by protocol
+    people: list[model.Person]  # the counterparts met in a bilateral setting, by protocol
+    also_met: list[parties.AlsoMet]  # the country's others at occasions with more parties
     meetings: list[model.Event]  # bilateral meetings with the home country
+    calls: list[model.Event]  # its telephone and video calls with the home country (among the encounters too)
     encounters: list[model.Event]  # other occasions with the home country (or no parties recorded)
     events_apart: list[model.Event]  # occasions the home country was not part of
-    ours: list[model.Outcome]  # outcomes the home country is a party to, agreements first
+    ours: list[model.Outcome]  # outcomes of the home country and this one alone, agreements first
+    multilateral: list[model.Outcome]  # those both are party to with others (a grouping, three or more)
     elsewhere: list[model.Outcome]  # the others, by date
     followups: list[model.Followup]
     quotes: list[model.Quote]  # in the dataset's order (a short brief shows the first)
@@ -170,32 +174,29 @@ class Found(NamedTuple):
         return self.q.home
 
 
-def split_events(q: Query, code: str) -> tuple[list[model.Event], list[model.Event], list[model.Event]]:
-    """The country's events: bilateral meetings with the home country, other occasions with it (or with no
-    parties recorded), and those the home country was not part of (set apart)."""
-    events = q.country_events(code)
-    meetings = [e for e in events if e.kind == "bilateral" and q.home in e.parties]
-    encounters = [e for e in events if e not in meetings and (q.home in e.parties or not e.parties)]
-    return meetings, encounters, [e for e in events if e not in meetings and e not in encounters]
-
-
 def gather(q: Query, code: str, names: tuple[str, str]) -> Found:
     """What the country met, agreed, promised and said, split into the home country's and the rest."""
-    meetings, encounters, events_apart = split_events(q, code)
-    outcomes = sorted(q.with_country("outcomes", code), key=outcome_order)
-    ours = [o for o in outcomes if q.home in o.parties or not o.parties]
+    meetings, encounters, events_apart = parties.split_events(q, code)
+    ours, multilateral, elsewhere = parties.split_outcomes(
+        q, code, sorted(q.with_country("outcomes", code), key=outcome_order)
+    )
+    calls = parties.calls(q, code, encounters)
+    people = sorted(parties.counterparts(q, code, [*meetings, *calls]), key=office_rank)
     apart = {e.id for e in events_apart}
     quotes = q.with_country("quotes", code)
     return Found(
         q=q,
         code=code,
         names=names,
-        people=sorted(q.counterparts(code), key=office_rank),
+        people=people,
+        also_met=parties.also_met(q, code, people, encounters),
         meetings=meetings,
+        calls=calls,
         encounters=encounters,
         events_apart=events_apart,
         ours=ours,
-        elsewhere=sorted((o for o in outcomes if o not in ours), key=by_date),
+        multilateral=multilateral,
+        elsewhere=sorted(elsewhere, key=by_date),
         followups=sorted(q.with_country("followups", code), key=followup_order),
         quotes=[x for x in quotes if x.event not in apart],
         quotes_apart=sorted((x for x in quotes if x.event in apart), key=by_day),
@@ -218,10 +219,12 @@ def key_points(found: Found) -> list[KeyPoint]:
     else:
         none = Line(f"no bilateral meeting with {found.names[0]} is recorded", dim=True)
         points.append(KeyPoint("Meeting", [none]))
+    points += parties.calls_point(found.calls, lambda e, titled: meeting_lines(e, titled, found.q.home))
     points += [KeyPoint("Atmosphere", [Line(e.atmosphere, e.sources)]) for e in meetings if e.atmosphere]
     if found.ours:
         points.append(KeyPoint("Outcomes", headlines(found.ours)))
-    return points
+    points += parties.cancelled_point(found.plans)
+    return parties.members_point(found.q, found.code) + points + parties.also_met_point(found.also_met)
 
 
 def headlines(outcomes: list[model.Outcome]) -> list[Line]:
@@ -267,6 +270,7 @@ def sections(found: Found, full: bool) -> list[Section]:
     q = found.q
     every = [
         Section("outcomes", "Outcomes", [outcome_entry(o) for o in found.ours]),
+        parties.multilateral_section(q, found.names, found.multilateral, full),
         Section("meeting", "The meeting", [meeting_notes(e) for e in found.meetings if e.notes or e.disputes]),
         Section("followups", "Follow-ups", [followup_entry(q, f) for f in found.followups]),
         quotes_section(found, full),
@@ -284,6 +288,7 @@ def parts(found: Found) -> dict[str, list[Any]]:
         "counterparts": found.people,
         "meetings": found.meetings,
         "outcomes": found.ours,
+        **parties.machine_parts(found),
         "followups": found.followups,
         "quotes": sorted(found.quotes, key=by_day),
         "context": found.facts,
@@ -323,7 +328,7 @@ def build(q: Query, code: str, full: bool = True) -> Document:
     Its records are always whole; the document a person reads is short unless `full` (see QUOTES, FACTS)."""
     from summitcli.countries import country_name
 
-    home, other = country_name(q.home), country_name(code)
+    home, other = country_name(q.home), q.parties.name(code)
     if code == q.home:
         raise UsageError(
             f"{home} is the home country: the briefings are about it. "

@@ -164,8 +164,8 @@ def _documents(q: Query, codes: list[str]) -> list[Any]:
     from summitcli.output.document import DocumentPart
 
     wanted = set(codes)
-    events = [e for e in timeline.select(q) if wanted & set(e.parties) or set(e.parties) <= {q.home}]
-    dropped = [p for p in timeline.cancelled(q) if wanted & set(p.parties)]
+    events = [e for e in timeline.select(q) if wanted & q.parties.expand(e.parties) or set(e.parties) <= {q.home}]
+    dropped = [p for p in timeline.cancelled(q) if wanted & q.parties.expand(p.parties)]
     agenda = timeline.agenda(q, events, timeline.changed_plans(q), "Timeline", dropped)
     parts: list[Any] = [DocumentPart("timeline", agenda, page_break=False)]
     own = home.build(q)

@@ -40,6 +40,12 @@ LINK_TABLES = """CREATE TABLE parties (  -- the countries of each record: partie
     position INTEGER NOT NULL,
     PRIMARY KEY (record_id, country)
 );
+CREATE TABLE memberships (  -- each grouping's members, nested groupings expanded: a party counts for these
+    grouping_id TEXT NOT NULL REFERENCES groupings(id),
+    member TEXT NOT NULL,  -- an ISO 3166-1 alpha-2 code, or a member's name (Hong Kong, China)
+    position INTEGER NOT NULL,
+    PRIMARY KEY (grouping_id, member)
+);
 CREATE TABLE participants (
     event_id TEXT NOT NULL REFERENCES events(id),
     person_id TEXT NOT NULL REFERENCES people(id),
@@ -90,6 +96,8 @@ def _column(field: modelinfo.Field, records: bool) -> Column:
     name = field.name
     if field.refers == "countries":
         sql += " REFERENCES countries(code)"
+    elif field.refers == "parties":  # a grouping's members: codes, grouping ids or names, as JSON
+        pass
     elif field.refers:
         name, sql = f"{name}_id", f"{sql} REFERENCES {field.refers}(id)"
     comment = "JSON array of text" if field.many else COMMENTS.get(field.base)
@@ -147,7 +155,10 @@ def schema_sql() -> str:
         _create("dataset", columns_of(model.Meta)),
         _create(
             "countries",
-            [Column("code", "", "TEXT PRIMARY KEY", "ISO 3166-1 alpha-2"), Column("name", "", "TEXT NOT NULL")],
+            [
+                Column("code", "", "TEXT PRIMARY KEY", "ISO 3166-1 alpha-2, or a grouping's id (groupings)"),
+                Column("name", "", "TEXT NOT NULL"),
+            ],
         ),
     ]
     nested = nested_tables()
@@ -178,10 +189,11 @@ def _index_sql(connection: sqlite3.Connection) -> list[str]:
 
 
 def _value(value: Any) -> Any:
-    """A field as SQLite stores it: dates as ISO text, booleans as 0 or 1, lists of text as a JSON array."""
+    """A field as SQLite stores it: dates as ISO text, booleans as 0 or 1, lists of text as a JSON array, a table
+    (a grouping's member names) as a JSON object."""
     if isinstance(value, dt.date):
         return value.isoformat()
-    if isinstance(value, list):
+    if isinstance(value, (list, dict)):
         return json.dumps(value, ensure_ascii=False)
     if isinstance(value, bool):
         return int(value)
@@ -212,6 +224,18 @@ def _country_codes(data: model.Dataset, kinds: Iterable[str]) -> list[str]:
             if country := getattr(record, "country", None):  # where an event took place
                 codes.add(country)
     return sorted(codes)
+
+
+def memberships(groupings: list[model.Grouping]) -> list[dict[str, Any]]:
+    """The rows of `memberships`: every member of each grouping, those of a grouping among them included."""
+    from summitcli.parties import Parties
+
+    parties = Parties(groupings)
+    return [
+        {"grouping_id": g.id, "member": member, "position": i}
+        for g in groupings
+        for i, member in enumerate(parties.members(g.id))
+    ]
 
 
 class _Writer:
@@ -266,7 +290,12 @@ class _Writer:
         from summitcli.countries import country_name
 
         kinds = record_kinds()
-        _insert(db, "countries", ({"code": c, "name": country_name(c)} for c in _country_codes(data, kinds)))
+        names = {g.id: g.name for g in data.groupings}  # a party may be a grouping
+        _insert(
+            db,
+            "countries",
+            ({"code": c, "name": names.get(c) or country_name(c)} for c in _country_codes(data, kinds)),
+        )
         _insert(db, "dataset", [_row(data.meta, columns_of(model.Meta))])
         lists = modelinfo.record_lists()
         for table in [t for t in lists if t not in kinds]:
@@ -280,6 +309,7 @@ class _Writer:
         for table in kinds:
             columns = columns_of(lists[table], records=True)
             _insert(db, table, (_row(r, columns) for r in getattr(data, table)))
+        _insert(db, "memberships", memberships(data.groupings))
         for table in ("participants", *self.nested, "parties", "record_topics"):
             _insert(db, table, self.links[table])
         _insert(db, "citations", ({"id": i, **c} for i, c in enumerate(self.citations, 1)))

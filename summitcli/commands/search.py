@@ -65,7 +65,13 @@ def snippet(text: str, word: str) -> str:
 
 def searchable(q: Query) -> Iterator[tuple[str, Any]]:
     yield from q.fact_records()
-    for kind, records in (("person", q.data.people), ("source", q.data.sources), ("topic", q.data.topics)):
+    groupings = list(q.parties.groupings.values())
+    for kind, records in (
+        ("person", q.data.people),
+        ("source", q.data.sources),
+        ("topic", q.data.topics),
+        ("grouping", groupings),
+    ):
         for record in records:
             yield kind, record
 
@@ -91,7 +97,7 @@ def match(record: Any, words: list[str]) -> tuple[int, str, str] | None:
 
 
 def rows_for(q: Query, words: list[str]) -> list[dict[str, Any]]:
-    order = {kind: i for i, kind in enumerate([k for _, k in FACT_KINDS] + ["person", "source", "topic"])}
+    order = {kind: i for i, kind in enumerate([k for _, k in FACT_KINDS] + ["person", "source", "topic", "grouping"])}
     rows = []
     for kind, record in searchable(q):
         matched = match(record, words)

@@ -52,7 +52,9 @@ def select(
     return [
         event
         for event in sorted(q.data.events, key=event_order)
-        if _matches(event, country=country, topic=topic, kind=kind) and _in_range(event.date, start, end)
+        if _matches(event, country=None, topic=topic, kind=kind)
+        and (country is None or q.parties.involves(event.parties, country))
+        and _in_range(event.date, start, end)
     ]
 
 
@@ -93,7 +95,7 @@ def cancelled(
     found = []
     for plan in q.data.plans:
         day = plan.planned_date
-        if not did_not_happen(plan) or day is None or (country and country not in plan.parties):
+        if not did_not_happen(plan) or day is None or (country and not q.parties.involves(plan.parties, country)):
             continue
         if (start and day < start) or (end and day > end):
             continue
@@ -169,7 +171,7 @@ def cancelled_row(plan: model.Plan) -> dict[str, Any]:
 
 def cancelled_entry(q: Query, plan: model.Plan) -> Entry:
     """A cancelled meeting on the agenda: what was planned, where, with whom; what happened instead under it."""
-    others = " ".join(code for code in plan.parties if code != q.home)
+    others = " ".join(q.parties.label(code) for code in plan.parties if code != q.home)
     head = " · ".join(p for p in (f"Cancelled: {plan.planned}", plan.planned_place, others) if p)
     return Entry(head, plan.sources, "", [Line(f"did not take place: {plan.actual}", plan.actual_sources, dim=True)])
 
@@ -199,7 +201,7 @@ def agenda(
         if isinstance(event, model.Plan):
             days.setdefault(event.planned_date, []).append(cancelled_entry(q, event))
             continue
-        others = " ".join(code for code in event.parties if code != q.home)
+        others = " ".join(q.parties.label(code) for code in event.parties if code != q.home)
         head = " · ".join(p for p in (event.title, where(event, q.home), others) if p)
         lines = [
             line
