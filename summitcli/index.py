@@ -561,7 +561,8 @@ class IndexedDataset:
         """What `summit validate` prints: countries met (other than home), meetings, other events, and the
         number of records of every other list."""
         (countries,) = self._query(
-            "SELECT count(DISTINCT country) FROM file_countries WHERE list IN ('events', 'outcomes') AND country <> ?",
+            "SELECT count(DISTINCT country) FROM file_countries WHERE list IN ('events', 'outcomes') AND country <> ? "
+            "AND country GLOB '[A-Z][A-Z]'",  # a grouping (apec) is no country
             (self.meta.home,),
         )[0]
         (meetings, events) = self._query(

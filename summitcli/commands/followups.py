@@ -44,8 +44,7 @@ def select(
 
 
 def listing(q: Query, followups: list[model.Followup], *, one_country: bool) -> Listing:
-    from summitcli.countries import country_name
-
+    country_name = q.parties.name  # a party may be a grouping (ASEAN)
     records, rows = [], []
     for followup in followups:
         others = [c for c in followup.parties if c != q.home] or [q.home]
