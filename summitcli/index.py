@@ -364,6 +364,7 @@ def _unresolved(conn: sqlite3.Connection, everywhere: bool) -> list[Any]:
 
 def _unknown_references(conn: sqlite3.Connection, everywhere: bool) -> list[Where]:
     """Each reference that names no record, with the closest id of its kind as a hint."""
+    from summitcli.countries import is_country_code
     from summitcli.loader import _hint
 
     known: dict[str, list[str]] = {}
@@ -374,6 +375,8 @@ def _unknown_references(conn: sqlite3.Connection, everywhere: bool) -> list[Wher
             query = "SELECT id FROM records WHERE space = ? AND (? IS NULL OR list = ?)"
             known[space] = [r[0] for r in conn.execute(query, (target, only, only))]
         hint = _hint(ref, known[space], f"expected the id of a {space}")
+        if space == "grouping" and is_country_code(ref.upper()):  # `ca` for CA
+            hint = f"a country code is written in capitals, '{ref.upper()}'; else {hint}"
         path = (name, pos, *msgspec.json.decode(sub))
         found.append(Where(file_id, path, f"unknown {space} id '{ref}' ({hint})"))
     return found

@@ -187,7 +187,8 @@ def test_a_country_code_in_lower_case_is_read_as_a_grouping_and_refused(tmp_path
     data = write_dataset(tmp_path / "lower", files)
     result = run("--data", str(data), "validate")
     assert result.exit_code != 0
-    assert "unknown grouping id 'fr'" in result.stderr
+    assert "unknown grouping id 'fr' (a country code is written in capitals, 'FR'; else " in result.stderr
+    assert "records.yaml:7:20:" in result.stderr  # where the Japan-France meeting names its parties
 
 
 def test_a_grouping_member_that_is_a_name_or_a_bad_code(tmp_path: Path) -> None:
@@ -227,3 +228,23 @@ def test_a_cancelled_meeting_says_cancelled_among_the_key_points() -> None:
     assert "Manila for a summit with the Philippine President (19 Jun 2026, Manila): cancelled" in first
     held = key_points(run("--data", str(JAPAN), "brief", "korea", "--format", "plain").stdout)
     assert "Cancelled" not in held  # a plan kept is no cancelled meeting
+
+
+def test_a_grouping_id_defined_twice_names_the_first(tmp_path: Path) -> None:
+    files = dict(UN_DATASET)
+    files["more.yaml"] = """
+        groupings:
+          - {id: un, name: UN again, sources: [s1], confidence: H}
+    """
+    data = write_dataset(tmp_path / "twice", files)
+    result = run("--data", str(data), "validate")
+    assert result.exit_code != 0
+    assert "more.yaml:2:" in result.stderr and "duplicate id 'un'" in result.stderr
+    assert "groupings.yaml:2:" in result.stderr  # where it was first defined
+
+
+def test_data_without_groupings_validates_and_briefs_as_before() -> None:
+    japan = run("--data", str(JAPAN), "validate")
+    assert japan.exit_code == 0, japan.stderr
+    records = json.loads(run("--data", str(JAPAN), "brief", "korea", "--format", "json").stdout)
+    assert records["outcomes_multilateral"] == [] and records["groupings"] == []
