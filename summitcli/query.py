@@ -249,10 +249,11 @@ class Query:
         return code
 
     def counterparts(self, code: str) -> list[model.Person]:
-        """People of `code` who took part in events with the home country."""
+        """People of `code` the home country met in a bilateral setting: its bilateral meetings and calls (not a
+        summit session or a dinner with more parties)."""
         seen: dict[str, model.Person] = {}
         for event in self.with_country("events", code):
-            if self.home in event.parties:
+            if self.home in event.parties and code in event.parties and event.kind in BILATERAL_KINDS:
                 for pid in event.participants:
                     person = self.people.get(pid)
                     if person and person.country == code:
@@ -261,6 +262,9 @@ class Query:
 
     def country_events(self, code: str) -> list[model.Event]:
         return sorted(self.with_country("events", code), key=event_order)
+
+
+BILATERAL_KINDS = ("bilateral", "call", "video")  # where a counterpart is met: in person, by telephone or video
 
 
 def event_order(event: model.Event) -> tuple[int, dt.date, str, str]:

@@ -248,3 +248,10 @@ def test_data_without_groupings_validates_and_briefs_as_before() -> None:
     assert japan.exit_code == 0, japan.stderr
     records = json.loads(run("--data", str(JAPAN), "brief", "korea", "--format", "json").stdout)
     assert records["outcomes_multilateral"] == [] and records["groupings"] == []
+
+
+def test_countries_lists_as_counterparts_only_those_met_in_a_bilateral_setting(tmp_path: Path) -> None:
+    data = write_dataset(tmp_path / "un", UN_DATASET)
+    rows = {r["country"]: r for r in json.loads(run("--data", str(data), "countries", "--format", "json").stdout)}
+    assert [p["id"] for p in rows["FR"]["counterparts"]] == ["p-fr"]
+    assert rows["BR"]["counterparts"] == []  # at the General Assembly only: a member of the UN, met at no bilateral
