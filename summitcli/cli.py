@@ -89,21 +89,24 @@ def values_in_data(list_name: str, field: str) -> Callable[[str], list[str]]:
 
 def complete_country(incomplete: str) -> list[tuple[str, str]]:
     """Country names for shell completion: the dataset's countries first, read from the index only (completion never
-    parses YAML; with no index yet, ISO order), then every other ISO 3166 country. Never a traceback in a shell."""
+    parses YAML; with no index yet, ISO order), then its groupings, then every other ISO 3166 country. Never a
+    traceback in a shell."""
     from summitcli.countries import _records, country_name, slug
     from summitcli.query import Query
 
     indexed = _indexed()
-    covered = {*Query(indexed).countries, indexed.meta.home} if indexed else set()
+    query = Query(indexed) if indexed else None
+    covered = {*query.countries, query.home} if query else set()
     prefix = incomplete.casefold()
     first: list[tuple[str, str]] = []
+    groupings = [(g, query.parties.name(g)) for g in query.groupings_covered if g.startswith(prefix)] if query else []
     rest: list[tuple[str, str]] = []
     for record in _records():
         code = record["alpha_2"]
         name = slug(country_name(code))
         if name.startswith(prefix) or code.casefold().startswith(prefix):
             (first if code in covered else rest).append((name, country_name(code)))
-    return first + rest
+    return first + groupings + rest  # the groupings that are parties (asean, apec) after the countries
 
 
 FormatOpt = Annotated[
@@ -218,7 +221,10 @@ def brief(
 ) -> None:
     """Everything the dataset knows about one country: counterparts, meetings, outcomes, quotes, follow-ups, sources.
 
-    Example: summit brief canada; summit brief 뉴질랜드 --format json; summit brief nz --full
+    COUNTRY may also be a grouping the data defines (ASEAN, APEC, the UN): its id, name or an alias. Outcomes with
+    more parties than the two are listed apart, as multilateral.
+
+    Example: summit brief canada; summit brief 뉴질랜드 --format json; summit brief nz --full; summit brief asean
     """
     from summitcli.commands import brief as command
 

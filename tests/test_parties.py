@@ -255,3 +255,12 @@ def test_countries_lists_as_counterparts_only_those_met_in_a_bilateral_setting(t
     rows = {r["country"]: r for r in json.loads(run("--data", str(data), "countries", "--format", "json").stdout)}
     assert [p["id"] for p in rows["FR"]["counterparts"]] == ["p-fr"]
     assert rows["BR"]["counterparts"] == []  # at the General Assembly only: a member of the UN, met at no bilateral
+
+
+def test_completion_offers_the_groupings_that_are_parties() -> None:
+    from summitcli.cli import complete_country
+
+    assert run("countries").exit_code == 0  # the index completion reads
+    names = [name for name, _ in complete_country("a")]
+    assert {"apec", "asean", "asean-plus-three"} <= set(names)
+    assert names.index("australia") < names.index("apec") < names.index("aruba")  # after the dataset's countries

@@ -174,7 +174,7 @@ def members_point(q: Query, code: str) -> list[KeyPoint]:
     if grouping is None:
         return []
     names = ", ".join(grouping.member_names.get(m) or q.parties.name(m) for m in grouping.members)
-    count = f"{grouping.member_count}; " if grouping.member_count else ""
+    count = f"{grouping.member_count} members; " if grouping.member_count else ""
     return [KeyPoint("Members", [Line(f"{count}the sources name {names}", grouping.sources)])]
 
 
