@@ -186,6 +186,15 @@ SourcesOpt = Annotated[
 complete_topic = values_in_data("topics", "id")
 
 
+AsOfOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="DATE",
+        help="The day that counts as today (default: the day it runs): what is overdue, and dates such as +30d.",
+    ),
+]
+DATE_FORMS = "YYYY-MM-DD, YYYY-MM, YYYY, today, yesterday, -7d, +30d or a weekday"
 TopicOpt = Annotated[
     str | None, typer.Option("--topic", "-t", help="Only records on this topic.", autocompletion=complete_topic)
 ]
@@ -214,6 +223,7 @@ def brief(
             "Machine formats always have every record.",
         ),
     ] = False,
+    as_of: AsOfOpt = None,
 ) -> None:
     """Everything the dataset knows about one country: counterparts, meetings, outcomes, quotes, follow-ups, sources.
 
@@ -221,15 +231,18 @@ def brief(
     """
     from summitcli.commands import brief as command
 
-    command.brief(ctx.obj, command.Options(country=country, full=full), fmt=fmt, show_sources=sources)
+    options = command.Options(country=country, full=full, as_of=as_of)
+    command.brief(ctx.obj, options, fmt=fmt, show_sources=sources)
 
 
 @app.command()
 def timeline(
     ctx: typer.Context,
     fmt: FormatOpt = Format.auto,
-    date_from: Annotated[str | None, typer.Option("--from", help="First day, YYYY-MM-DD.")] = None,
-    date_to: Annotated[str | None, typer.Option("--to", help="Last day, YYYY-MM-DD.")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help=f"First day: {DATE_FORMS}.")] = None,
+    date_to: Annotated[
+        str | None, typer.Option("--to", help=f"Last day: {DATE_FORMS} (a month or year: its last day).")
+    ] = None,
     country: Annotated[
         str | None,
         typer.Option(
@@ -354,8 +367,21 @@ def followups(
         ),
     ] = None,
     due_before: Annotated[
-        str | None, typer.Option("--due-before", help="Only commitments with a known due date before YYYY-MM-DD.")
+        str | None,
+        typer.Option(
+            "--due-before",
+            help="Only commitments due before this date (2026-01-01, 2026-01, today, +30d, friday); "
+            "a month counts as its whole month.",
+        ),
     ] = None,
+    due_within: Annotated[
+        str | None,
+        typer.Option("--due-within", help="Only commitments due from today to this many days ahead: 30d, 2w, 3m."),
+    ] = None,
+    overdue: Annotated[
+        bool, typer.Option("--overdue", help="Only open commitments whose whole due period is past.")
+    ] = False,
+    as_of: AsOfOpt = None,
 ) -> None:
     """A tracker of commitments: what each came from, cadence, due date, status and the source of that status.
 
@@ -363,7 +389,9 @@ def followups(
     """
     from summitcli.commands import followups as command
 
-    options = command.Options(country=country, status=status, due_before=due_before)
+    options = command.Options(
+        country=country, status=status, due_before=due_before, due_within=due_within, overdue=overdue, as_of=as_of
+    )
     command.followups(ctx.obj, options, fmt=fmt)
 
 
@@ -569,7 +597,9 @@ def export_sqlite(ctx: typer.Context, output: OutputOpt = None) -> None:
 
 
 @export_app.command("markdown")
-def export_markdown(ctx: typer.Context, countries: BookCountries = None, output: OutputOpt = None) -> None:
+def export_markdown(
+    ctx: typer.Context, countries: BookCountries = None, output: OutputOpt = None, as_of: AsOfOpt = None
+) -> None:
     """The briefing book in Markdown: contents, timeline, one section per country, agreements, follow-ups,
     the country-by-topic matrix and the sources.
 
@@ -577,18 +607,22 @@ def export_markdown(ctx: typer.Context, countries: BookCountries = None, output:
     """
     from summitcli.commands import export as command
 
-    command.book(ctx.obj, command.BookOptions(countries=tuple(countries or ())), fmt="markdown", output=output)
+    options = command.BookOptions(countries=tuple(countries or ()), as_of=as_of)
+    command.book(ctx.obj, options, fmt="markdown", output=output)
 
 
 @export_app.command("html")
-def export_html(ctx: typer.Context, countries: BookCountries = None, output: OutputOpt = None) -> None:
+def export_html(
+    ctx: typer.Context, countries: BookCountries = None, output: OutputOpt = None, as_of: AsOfOpt = None
+) -> None:
     """The briefing book as one self-contained HTML file that reads well on screen and prints one country a page.
 
     Example: summit export html -o book.html
     """
     from summitcli.commands import export as command
 
-    command.book(ctx.obj, command.BookOptions(countries=tuple(countries or ())), fmt="html", output=output)
+    options = command.BookOptions(countries=tuple(countries or ()), as_of=as_of)
+    command.book(ctx.obj, options, fmt="html", output=output)
 
 
 def io_encoding_under_dash_e() -> None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from summitcli import model
-from summitcli.commands import Settings
+from summitcli.commands import Settings, open_items
 from summitcli.errors import UsageError
 from summitcli.output import Format, emit_document
 from summitcli.phrases import NOT_REPORTED, clock, day, field_words, figure, length, span, weekday, where, words
@@ -65,7 +65,10 @@ def by_day(record: Any) -> tuple[bool, str]:
 
 def followup_order(followup: model.Followup) -> tuple[dt.date, str]:
     """By due date, else the date of the latest status; neither known: last."""
-    return (followup.due or followup.status_date or dt.date.max, followup.id)
+    from summitcli.commands.followups import due_period
+
+    due = due_period(followup)
+    return (due.first if due else followup.status_date or dt.date.max, followup.id)
 
 
 def _disputes(record: Any) -> list[Line]:
@@ -96,7 +99,9 @@ def outcome_entry(outcome: model.Outcome, *, with_summary: bool = True) -> Entry
 
 
 def followup_entry(q: Query, followup: model.Followup) -> Entry:
-    due = day(followup.due) or followup.due_note or NOT_REPORTED
+    from summitcli.commands.followups import due_words
+
+    due = due_words(followup) or NOT_REPORTED
     parts = [f"as of {day(followup.status_date)}"] if followup.status_date else []
     parts.append(f"due {due}")
     if followup.cadence and followup.cadence != "once":
@@ -128,6 +133,10 @@ def plan_entry(plan: model.Plan) -> Entry:
     when_where = ", ".join(p for p in (day(plan.planned_date), plan.planned_place or "") if p)
     if when_where:
         planned += f" ({when_where})"
+    if plan.kind == "expectation":
+        return Entry(
+            f"Expected: {planned}", plan.sources, "", [Line(f"What happened: {plan.actual}", plan.actual_sources)]
+        )
     if not plan.changed:
         return Entry(f"Planned and held: {planned}", [*plan.sources, *plan.actual_sources])
     return Entry(f"Planned: {planned}", plan.sources, "", [Line(f"What happened: {plan.actual}", plan.actual_sources)])
@@ -317,10 +326,11 @@ def dated(every: dict[str, list[Any]], shown: list[Section]) -> tuple[str, list[
     return f"briefing · {span(first_day, last_day)}", shown
 
 
-def build(q: Query, code: str, full: bool = True) -> Document:
+def build(q: Query, code: str, full: bool = True, as_of: dt.date | None = None) -> Document:
     """The briefing on `code`; the home country itself is refused (UsageError): a brief is about it and another.
 
-    Its records are always whole; the document a person reads is short unless `full` (see QUOTES, FACTS)."""
+    Its records are always whole; the document a person reads is short unless `full` (see QUOTES, FACTS).
+    `as_of`: the day that counts as today for its open items (default: the day it runs)."""
     from summitcli.countries import country_name
 
     home, other = country_name(q.home), country_name(code)
@@ -332,9 +342,11 @@ def build(q: Query, code: str, full: bool = True) -> Document:
     found = gather(q, code, (home, other))
     every = parts(found)
     subtitle, shown = dated(every, sections(found, full))
-    return Document(
-        f"{home} – {other}", subtitle, key_points(found), shown, q.citations(), machine_records(found, every)
-    )
+    records = machine_records(found, every)
+    open_now = open_items.section(q, found.followups, found.ours, as_of)  # right after the key points
+    shown = [open_now, *shown] if open_now.entries else shown
+    records["open_items"] = open_items.records(q, found.followups, found.ours, as_of)
+    return Document(f"{home} – {other}", subtitle, key_points(found), shown, q.citations(), records)
 
 
 def elsewhere_section(
@@ -394,11 +406,15 @@ class Options:
 
     country: str
     full: bool = False
+    as_of: dt.date | str | None = None
 
 
 def document_for(q: Query, options: Options) -> Document:
     """What the command shows and the API returns (its records)."""
-    return build(q, q.resolve_country(options.country), options.full)
+    from summitcli.dates import read_day
+
+    code = q.resolve_country(options.country)
+    return build(q, code, options.full, read_day(options.as_of, "--as-of"))
 
 
 def brief(settings: Settings, options: Options, *, fmt: Format, show_sources: bool = False) -> None:
