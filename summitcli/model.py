@@ -46,12 +46,7 @@ Topics = Annotated[list[TopicRef], msgspec.Meta(description="ids of the topics t
 Summary = Annotated[str | None, msgspec.Meta(description="what happened, in a sentence or two of plain text")]
 Title = Annotated[Text, msgspec.Meta(description="the name a reader knows it by, as the sources give it")]
 DueDate = Annotated[
-    str,
-    msgspec.Meta(
-        pattern=rf"^[0-9]{{4}}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?|-Q[1-4])?{END}",
-        description="when it is due, as precisely as the sources say: a day YYYY-MM-DD, a month YYYY-MM, "
-        "a quarter YYYY-Qn or a year YYYY (quoted)",
-    ),
+    str, msgspec.Meta(pattern=rf"^[0-9]{{4}}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?|-Q[1-4])?{END}")
 ]
 RecordDate = Annotated[dt.date | None, msgspec.Meta(description="the local date, YYYY-MM-DD (quoted)")]
 EventAt = Annotated[
@@ -295,7 +290,13 @@ class Followup(Record, frozen=True, kw_only=True, forbid_unknown_fields=True):
         msgspec.Meta(min_length=1, description="the countries that owe it, the home country included when it does"),
     ]
     cadence: Annotated[Cadence | None, msgspec.Meta(description="how often: once, annual, biennial, regular")] = None
-    due: DueDate | None = None
+    due: Annotated[
+        DueDate | None,
+        msgspec.Meta(
+            description="when it is due, as precisely as the sources say: a day YYYY-MM-DD, a month YYYY-MM, "
+            "a quarter YYYY-Qn or a year YYYY (quoted)"
+        ),
+    ] = None
     due_end: Annotated[
         dt.date | None,
         msgspec.Meta(description="the last day, when it is due over several days (17-19 Nov: due 2025-11-17)"),

@@ -17,7 +17,18 @@ from summitcli import model
 from summitcli.commands import Settings, open_items
 from summitcli.errors import UsageError
 from summitcli.output import Format, emit_document
-from summitcli.phrases import NOT_REPORTED, clock, day, field_words, figure, length, span, weekday, where, words
+from summitcli.phrases import (
+    NOT_REPORTED,
+    clock,
+    day,
+    event_days,
+    field_words,
+    figure,
+    length,
+    span,
+    where,
+    words,
+)
 from summitcli.query import Query, cited_sources, event_order, label
 from summitcli.records import fields
 from summitcli.views import Document, Entry, KeyPoint, Line, Section
@@ -77,7 +88,7 @@ def _disputes(record: Any) -> list[Line]:
 
 def meeting_line(event: model.Event, home: str | None = None) -> str:
     """Date, time, length, venue and city: each a fact a reader expects, so each says when it is not reported."""
-    when = weekday(event.date) if event.date else f"date {NOT_REPORTED}"
+    when = event_days(event) or f"date {NOT_REPORTED}"
     time, span = clock(event), length(event)
     if time or span:
         parts = [when, time or f"time {NOT_REPORTED}", span or f"length {NOT_REPORTED}"]
@@ -317,13 +328,18 @@ def machine_records(found: Found, every: dict[str, list[Any]]) -> dict[str, Any]
 
 def dated(every: dict[str, list[Any]], shown: list[Section]) -> tuple[str, list[Section]]:
     """The subtitle, with the dates the brief covers; when they fall in one year, the sections without it."""
-    dates = [d for part in every.values() for r in part if (d := getattr(r, "date", None))]
+    dates = [d for part in every.values() for r in part for d in (getattr(r, "date", None), last_day_of(r)) if d]
     if not dates:
         return "briefing", shown
     first_day, last_day = min(dates), max(dates)
     if first_day.year == last_day.year:  # said once, in the subtitle
         shown = [without_year(section, last_day.year) for section in shown]
     return f"briefing · {span(first_day, last_day)}", shown
+
+
+def last_day_of(record: Any) -> dt.date | None:
+    """The last day of an event over several days (None for the rest)."""
+    return getattr(record, "end_date", None)
 
 
 def build(q: Query, code: str, full: bool = True, as_of: dt.date | None = None) -> Document:

@@ -213,7 +213,7 @@ def book_document(q: Query, codes: list[str], made: dt.datetime | None = None, a
 
     parts = _documents(q, codes, as_of) + _listings(q, codes, as_of)
     made = made or _build_time()
-    dates = [e.date for e in q.data.events if e.date]
+    dates = [d for e in q.data.events for d in (e.date, e.end_date) if d]
     covers = span(min(dates), max(dates)) if dates else "dates not reported"
     lines = [
         f"Covers {covers}",
