@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from summitcli import model
 from summitcli.commands import Settings
@@ -108,43 +109,47 @@ def select(
     return found, unplaced
 
 
-def listing(q: Query, followups: list[model.Followup], *, one_country: bool, as_of: dt.date | None = None) -> Listing:
+def due_fields(followup: model.Followup, now: dt.date) -> dict[str, Any]:
+    """The typed due-date fields machine formats add: first and last day, precision, overdue, the day of `now`."""
+    due = due_period(followup)
+    return {
+        "due_first": due.first if due else None,
+        "due_last": due.last if due else None,
+        "due_precision": due.precision if due else None,
+        "overdue": is_overdue(followup, now),
+        "as_of": now,
+    }
+
+
+def row(followup: model.Followup, others: list[str], origin: str, overdue: bool | None) -> dict[str, Any]:
+    """What a person reads of a commitment in a table, plain text, Markdown and HTML."""
     from summitcli.countries import country_name
 
+    return {
+        "country": ", ".join(country_name(c) for c in others),
+        "title": followup.title,
+        "origin": f"from: {origin}",
+        "origin_id": followup.origin,
+        "cadence": followup.cadence,
+        "due": due_words(followup),
+        "overdue": "overdue" if overdue else None,
+        "status": words(followup.status),
+        "status_date": f"as of {followup.status_date.isoformat()}" if followup.status_date else None,
+        "status_sources": list(followup.status_sources or followup.sources),
+        "id": followup.id,
+        "sources": cited_sources(followup),
+    }
+
+
+def listing(q: Query, followups: list[model.Followup], *, one_country: bool, as_of: dt.date | None = None) -> Listing:
     now = today(as_of)
     records, rows = [], []
     for followup in followups:
         others = [c for c in followup.parties if c != q.home] or [q.home]
         origin = label(q.record(followup.origin))
-        due, overdue = due_period(followup), is_overdue(followup, now)
-        records.append(
-            fields(
-                followup,
-                due_first=due.first if due else None,
-                due_last=due.last if due else None,
-                due_precision=due.precision if due else None,
-                overdue=overdue,
-                as_of=now,
-                countries=others,
-                origin_title=origin,
-            )
-        )
-        rows.append(
-            {
-                "country": ", ".join(country_name(c) for c in others),
-                "title": followup.title,
-                "origin": f"from: {origin}",
-                "origin_id": followup.origin,
-                "cadence": followup.cadence,
-                "due": due_words(followup),
-                "overdue": "overdue" if overdue else None,
-                "status": words(followup.status),
-                "status_date": f"as of {followup.status_date.isoformat()}" if followup.status_date else None,
-                "status_sources": list(followup.status_sources or followup.sources),
-                "id": followup.id,
-                "sources": cited_sources(followup),
-            }
-        )
+        typed = due_fields(followup, now)
+        records.append(fields(followup, **typed, countries=others, origin_title=origin))
+        rows.append(row(followup, others, origin, typed["overdue"]))
     order = sorted(range(len(rows)), key=lambda i: (rows[i]["country"], followups[i].status == "done", followups[i].id))
     hidden = ("id", "sources", "origin_id", "cadence", "status_sources", "overdue")
     view = View(
