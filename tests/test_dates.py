@@ -169,7 +169,7 @@ def test_the_brief_has_open_items_right_after_the_key_points() -> None:
     assert text.index("Open items") < text.index("Follow-ups")
     block = text[text.index("Open items") : text.index("\nOutcomes\n")]
     assert "Start of the joint scam task force's operations" in block
-    assert "planned (undated) · due November 2025 · overdue" in block
+    assert "planned · status date not reported · due November 2025 · overdue" in block
     earlier = run("brief", "cambodia", "--as-of", "2025-11-15", "-f", "plain").stdout
     assert "Open items (as of 15 Nov 2025)" in earlier and "overdue" not in earlier
 

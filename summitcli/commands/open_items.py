@@ -39,7 +39,7 @@ def reported_on(q: Query, outcome: model.Outcome) -> dt.date | None:
 
 def followup_entry(followup: model.Followup, now: dt.date) -> Entry:
     status = words(followup.status)
-    parts = [f"{status}, as of {day(followup.status_date)}" if followup.status_date else f"{status} (undated)"]
+    parts = [status, f"as of {day(followup.status_date)}" if followup.status_date else f"status date {NOT_REPORTED}"]
     parts.append(f"due {due_words(followup) or NOT_REPORTED}")
     if is_overdue(followup, now):
         parts.append("overdue")
@@ -50,8 +50,8 @@ def followup_entry(followup: model.Followup, now: dt.date) -> Entry:
 def outcome_entry(q: Query, outcome: model.Outcome) -> Entry:
     when = reported_on(q, outcome)
     status = words(outcome.status)
-    line = f"{status}, as of {day(when)}" if when else f"{status} (undated)"
-    return Entry(outcome.title, outcome.sources, "", [Line(f"{line} · due {NOT_REPORTED}")])
+    said = f"as of {day(when)}" if when else f"status date {NOT_REPORTED}"
+    return Entry(outcome.title, outcome.sources, "", [Line(f"{status} · {said} · due {NOT_REPORTED}")])
 
 
 def section(q: Query, followups: list[model.Followup], outcomes: list[model.Outcome], as_of: dt.date | None) -> Section:
