@@ -31,10 +31,14 @@ def open_followups(followups: list[model.Followup]) -> list[model.Followup]:
     return sorted((f for f in followups if f.status in OPEN), key=key)
 
 
-def reported_on(q: Query, outcome: model.Outcome) -> dt.date | None:
-    """The day an outcome's status was last reported: its latest source's date, else its own date."""
-    dates = [s.date for ref in outcome.sources if (s := q.source(ref)) is not None and s.date]
-    return max(dates, default=outcome.date)
+def reported_on(q: Query, outcome: model.Outcome) -> tuple[dt.date | None, list[str]]:
+    """The day an outcome's status was last reported, and by which sources: its latest sources' date, else its own
+    date (and its sources)."""
+    dated = {ref: s.date for ref in outcome.sources if (s := q.source(ref)) is not None and s.date}
+    if not dated:
+        return outcome.date, list(outcome.sources)
+    latest = max(dated.values())
+    return latest, [ref for ref, date in dated.items() if date == latest]
 
 
 def followup_entry(followup: model.Followup, now: dt.date) -> Entry:
@@ -48,10 +52,10 @@ def followup_entry(followup: model.Followup, now: dt.date) -> Entry:
 
 
 def outcome_entry(q: Query, outcome: model.Outcome) -> Entry:
-    when = reported_on(q, outcome)
+    when, refs = reported_on(q, outcome)
     status = words(outcome.status)
     said = f"as of {day(when)}" if when else f"status date {NOT_REPORTED}"
-    return Entry(outcome.title, outcome.sources, "", [Line(f"{status} · {said} · due {NOT_REPORTED}")])
+    return Entry(outcome.title, outcome.sources, "", [Line(f"{status} · {said} · due {NOT_REPORTED}", refs)])
 
 
 def section(q: Query, followups: list[model.Followup], outcomes: list[model.Outcome], as_of: dt.date | None) -> Section:
@@ -93,7 +97,7 @@ def records(
                 "id": outcome.id,
                 "title": outcome.title,
                 "status": outcome.status,
-                "status_date": reported_on(q, outcome),
+                "status_date": reported_on(q, outcome)[0],
                 "due": None,
                 "due_first": None,
                 "due_last": None,
