@@ -445,6 +445,42 @@ def matrix(ctx: typer.Context, fmt: FormatOpt = Format.auto) -> None:
     command.matrix(ctx.obj, fmt=fmt)
 
 
+@app.command()
+def changes(
+    ctx: typer.Context,
+    fmt: FormatOpt = Format.auto,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since", help="Compare with the dataset's files at this git revision (HEAD~3, a tag) or date YYYY-MM-DD."
+        ),
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", help="Compare with this revision instead of the files on disk.")
+    ] = None,
+    against: Annotated[
+        Path | None,
+        typer.Option("--against", metavar="PATH", help="Compare with another copy of a dataset (no git needed)."),
+    ] = None,
+    country: Annotated[
+        str | None,
+        typer.Option("--country", "-c", help="Only changes about this country.", autocompletion=complete_country),
+    ] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option("--kind", "-k", help="Only this record kind: outcome, followup, quote, fact, event, source, ..."),
+    ] = None,
+) -> None:
+    """What changed between two versions of the dataset, record by record: added, removed, renamed, changed fields.
+
+    Example: summit changes --since HEAD~3; summit changes --since 2025-11-10 --format jsonl
+    """
+    from summitcli.commands import changes as command
+
+    options = command.Options(since=since, until=until, against=against, country=country, kind=kind)
+    command.changes(ctx.obj, options, fmt=fmt)
+
+
 class ProblemFormat(str, Enum):
     """How `summit validate` reports problems (defined here: summitcli.problems loads only when there are some)."""
 
