@@ -214,6 +214,14 @@ def brief(
             "Machine formats always have every record.",
         ),
     ] = False,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            metavar="REV",
+            help="Say what changed since this git revision or date YYYY-MM-DD, and mark it (see summit changes).",
+        ),
+    ] = None,
 ) -> None:
     """Everything the dataset knows about one country: counterparts, meetings, outcomes, quotes, follow-ups, sources.
 
@@ -221,7 +229,7 @@ def brief(
     """
     from summitcli.commands import brief as command
 
-    command.brief(ctx.obj, command.Options(country=country, full=full), fmt=fmt, show_sources=sources)
+    command.brief(ctx.obj, command.Options(country=country, full=full, since=since), fmt=fmt, show_sources=sources)
 
 
 @app.command()

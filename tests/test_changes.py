@@ -226,3 +226,19 @@ def test_a_home_other_than_korea(tmp_path: Path) -> None:
     found = records("--data", str(data), "changes", "--since", "HEAD")
     assert [r["id"] for r in found] == [fact["id"]]
     assert os.fspath(data) not in json.dumps(found)  # paths as git names them, not the machine's
+
+
+def test_brief_since_says_and_marks_what_changed(history: History) -> None:
+    country = next(c for c in history.followup["parties"] if c != "KR")
+    args = ("--data", str(history.data), "brief", country, "--since", history.initial[:10])
+    text = run(*args, "--format", "markdown").stdout
+    assert f"Changed since {history.initial[:10]}" in text
+    assert f"status was {history.followup['status']}" in text  # marked where the follow-up stands
+    assert "→ done (as of 3 Mar 2026)" in text
+    document = json.loads(run(*args, "--format", "json").stdout)
+    assert history.followup["id"] in {c["id"] for c in document["changes"]}
+    assert all(country in c["countries"] for c in document["changes"])
+    html = run(*args, "--format", "html").stdout
+    assert f"changed since {history.initial[:10]}: status was" in html
+    unchanged = run("--data", str(history.data), "brief", country, "--since", "HEAD", "--format", "plain").stdout
+    assert "nothing since HEAD" in unchanged

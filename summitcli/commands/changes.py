@@ -47,6 +47,7 @@ class Comparison(NamedTuple):
     changes: list[Change]
     since: str  # how the older version is named: `HEAD~3 (abc1234, 10 Nov 2025)` or a path
     until: str  # how the newer one is: `the files on disk`, a revision
+    asked: str  # the older version as typed: `HEAD~3`, a date, a path
 
 
 def check(options: Options) -> None:
@@ -70,14 +71,15 @@ def compare_versions(settings: Settings, q: Query, options: Options) -> Comparis
         other = open_data([options.against], use_cache=settings.use_cache)
         name = display_name(options.against)
         changes = compare(whole(other.all, name), whole(q.data.all, "."))
-        return Comparison(changes, name, "the data in use")
+        return Comparison(changes, name, "the data in use", name)
     from summitcli import revisions
 
     paths = data_paths(settings.paths())
     revs = revisions.locate(paths, options.since or "", options.until)
     current = read_files(find_files(paths))
     changes = revisions.between(revs, current)
-    return Comparison(changes, _named(revs.old), _named(revs.new) if revs.new else "the files on disk")
+    until = _named(revs.new) if revs.new else "the files on disk"
+    return Comparison(changes, _named(revs.old), until, revs.old.asked)
 
 
 def speaker_country(q: Query) -> Any:
