@@ -90,9 +90,11 @@ def phrase(change: dict[str, Any], status_date: dt.date | None = None) -> str:
 
 
 def ordered(fields: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Status first, then figures, then the rest as the model orders them; `status_date` said with the status."""
+    """Status first, then figures, then the rest as the model orders them; the status's date and sources said
+    with it."""
     has_status = any(f["field"] == "status" for f in fields)
-    kept = [f for f in fields if not (has_status and f["field"] == "status_date")]
+    said_with_status = ("status_date", "status_sources")  # the date in words, the sources as markers
+    kept = [f for f in fields if not (has_status and f["field"] in said_with_status)]
     rank = {"status": 0, "figures": 1}
     return sorted(kept, key=lambda f: rank.get(f["field"], 2))
 

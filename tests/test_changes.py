@@ -242,3 +242,32 @@ def test_brief_since_says_and_marks_what_changed(history: History) -> None:
     assert f"changed since {history.initial[:10]}: status was" in html
     unchanged = run("--data", str(history.data), "brief", country, "--since", "HEAD", "--format", "plain").stdout
     assert "nothing since HEAD" in unchanged
+
+
+def readme_example(marker: str) -> tuple[str, list[str]]:
+    """The command and output lines of the README's console block after `marker`."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8").split(f"<!-- {marker}:", 1)[1]
+    block = text.split("```console\n", 1)[1].split("```", 1)[0].splitlines()
+    return block[0].removeprefix("$ summit "), block[1:]
+
+
+def test_the_readme_examples_are_what_summit_prints(tmp_path: Path) -> None:
+    data = start(tmp_path, ROOT / "tests" / "fixtures" / "mini")
+    update(data / "data.yaml", "followups", "fu1", status="done", status_date="2026-03-03", status_sources=["src-b"])
+    commit(tmp_path, "Ministers met", "2026-03-04")
+    shas = {git(tmp_path, "rev-parse", "--short=7", rev): rev for rev in ("HEAD", "HEAD~1")}
+    placeholders = {"HEAD": "1a2b3c4", "HEAD~1": "04fb214"}
+    for marker in ("changes-example", "brief-since-example"):
+        command, expected = readme_example(marker)
+        args = [str(data) if a == "data" else a for a in command.split()]
+        result = run(*args)
+        assert result.exit_code == 0, result.stderr
+        printed = result.stdout
+        for sha, rev in shas.items():
+            printed = printed.replace(sha, placeholders[rev])
+        chunks = "\n".join(expected).split("...\n")
+        at = 0
+        for chunk in filter(None, (c.strip("\n") for c in chunks)):
+            found = printed.find(chunk, at)
+            assert found >= 0, f"{marker}: not printed:\n{chunk}\n--- printed:\n{printed}"
+            at = found + len(chunk)
