@@ -1,10 +1,11 @@
 """`summit brief COUNTRY --since REV`: the brief with a "Changed since …" key point, and each new or changed entry
 marked where it stands (`new since …`, `changed: status was pending`). Its records gain `changes`: the change
-records of `summit changes` about this country."""
+records of `summit changes` about this country. The briefing book (`export html|markdown --since REV`) marks
+each of its briefs the same way."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from summitcli.change_words import value, weight
 from summitcli.phrases import field_words
@@ -18,15 +19,41 @@ if TYPE_CHECKING:
 NAMED = 3  # changes named in the key point
 
 
-def with_changes(settings: Settings, q: Query, document: Document, code: str, since: str) -> Document:
-    """`document` (the brief on `code`) with what changed since `since` said and marked."""
+class Since(NamedTuple):
+    found: list[tuple[dict[str, Any], Change]]  # every change record (and its change), the most important first
+    asked: str  # the revision as typed
+    version: str  # the revision named in full: `HEAD~1 (04fb214, 1 Nov 2025)`
+
+
+def since(settings: Settings, q: Query, rev: str) -> Since:
+    """What changed since `rev`, for every country (computed once for a book of many briefs)."""
     from summitcli.commands import changes
 
-    options = changes.Options(since=since)
-    comparison = changes.compare_versions(settings, q, options)
-    found = [pair for pair in changes.records_for(q, comparison) if code in pair[0]["countries"]]
-    point = key_point(found, comparison.asked, comparison.since)
-    marks = {record["title"]: mark(record, comparison.asked) for record, _ in found if record["change"] != "removed"}
+    comparison = changes.compare_versions(settings, q, changes.Options(since=rev))
+    return Since(changes.records_for(q, comparison), comparison.asked, comparison.since)
+
+
+def with_changes(settings: Settings, q: Query, document: Document, code: str, rev: str) -> Document:
+    """`document` (the brief on `code`) with what changed since `rev` said and marked."""
+    return apply(document, code, since(settings, q, rev))
+
+
+def book_with_changes(settings: Settings, q: Query, book: Any, rev: str) -> Any:
+    """The briefing book with each country's brief said and marked as `summit brief COUNTRY --since REV` is."""
+    changed = since(settings, q, rev)
+    parts = [
+        part._replace(document=apply(part.document, part.anchor.removeprefix("country-").upper(), changed))
+        if getattr(part, "anchor", "").startswith("country-")
+        else part
+        for part in book.parts
+    ]
+    return book._replace(parts=parts)
+
+
+def apply(document: Document, code: str, changed: Since) -> Document:
+    found = [pair for pair in changed.found if code in pair[0]["countries"]]
+    point = key_point(found, changed.asked, changed.version)
+    marks = {record["title"]: mark(record, changed.asked) for record, _ in found if record["change"] != "removed"}
     sections = [_marked(section, marks) for section in document.sections]
     records = {**document.records, "changes": [record for record, _ in found]}
     return document._replace(key_points=[*document.key_points, point], sections=sections, records=records)
@@ -69,4 +96,4 @@ def _names(entry: Entry, title: str) -> bool:
     return head == title or head.startswith((f"{title} ·", f"“{title}”"))
 
 
-__all__ = ["key_point", "mark", "with_changes"]
+__all__ = ["apply", "book_with_changes", "key_point", "mark", "since", "with_changes"]

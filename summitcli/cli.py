@@ -560,6 +560,14 @@ OutputOpt = Annotated[
         callback=_not_the_data,
     ),
 ]
+BookSince = Annotated[
+    str | None,
+    typer.Option(
+        "--since",
+        metavar="REV",
+        help="Each brief says and marks what changed since this git revision or date YYYY-MM-DD.",
+    ),
+]
 BookCountries = Annotated[
     list[str] | None,
     typer.Option(
@@ -613,7 +621,9 @@ def export_sqlite(ctx: typer.Context, output: OutputOpt = None) -> None:
 
 
 @export_app.command("markdown")
-def export_markdown(ctx: typer.Context, countries: BookCountries = None, output: OutputOpt = None) -> None:
+def export_markdown(
+    ctx: typer.Context, countries: BookCountries = None, output: OutputOpt = None, since: BookSince = None
+) -> None:
     """The briefing book in Markdown: contents, timeline, one section per country, agreements, follow-ups,
     the country-by-topic matrix and the sources.
 
@@ -621,18 +631,22 @@ def export_markdown(ctx: typer.Context, countries: BookCountries = None, output:
     """
     from summitcli.commands import export as command
 
-    command.book(ctx.obj, command.BookOptions(countries=tuple(countries or ())), fmt="markdown", output=output)
+    options = command.BookOptions(countries=tuple(countries or ()), since=since)
+    command.book(ctx.obj, options, fmt="markdown", output=output)
 
 
 @export_app.command("html")
-def export_html(ctx: typer.Context, countries: BookCountries = None, output: OutputOpt = None) -> None:
+def export_html(
+    ctx: typer.Context, countries: BookCountries = None, output: OutputOpt = None, since: BookSince = None
+) -> None:
     """The briefing book as one self-contained HTML file that reads well on screen and prints one country a page.
 
     Example: summit export html -o book.html
     """
     from summitcli.commands import export as command
 
-    command.book(ctx.obj, command.BookOptions(countries=tuple(countries or ())), fmt="html", output=output)
+    options = command.BookOptions(countries=tuple(countries or ()), since=since)
+    command.book(ctx.obj, options, fmt="html", output=output)
 
 
 def io_encoding_under_dash_e() -> None:

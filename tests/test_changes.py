@@ -271,3 +271,14 @@ def test_the_readme_examples_are_what_summit_prints(tmp_path: Path) -> None:
             found = printed.find(chunk, at)
             assert found >= 0, f"{marker}: not printed:\n{chunk}\n--- printed:\n{printed}"
             at = found + len(chunk)
+
+
+def test_the_book_marks_each_brief(history: History) -> None:
+    country = next(c for c in history.followup["parties"] if c != "KR")
+    args = ("--data", str(history.data), "export", "markdown", "-c", country, "--since", "2025-11-09")
+    book = run(*args)
+    assert book.exit_code == 0, book.stderr
+    assert "Changed since 2025-11-09" in book.stdout
+    assert f"status was {history.followup['status']}" in book.stdout
+    without = run("--data", str(history.data), "export", "markdown", "-c", country).stdout
+    assert "Changed since" not in without and "changed since" not in without
