@@ -50,23 +50,17 @@ def _blob_files(revs: Revisions, commit: Commit, names: list[str]) -> list[tuple
     ]
 
 
-def _disk_files(revs: Revisions, current: list[SourceFile], names: set[str]) -> list[tuple[str, SourceFile]]:
-    return [(n, s) for s in current if (n := gitrev.relative(revs.top, s.path)) in names]
-
-
 def between(revs: Revisions, current: list[SourceFile]) -> list[Change]:
     """The changes from `revs.old` to `revs.new` (or to `current`, the files on disk), each with its commit."""
     specs = [p for p, _ in revs.paths]
     old_files = gitrev.tree_files(revs.top, revs.old.sha, revs.paths)
-    if revs.new is None:
-        new_names = {gitrev.relative(revs.top, s.path) for s in current}
-    else:
-        new_names = set(gitrev.tree_files(revs.top, revs.new.sha, revs.paths))
+    on_disk = {gitrev.relative(revs.top, s.path): s for s in current}
+    new_names = set(on_disk) if revs.new is None else set(gitrev.tree_files(revs.top, revs.new.sha, revs.paths))
     differ = gitrev.differing(revs.top, revs.old.sha, revs.new.sha if revs.new else None, specs)
     touched = (set(old_files) ^ new_names) | (differ & (set(old_files) | new_names))
     old = parse_version(_blob_files(revs, revs.old, sorted(touched & set(old_files))))
     if revs.new is None:
-        new = parse_version(_disk_files(revs, current, touched & new_names))
+        new = parse_version((name, on_disk[name]) for name in sorted(touched & new_names))
     else:
         new = parse_version(_blob_files(revs, revs.new, sorted(touched & new_names)))
     return attribute(revs, compare(old, new), old, new)
