@@ -45,14 +45,7 @@ def field_phrase(change: dict[str, Any], record: dict[str, Any]) -> str:
     """One field's change: `pending → done (as of 3 Mar 2026)`, `figure "Steel tariffs" 50% → 25%`."""
     field, before, after = change["field"], change["before"], change["after"]
     if field == "figures":
-        if before is None:
-            return f'new figure "{change["label"]}" {value(field, after)}'
-        if after is None:
-            return f'removed figure "{change["label"]}"'
-        if before.get("value") == after.get("value"):
-            what = ", ".join(field_words(k) for k in after if before.get(k) != after.get(k))
-            return f'figure "{change["label"]}": {what} changed'
-        return f'figure "{change["label"]}" {value(field, before)} → {value(field, after)}'
+        return _figure_phrase(change["label"], before, after)
     if field == "status":
         as_of = record.get("status_date")
         return f"{value(field, before)} → {value(field, after)}" + (f" (as of {day(as_of)})" if as_of else "")
@@ -64,6 +57,18 @@ def field_phrase(change: dict[str, Any], record: dict[str, Any]) -> str:
     if len(old) > SHORT or len(new) > SHORT:
         return f"{field_words(field)} rewritten"
     return f"{field_words(field)} {old} → {new}"
+
+
+def _figure_phrase(name: str, before: dict[str, Any] | None, after: dict[str, Any] | None) -> str:
+    """`figure "Steel tariffs" 50% → 25%`; a figure added, removed, or changed in its other fields."""
+    if before is None:
+        return f'new figure "{name}" {value("figures", after)}'
+    if after is None:
+        return f'removed figure "{name}"'
+    if before.get("value") == after.get("value"):
+        what = ", ".join(field_words(k) for k in after if before.get(k) != after.get(k))
+        return f'figure "{name}": {what} changed'
+    return f'figure "{name}" {value("figures", before)} → {value("figures", after)}'
 
 
 def _list_phrase(field: str, before: list[str], after: list[str]) -> str:
