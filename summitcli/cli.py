@@ -460,11 +460,14 @@ def changes(
     since: Annotated[
         str | None,
         typer.Option(
-            "--since", help="Compare with the dataset's files at this git revision (HEAD~3, a tag) or date YYYY-MM-DD."
+            "--since",
+            metavar="REV",
+            help="Compare with the dataset's files at this git revision (HEAD~3, a tag) or date YYYY-MM-DD.",
         ),
     ] = None,
     until: Annotated[
-        str | None, typer.Option("--until", help="Compare with this revision instead of the files on disk.")
+        str | None,
+        typer.Option("--until", metavar="REV", help="Compare with this revision instead of the files on disk."),
     ] = None,
     against: Annotated[
         Path | None,
