@@ -242,6 +242,7 @@ class BookOptions:
     """Who `summit export markdown|html` covers: these countries (names as typed), else every country."""
 
     countries: tuple[str, ...] = ()
+    since: str | None = None  # a git revision or date: each brief says and marks what changed since (the CLI only)
 
 
 def book(settings: Settings, options: BookOptions, *, fmt: str, output: Path | None) -> None:
@@ -251,4 +252,8 @@ def book(settings: Settings, options: BookOptions, *, fmt: str, output: Path | N
     countries = options.countries
     codes = list(dict.fromkeys(q.resolve_country(c) for c in countries)) if countries else list(q.countries)
     document = book_document(q, codes)
+    if options.since:
+        from summitcli.brief_changes import book_with_changes
+
+        document = book_with_changes(settings, q, document, options.since)
     deliver(to_html(document) if fmt == "html" else to_markdown(document), output)
