@@ -223,6 +223,14 @@ def brief(
             "Machine formats always have every record.",
         ),
     ] = False,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            metavar="REV",
+            help="Say what changed since this git revision or date YYYY-MM-DD, and mark it (see summit changes).",
+        ),
+    ] = None,
     as_of: AsOfOpt = None,
 ) -> None:
     """Everything the dataset knows about one country: counterparts, meetings, outcomes, quotes, follow-ups, sources.
@@ -231,7 +239,7 @@ def brief(
     """
     from summitcli.commands import brief as command
 
-    options = command.Options(country=country, full=full, as_of=as_of)
+    options = command.Options(country=country, full=full, as_of=as_of, since=since)
     command.brief(ctx.obj, options, fmt=fmt, show_sources=sources)
 
 
@@ -473,6 +481,45 @@ def matrix(ctx: typer.Context, fmt: FormatOpt = Format.auto) -> None:
     command.matrix(ctx.obj, fmt=fmt)
 
 
+@app.command()
+def changes(
+    ctx: typer.Context,
+    fmt: FormatOpt = Format.auto,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            metavar="REV",
+            help="Compare with the dataset's files at this git revision (HEAD~3, a tag) or date YYYY-MM-DD.",
+        ),
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option("--until", metavar="REV", help="Compare with this revision instead of the files on disk."),
+    ] = None,
+    against: Annotated[
+        Path | None,
+        typer.Option("--against", metavar="PATH", help="Compare with another copy of a dataset (no git needed)."),
+    ] = None,
+    country: Annotated[
+        str | None,
+        typer.Option("--country", "-c", help="Only changes about this country.", autocompletion=complete_country),
+    ] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option("--kind", "-k", help="Only this record kind: outcome, followup, quote, fact, event, source, ..."),
+    ] = None,
+) -> None:
+    """What changed between two versions of the dataset, record by record: added, removed, renamed, changed fields.
+
+    Example: summit changes --since HEAD~3; summit changes --since 2025-11-10 --format jsonl
+    """
+    from summitcli.commands import changes as command
+
+    options = command.Options(since=since, until=until, against=against, country=country, kind=kind)
+    command.changes(ctx.obj, options, fmt=fmt)
+
+
 class ProblemFormat(str, Enum):
     """How `summit validate` reports problems (defined here: summitcli.problems loads only when there are some)."""
 
@@ -544,6 +591,14 @@ OutputOpt = Annotated[
         callback=_not_the_data,
     ),
 ]
+BookSince = Annotated[
+    str | None,
+    typer.Option(
+        "--since",
+        metavar="REV",
+        help="Each brief says and marks what changed since this git revision or date YYYY-MM-DD.",
+    ),
+]
 BookCountries = Annotated[
     list[str] | None,
     typer.Option(
@@ -598,7 +653,11 @@ def export_sqlite(ctx: typer.Context, output: OutputOpt = None) -> None:
 
 @export_app.command("markdown")
 def export_markdown(
-    ctx: typer.Context, countries: BookCountries = None, output: OutputOpt = None, as_of: AsOfOpt = None
+    ctx: typer.Context,
+    countries: BookCountries = None,
+    output: OutputOpt = None,
+    since: BookSince = None,
+    as_of: AsOfOpt = None,
 ) -> None:
     """The briefing book in Markdown: contents, timeline, one section per country, agreements, follow-ups,
     the country-by-topic matrix and the sources.
@@ -607,13 +666,17 @@ def export_markdown(
     """
     from summitcli.commands import export as command
 
-    options = command.BookOptions(countries=tuple(countries or ()), as_of=as_of)
+    options = command.BookOptions(countries=tuple(countries or ()), since=since, as_of=as_of)
     command.book(ctx.obj, options, fmt="markdown", output=output)
 
 
 @export_app.command("html")
 def export_html(
-    ctx: typer.Context, countries: BookCountries = None, output: OutputOpt = None, as_of: AsOfOpt = None
+    ctx: typer.Context,
+    countries: BookCountries = None,
+    output: OutputOpt = None,
+    since: BookSince = None,
+    as_of: AsOfOpt = None,
 ) -> None:
     """The briefing book as one self-contained HTML file that reads well on screen and prints one country a page.
 
@@ -621,7 +684,7 @@ def export_html(
     """
     from summitcli.commands import export as command
 
-    options = command.BookOptions(countries=tuple(countries or ()), as_of=as_of)
+    options = command.BookOptions(countries=tuple(countries or ()), since=since, as_of=as_of)
     command.book(ctx.obj, options, fmt="html", output=output)
 
 

@@ -422,6 +422,7 @@ class Options:
 
     country: str
     full: bool = False
+    since: str | None = None  # a git revision or date: what changed since then is said and marked (the CLI only)
     as_of: dt.date | str | None = None
 
 
@@ -436,6 +437,10 @@ def document_for(q: Query, options: Options) -> Document:
 def brief(settings: Settings, options: Options, *, fmt: Format, show_sources: bool = False) -> None:
     q = settings.query()
     document = document_for(q, options)
+    if options.since:
+        from summitcli.brief_changes import with_changes
+
+        document = with_changes(settings, q, document, q.resolve_country(options.country), options.since)
     if show_sources:
         from summitcli.commands.sources import emit_cited
 

@@ -246,6 +246,7 @@ class BookOptions:
     """Who `summit export markdown|html` covers: these countries (names as typed), else every country."""
 
     countries: tuple[str, ...] = ()
+    since: str | None = None  # a git revision or date: each brief says and marks what changed since (the CLI only)
     as_of: dt.date | str | None = None
 
 
@@ -258,4 +259,8 @@ def book(settings: Settings, options: BookOptions, *, fmt: str, output: Path | N
     from summitcli.dates import read_day
 
     document = book_document(q, codes, as_of=read_day(options.as_of, "--as-of"))
+    if options.since:
+        from summitcli.brief_changes import book_with_changes
+
+        document = book_with_changes(settings, q, document, options.since)
     deliver(to_html(document) if fmt == "html" else to_markdown(document), output)
