@@ -249,6 +249,7 @@ def timeline(
             autocompletion=values_in_data("events", "kind"),
         ),
     ] = None,
+    full: Annotated[bool, typer.Option("--full", help="Say under each event what its sources differ on.")] = False,
 ) -> None:
     """Every meeting and event in date order, grouped by day.
 
@@ -256,7 +257,7 @@ def timeline(
     """
     from summitcli.commands import timeline as command
 
-    options = command.Options(start=date_from, end=date_to, country=country, topic=topic, kind=kind)
+    options = command.Options(start=date_from, end=date_to, country=country, topic=topic, kind=kind, full=full)
     command.timeline(ctx.obj, options, fmt=fmt)
 
 

@@ -166,7 +166,7 @@ def _documents(q: Query, codes: list[str]) -> list[Any]:
     wanted = set(codes)
     events = [e for e in timeline.select(q) if wanted & set(e.parties) or set(e.parties) <= {q.home}]
     dropped = [p for p in timeline.cancelled(q) if wanted & set(p.parties)]
-    agenda = timeline.agenda(q, events, timeline.changed_plans(q), "Timeline", dropped)
+    agenda = timeline.agenda(q, events, timeline.changed_plans(q), "Timeline", dropped, full=True)
     parts: list[Any] = [DocumentPart("timeline", agenda, page_break=False)]
     own = home.build(q)
     if own.sections:  # what concerns the home country alone: no brief has it

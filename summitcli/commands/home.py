@@ -41,7 +41,7 @@ def sections_of(q: Query, parts: dict[str, list[Any]]) -> list[Section]:
 
     entries: dict[str, list[Entry]] = {
         "events": [brief.encounter_entry(e, q.home) for e in parts["events"]],
-        "outcomes": [brief.outcome_entry(o) for o in parts["outcomes"]],
+        "outcomes": [brief.outcome_entry(o, q.citations()) for o in parts["outcomes"]],
         "followups": [brief.followup_entry(q, f) for f in parts["followups"]],
         "quotes": [brief.quote_entry(q, x) for x in parts["quotes"]],
         "context": [Entry(fact.text, fact.sources) for fact in parts["context"]],

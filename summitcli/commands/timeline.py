@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from summitcli import model
-from summitcli.commands import Settings
+from summitcli.commands import Settings, disputes
 from summitcli.errors import UsageError
 from summitcli.output import Column, Format, View, emit_listing
 from summitcli.phrases import clock, locality, remote, weekday, where
@@ -190,10 +190,12 @@ def agenda(
     plans: dict[str, list[model.Plan]],
     title: str,
     dropped: list[model.Plan] | None = None,
+    full: bool = False,
 ) -> Document:
     """The terminal's agenda: a heading a day with its weekday, then an event a line (time or blank, title,
-    place, the countries other than home, markers), a plan that changed indented under its event, and a meeting
-    that did not take place (`dropped`) on the day it was planned for."""
+    place, the countries other than home, markers), a plan that changed indented under its event (with `full`,
+    what its sources differ on too), and a meeting that did not take place (`dropped`) on the day it was planned
+    for."""
     days: dict[dt.date | None, list[Entry]] = {}
     for event in by_day([*events, *(dropped or [])]):
         if isinstance(event, model.Plan):
@@ -209,6 +211,8 @@ def agenda(
                 Line(f"what happened: {p.actual}", p.actual_sources, dim=True),
             )
         ]
+        if full:
+            lines += disputes.lines(event)
         days.setdefault(event.date, []).append(Entry(head, event.sources, event.start or "", lines))
     sections = [
         Section(day.isoformat() if day else "undated", weekday(day) if day else "Date not reported", entries)
@@ -227,6 +231,7 @@ class Options:
     country: str | None = None
     topic: str | None = None
     kind: str | None = None
+    full: bool = False  # what the sources differ on, under each event
 
 
 def _day(value: dt.date | str | None, option: str) -> dt.date | None:
@@ -247,6 +252,8 @@ def listing_for(q: Query, options: Options) -> Listing:
             records.append(cancelled_record(item))
         else:
             shown_rows.append(row(item, plans.get(item.id, []), q.home))
+            if options.full and (differ := disputes.on(item)):
+                shown_rows[-1]["note"] = "; ".join(n for n in (shown_rows[-1]["note"], differ) if n)
             records.extend(event_records([item], plans))
     for shown in shown_rows:
         shown["day"] = shown["date"] or "date not reported"
@@ -259,7 +266,7 @@ def listing_for(q: Query, options: Options) -> Listing:
     )
 
     def screen() -> Document:
-        return agenda(q, events, plans, f"{q.data.meta.title} · timeline", dropped)
+        return agenda(q, events, plans, f"{q.data.meta.title} · timeline", dropped, options.full)
 
     return Listing(records, FIELDS, shown_rows, COLUMNS, view, screen)
 
