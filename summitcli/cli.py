@@ -592,6 +592,18 @@ def export_html(ctx: typer.Context, countries: BookCountries = None, output: Out
     command.book(ctx.obj, command.BookOptions(countries=tuple(countries or ())), fmt="html", output=output)
 
 
+@export_app.command("pdf")
+def export_pdf(ctx: typer.Context, countries: BookCountries = None, output: OutputOpt = None) -> None:
+    """The briefing book as PDF, printed by headless Chromium: a contents page with page numbers, each country's
+    brief followed by its own sources (needs Chromium; pdftotext from poppler-utils for the page numbers).
+
+    Example: summit export pdf -o book.pdf
+    """
+    from summitcli.commands import export as command
+
+    command.pdf(ctx.obj, command.BookOptions(countries=tuple(countries or ())), output=output)
+
+
 def io_encoding_under_dash_e() -> None:
     """pipx starts `summit` as `python -E`, which ignores every PYTHON* variable: PYTHONIOENCODING
     (`encoding[:errors]`) is applied to stdout and stderr here as Python applies it at start-up, so that
