@@ -171,3 +171,15 @@ def test_the_book_says_where_sources_differ(tmp_path: Path) -> None:
     # Once under the week's timeline and once on the country's page.
     assert text.count("Sources differ on length: Livemint says") >= 2
     assert "of GDP (low confidence; one source)" in text
+
+
+def test_agreements_say_how_sure_each_figure_is_in_the_table_and_in_json() -> None:
+    table = run("--color", "never", "agreements", "united-states", "--format", "table", env={"COLUMNS": "160"})
+    assert table.exit_code == 0, table.stderr
+    assert "Defence spending target: 3.5% of GDP (low confidence; one source)" in flat(table.stdout)
+    result = run("agreements", "united-states", "--format", "json")
+    records = json.loads(result.stdout)
+    commitments = next(r for r in records if r["id"] == "korea-us-defence-commitments")
+    assert (commitments["source_count"], commitments["low_confidence"]) == (2, False)
+    target = next(f for f in commitments["figures"] if f["label"] == "Defence spending target")
+    assert (target["source_count"], target["low_confidence"]) == (1, True)

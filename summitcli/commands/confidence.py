@@ -69,14 +69,15 @@ def mark(document: Document) -> Document:
     return document._replace(key_points=points, sections=sections)
 
 
-def record_fields(record: Any, sources: Mapping[str, model.Source]) -> dict[str, Any]:
-    """A record's own fields as machine formats write them, with how sure it is: `source_count`,
-    `low_confidence` (what a reader is told), and for each figure its `confidence`, `source_count` and
-    `low_confidence`."""
+def record_fields(record: Any, sources: Mapping[str, model.Source], **extra: Any) -> dict[str, Any]:
+    """A record's own fields as machine formats write them, then `extra` (a command's own fields), then how sure
+    it is: `source_count`, `low_confidence` (what a reader is told); and each figure its `confidence`,
+    `source_count` and `low_confidence`."""
     own = getattr(record, "sources", None)
     if own is None:  # not a sourced record
-        return fields(record)
-    out = fields(record, source_count=len(own), low_confidence=record.confidence == "L" or all_low(own, sources))
+        return fields(record, **extra)
+    low = record.confidence == "L" or all_low(own, sources)
+    out = fields(record, **extra, source_count=len(own), low_confidence=low)
     figures = getattr(record, "figures", None) or []
     for written, item in zip(out.get("figures", []), figures, strict=True):
         written["confidence"] = item.confidence or record.confidence

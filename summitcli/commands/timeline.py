@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from summitcli import model
-from summitcli.commands import Settings, disputes
+from summitcli.commands import Settings, confidence, disputes
 from summitcli.errors import UsageError
 from summitcli.output import Column, Format, View, emit_listing
 from summitcli.phrases import clock, locality, remote, weekday, where
@@ -218,7 +218,8 @@ def agenda(
         Section(day.isoformat() if day else "undated", weekday(day) if day else "Date not reported", entries)
         for day, entries in days.items()
     ]
-    return Document(title, "local times", [], sections, q.citations(), {}, empty="no events match these filters")
+    document = Document(title, "local times", [], sections, q.citations(), {}, empty="no events match these filters")
+    return confidence.mark(document)
 
 
 @dataclass(frozen=True, kw_only=True)
