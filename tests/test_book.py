@@ -87,3 +87,10 @@ def test_the_pdf_has_a_contents_page_with_the_pages_each_part_starts_on(tmp_path
 def test_export_pdf_refuses_to_write_binary_to_a_terminal() -> None:
     result = run("export", "pdf", env={"FORCE_COLOR": "1", "TTY_COMPATIBLE": "1"})
     assert result.exit_code == 2 and "give --output PATH" in result.stderr
+
+
+def test_export_pdf_without_a_browser_is_one_line_and_exit_1(tmp_path: Path) -> None:
+    result = run("export", "pdf", "-o", str(tmp_path / "book.pdf"), env={"SUMMIT_BROWSER": "no-such-browser"})
+    assert result.exit_code == 1
+    assert "'no-such-browser' (SUMMIT_BROWSER), which was not found" in result.stderr
+    assert len(result.stderr.splitlines()) == 1 and not (tmp_path / "book.pdf").exists()
