@@ -37,7 +37,9 @@ def test_the_title_page_sums_up_the_week_and_says_the_date_the_data_speaks_for()
     head = book.split("## Contents")[0]
     assert "Data as of " in head
     assert re.search(r"Meetings: \d+ bilateral meetings? with South Korea", head)
-    assert re.search(r"Open items: \d+ follow-ups? not done, \d+ outcomes? not yet in force", head)
+    assert re.search(r"Open items as of [^:]+: \d+ follow-ups? not done, \d+ outcomes? not yet in force", head)
+    dated = run("export", "markdown", "-c", "canada", "--as-of", "2025-11-15").stdout.split("## Contents")[0]
+    assert "Open items as of 15 Nov 2025: " in dated
     assert "Counterparts: Canada (Mark Carney); Japan (" in head
 
 

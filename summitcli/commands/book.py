@@ -64,9 +64,11 @@ def _dates(record: Any) -> list[dt.date | None]:
     return [getattr(record, name, None) for name in ("date", "status_date", "planned_date")]
 
 
-def summary(q: Query, codes: list[str]) -> list[str]:
-    """The title page's summary of the week, for the countries in the book."""
+def summary(q: Query, codes: list[str], today: dt.date | None = None) -> list[str]:
+    """The title page's summary of the week, for the countries in the book; open items as of `today` (default: the
+    day it runs)."""
     from summitcli.countries import country_name
+    from summitcli.dates import today as day_of
 
     wanted = set(codes)
     meetings = [e for e in q.data.events if e.kind == "bilateral" and q.home in e.parties and wanted & set(e.parties)]
@@ -79,7 +81,7 @@ def summary(q: Query, codes: list[str]) -> list[str]:
         f"Data as of {day(spoken)} (the latest date a record or source gives)" if spoken else "Data as of: no dates",
         f"Meetings: {_count(len(meetings), 'bilateral meeting')} with {country_name(q.home)}",
         f"Outcomes: {_count(len(outcomes), 'outcome')} with {country_name(q.home)} as a party",
-        f"Open items: {_count(len(still_open), 'follow-up')} not done, "
+        f"Open items as of {day(day_of(today))}: {_count(len(still_open), 'follow-up')} not done, "
         f"{_count(len(unfinished), 'outcome')} not yet in force",
         "Counterparts: " + "; ".join(_counterparts(q, split(q, codes)[0])),
     ]
