@@ -20,7 +20,9 @@ class Figure(TypedDict):
     amount: float | None
     unit: str | None
     sources: list[str]
-    confidence: str | None
+    confidence: str | None  # its own, else its record's (in `agreements` and a brief)
+    source_count: int  # the sources it rests on (its own, else its record's)
+    low_confidence: bool  # what a reader is told: `(low confidence)`
 
 
 class Dispute(TypedDict):
@@ -105,6 +107,8 @@ class Agreement(TypedDict):
     country: str
     country_name: str
     involves_home: bool
+    source_count: int  # how many sources it cites
+    low_confidence: bool  # its confidence is L, or every source it cites is
 
 
 class Followup(TypedDict):

@@ -277,6 +277,7 @@ def timeline(
             autocompletion=values_in_data("events", "kind"),
         ),
     ] = None,
+    full: Annotated[bool, typer.Option("--full", help="Say under each event what its sources differ on.")] = False,
 ) -> None:
     """Every meeting and event in date order, grouped by day.
 
@@ -284,7 +285,7 @@ def timeline(
     """
     from summitcli.commands import timeline as command
 
-    options = command.Options(start=date_from, end=date_to, country=country, topic=topic, kind=kind)
+    options = command.Options(start=date_from, end=date_to, country=country, topic=topic, kind=kind, full=full)
     command.timeline(ctx.obj, options, fmt=fmt)
 
 
@@ -693,6 +694,20 @@ def export_html(
 
     options = command.BookOptions(countries=tuple(countries or ()), since=since, as_of=as_of)
     command.book(ctx.obj, options, fmt="html", output=output)
+
+
+@export_app.command("pdf")
+def export_pdf(
+    ctx: typer.Context, countries: BookCountries = None, output: OutputOpt = None, as_of: AsOfOpt = None
+) -> None:
+    """The briefing book as PDF, printed by headless Chromium: a contents page with page numbers, each country's
+    brief followed by its own sources (needs Chromium; pdftotext from poppler-utils for the page numbers).
+
+    Example: summit export pdf -o book.pdf
+    """
+    from summitcli.commands import export as command
+
+    command.pdf(ctx.obj, command.BookOptions(countries=tuple(countries or ()), as_of=as_of), output=output)
 
 
 def io_encoding_under_dash_e() -> None:

@@ -63,7 +63,7 @@ COMMANDS = {
     "facts": ["brief", "canada", "--full"],
     "followups": ["followups"],
     "plans": ["brief", "canada", "--full"],
-    "groupings": ["brief", "canada", "--full"],
+    "groupings": ["brief", "group", "--full"],  # a grouping's brief (by its name)
 }
 FORMATS = ("json", "jsonl", "csv", "tsv")
 # Runs the scratch package's CLI through Typer, once per command line, in one process.

@@ -90,6 +90,8 @@ def test_a_grouping_has_a_brief_like_a_country(name: str, title: str) -> None:
 def test_the_asean_brief_holds_the_korea_asean_summit_and_lists_asean_plus_three_apart() -> None:
     records = brief_json("asean")
     assert ids(records["meetings"]) == {"korea-asean-summit-2025"}
+    (asean,) = records["groupings"]  # the grouping briefed, with the members the sources name
+    assert asean["id"] == "asean" and asean["members"] == ["MY", "TL"] and asean["member_count"] == 11
     assert "korea-asean-csp-vision" in ids(records["outcomes"])
     assert "asean-plus-three-economic-statement" in ids(records["outcomes_multilateral"])
 

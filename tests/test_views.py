@@ -385,7 +385,11 @@ def test_a_date_range_that_cannot_match_is_a_usage_error() -> None:
 def test_the_book_has_a_title_page_every_event_and_a_matrix_split_to_fit_a_page() -> None:
     book = run("export", "markdown", env={"SOURCE_DATE_EPOCH": "1767225600"}).stdout
     head = book.split("## Contents")[0]
-    assert "Covers 26 Oct 2025" in head and "Made 2026-01-01 00:00 UTC" in head and "Countries: Australia" in head
+    assert (
+        "Covers 26 Oct 2025" in head
+        and "Made 2026-01-01 00:00 UTC" in head
+        and "Counterparts: Australia (Anthony Albanese)" in head
+    )
     timeline = book.split("## Timeline", 1)[1].split("\n## ", 1)[0]
     for event in ("Korea-ASEAN summit", "APEC Ministerial Meeting", "Korea-Canada summit", "Lee leaves for"):
         assert event in timeline

@@ -9,12 +9,12 @@ section says what it left out; the records (every machine format) are always who
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from summitcli import model
-from summitcli.commands import Settings, open_items
+from summitcli.commands import Settings, confidence, disputes, open_items
 from summitcli.commands import brief_parties as parties
 from summitcli.errors import UsageError
 from summitcli.output import Format, emit_document
@@ -23,7 +23,6 @@ from summitcli.phrases import (
     clock,
     day,
     event_days,
-    field_words,
     figure,
     length,
     span,
@@ -83,10 +82,6 @@ def followup_order(followup: model.Followup) -> tuple[dt.date, str]:
     return (due.first if due else followup.status_date or dt.date.max, followup.id)
 
 
-def _disputes(record: Any) -> list[Line]:
-    return [Line(f"Sources differ on {field_words(d.field)}: {d.note}", d.sources, dim=True) for d in record.disputes]
-
-
 def meeting_line(event: model.Event, home: str | None = None) -> str:
     """Date, time, length, venue and city: each a fact a reader expects, so each says when it is not reported."""
     when = event_days(event) or f"date {NOT_REPORTED}"
@@ -98,16 +93,19 @@ def meeting_line(event: model.Event, home: str | None = None) -> str:
     return " · ".join([*parts, where(event, home) or f"venue {NOT_REPORTED}"])
 
 
-def outcome_entry(outcome: model.Outcome, *, with_summary: bool = True) -> Entry:
-    # Figures with sources of their own get a line each, for their markers; the rest follow the status.
+def outcome_entry(
+    outcome: model.Outcome, sources: Mapping[str, model.Source] | None = None, *, with_summary: bool = True
+) -> Entry:
+    # Figures with sources of their own get a line each, for their markers and how sure each is; the rest follow
+    # the status.
     own = [f for f in outcome.figures if f.sources]
     status = " · ".join(
         [words(outcome.status), words(outcome.kind), *(figure(f) for f in outcome.figures if f not in own)]
     )
-    lines = [Line(status), *(Line(figure(f), f.sources) for f in own)]
+    lines = [Line(status), *(confidence.figure_line(figure(f), f, outcome, sources or {}) for f in own)]
     if with_summary and outcome.summary:
         lines.append(Line(outcome.summary, dim=True))
-    return Entry(outcome.title, outcome.sources, day(outcome.date), [*lines, *_disputes(outcome)])
+    return Entry(outcome.title, outcome.sources, day(outcome.date), [*lines, *disputes.lines(outcome)])
 
 
 def followup_entry(q: Query, followup: model.Followup) -> Entry:
@@ -135,8 +133,9 @@ def quote_entry(q: Query, quote: model.Quote) -> Entry:
 
 
 def encounter_entry(event: model.Event, home: str | None = None) -> Entry:
+    """One line for an occasion, and a line for each thing its sources differ on."""
     said = where(event, home)
-    return Entry(event.title + (f" · {said}" if said else ""), event.sources, day(event.date))
+    return Entry(event.title + (f" · {said}" if said else ""), event.sources, day(event.date), disputes.lines(event))
 
 
 def plan_entry(plan: model.Plan) -> Entry:
@@ -242,15 +241,21 @@ def key_points(found: Found) -> list[KeyPoint]:
     points += parties.calls_point(found.calls, lambda e, titled: meeting_lines(e, titled, found.q.home))
     points += [KeyPoint("Atmosphere", [Line(e.atmosphere, e.sources)]) for e in meetings if e.atmosphere]
     if found.ours:
-        points.append(KeyPoint("Outcomes", headlines(found.ours)))
+        points.append(KeyPoint("Outcomes", headlines(found.ours, found.q.citations())))
     points += parties.cancelled_point(found.plans)
     return parties.members_point(found.q, found.code) + points + parties.also_met_point(found.also_met)
 
 
-def headlines(outcomes: list[model.Outcome]) -> list[Line]:
-    """The first outcomes with their status and first figure; how many more follow below."""
+def headlines(outcomes: list[model.Outcome], sources: Mapping[str, model.Source]) -> list[Line]:
+    """The first outcomes with their status and first figure (with how sure it is); how many more follow below."""
     lines = [
-        Line(f"{o.title}: {words(o.status)}" + "".join(f"; {figure(f)}" for f in o.figures[:1]), o.sources)
+        Line(
+            f"{o.title}: {words(o.status)}"
+            + "".join(
+                f"; {figure(f)}{confidence.caveat(confidence.figure_words(f, o, sources))}" for f in o.figures[:1]
+            ),
+            o.sources,
+        )
         for o in outcomes[:HEADLINES]
     ]
     if len(outcomes) > HEADLINES:
@@ -289,7 +294,7 @@ def sections(found: Found, full: bool) -> list[Section]:
     """The sections in reading order, those with nothing to say left out."""
     q = found.q
     every = [
-        Section("outcomes", "Outcomes", [outcome_entry(o) for o in found.ours]),
+        Section("outcomes", "Outcomes", [outcome_entry(o, q.citations()) for o in found.ours]),
         parties.multilateral_section(q, found.names, found.multilateral, full),
         Section("meeting", "The meeting", [meeting_notes(e) for e in found.meetings if e.notes or e.disputes]),
         Section("followups", "Follow-ups", [followup_entry(q, f) for f in found.followups]),
@@ -325,7 +330,8 @@ def machine_records(found: Found, every: dict[str, list[Any]]) -> dict[str, Any]
     q = found.q
     home, other = found.names
     records: dict[str, Any] = {"home": q.home, "home_name": home, "country": found.code, "country_name": other}
-    records.update({key: [fields(record) for record in part] for key, part in every.items()})
+    sources = q.citations()
+    records.update({key: [confidence.record_fields(r, sources) for r in part] for key, part in every.items()})
     cited = dict.fromkeys(ref for part in every.values() for record in part for ref in cited_sources(record))
     records["sources"] = [fields(source) for ref in cited if (source := q.source(ref)) is not None]
     return records
@@ -367,7 +373,7 @@ def build(q: Query, code: str, full: bool = True, as_of: dt.date | None = None) 
     open_now = open_items.section(q, found.followups, found.ours, as_of)  # right after the key points
     shown = [open_now, *shown] if open_now.entries else shown
     records["open_items"] = open_items.records(q, found.followups, found.ours, as_of)
-    return Document(f"{home} – {other}", subtitle, key_points(found), shown, q.citations(), records)
+    return confidence.mark(Document(f"{home} – {other}", subtitle, key_points(found), shown, q.citations(), records))
 
 
 def elsewhere_section(
@@ -384,7 +390,7 @@ def elsewhere_section(
     if full:
         entries = [
             *(encounter_entry(e, q.home) for e in events),
-            *(outcome_entry(o, with_summary=False) for o in outcomes),
+            *(outcome_entry(o, q.citations(), with_summary=False) for o in outcomes),
             *(quote_entry(q, x) for x in quotes),
         ]
         return Section("elsewhere", f"{other} with others", entries, intro=f"{home} is not a party to these.")
@@ -403,11 +409,13 @@ def meeting_lines(event: model.Event, titled: bool, home: str | None = None) -> 
     """A bilateral meeting in the key points: when, how long and where, then what happened; its notes and the
     sources' disagreements come later, in "The meeting"."""
     lines = [Line((f"{event.title}: " if titled else "") + meeting_line(event, home), event.sources)]
+    if differ := disputes.on(event):
+        lines.append(Line(f"{differ[0].upper()}{differ[1:]}: see The meeting", dim=True))
     return [*lines, Line(event.summary, dim=True)] if event.summary else lines
 
 
 def meeting_notes(event: model.Event) -> Entry:
-    return Entry(event.title, (), day(event.date), [*(Line(note) for note in event.notes), *_disputes(event)])
+    return Entry(event.title, (), day(event.date), [*(Line(note) for note in event.notes), *disputes.lines(event)])
 
 
 # Heads of state and government first, then ministers and the rest, as protocol lists them.

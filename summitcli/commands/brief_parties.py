@@ -162,10 +162,8 @@ def cancelled_point(plans: list[model.Plan]) -> list[KeyPoint]:
 
 
 def groupings_of(q: Query, code: str) -> list[model.Grouping]:
-    """The grouping a brief is about, or those the country is a member of."""
-    if code in q.parties.groupings:
-        return [q.parties.groupings[code]]
-    return [q.parties.groupings[gid] for gid in q.parties.containing(code)]
+    """The grouping a brief is about (its members and sources are in the key points); none for a country."""
+    return [q.parties.groupings[code]] if code in q.parties.groupings else []
 
 
 def members_point(q: Query, code: str) -> list[KeyPoint]:
@@ -179,5 +177,5 @@ def members_point(q: Query, code: str) -> list[KeyPoint]:
 
 
 def machine_parts(found: Any) -> dict[str, list[Any]]:
-    """What a brief's records add: the multilateral outcomes, and the groupings concerned."""
+    """What a brief's records add: the multilateral outcomes, and the grouping briefed."""
     return {"outcomes_multilateral": found.multilateral, "groupings": groupings_of(found.q, found.code)}

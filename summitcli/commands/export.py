@@ -161,18 +161,23 @@ def ics(settings: Settings, options: IcsOptions, *, output: Path | None) -> None
 def _documents(q: Query, codes: list[str], as_of: dt.date | None = None) -> list[Any]:
     """The book's documents: the week's timeline (every event of the countries in the book and the home country's
     own, and the meetings of theirs that did not take place), the home country's own side, one brief per country."""
-    from summitcli.commands import brief, home, timeline
+    from summitcli.commands import book, brief, home, timeline
     from summitcli.output.document import DocumentPart
 
     wanted = set(codes)
     events = [e for e in timeline.select(q) if wanted & q.parties.expand(e.parties) or set(e.parties) <= {q.home}]
     dropped = [p for p in timeline.cancelled(q) if wanted & q.parties.expand(p.parties)]
-    agenda = timeline.agenda(q, events, timeline.changed_plans(q), "Timeline", dropped)
+    agenda = timeline.agenda(q, events, timeline.changed_plans(q), "Timeline", dropped, full=True)
     parts: list[Any] = [DocumentPart("timeline", agenda, page_break=False)]
     own = home.build(q)
     if own.sections:  # what concerns the home country alone: no brief has it
         parts.append(DocumentPart("home", own))
-    return parts + [DocumentPart(f"country-{code.lower()}", brief.build(q, code, as_of=as_of)) for code in codes]
+    paged, listed = book.split(q, codes)
+    if (lines := book.listed_part(q, listed)) is not None:  # a country with nothing but plans: a line, not a page
+        parts.append(DocumentPart("listed", lines, page_break=False))
+    return parts + [
+        DocumentPart(f"country-{c.lower()}", brief.build(q, c, as_of=as_of), own_sources=True) for c in paged
+    ]
 
 
 def _listings(q: Query, codes: list[str], as_of: dt.date | None = None) -> list[Any]:
@@ -201,13 +206,15 @@ def _listings(q: Query, codes: list[str], as_of: dt.date | None = None) -> list[
     ]
 
 
-def book_document(q: Query, codes: list[str], made: dt.datetime | None = None, as_of: dt.date | None = None) -> Any:
-    """The briefing book: a title page, the timeline, the home country's own side (`summit home`), one brief per
-    country, the agreements, the follow-up tracker and the country-by-topic matrix, built from the commands' own
-    views; sources once, at the end. `as_of`: the day its open items and overdue follow-ups are counted from
-    (default: the day it is made)."""
-    from summitcli.countries import country_name
-    from summitcli.dates import today
+def book_document(
+    q: Query, codes: list[str], made: dt.datetime | None = None, as_of: dt.date | None = None, **printing: Any
+) -> Any:
+    """The briefing book: a title page summing up the week, the timeline, the home country's own side (`summit
+    home`), one brief per country with its own sources after it (a country with nothing but plans: a line in a
+    list), the agreements, the follow-up tracker and the country-by-topic matrix, built from the commands' own
+    views; the sources of the week's pages at the end. `as_of`: the day its open items and overdue follow-ups are
+    counted from (default: the day it is made). `printing`: `pages` and `page_marks` (`export pdf`)."""
+    from summitcli.commands import book
     from summitcli.output.document import Book
     from summitcli.phrases import span
 
@@ -217,11 +224,10 @@ def book_document(q: Query, codes: list[str], made: dt.datetime | None = None, a
     covers = span(min(dates), max(dates)) if dates else "dates not reported"
     lines = [
         f"Covers {covers}",
-        f"Countries: {', '.join(country_name(c) for c in codes)}",
-        f"Open items as of {span(today(as_of), today(as_of))}",
+        *book.summary(q, codes, as_of),
         f"Made {made.strftime('%Y-%m-%d %H:%M')} UTC from {len(q.data.files)} data files",
     ]
-    return Book(q.data.meta.title, "Briefing book", parts, q.citations(), title_lines=lines)
+    return Book(q.data.meta.title, "Briefing book", parts, q.citations(), title_lines=lines, **printing)
 
 
 MATRIX_COLUMNS = 8  # topics a printed table of the matrix holds beside the country column
@@ -264,3 +270,26 @@ def book(settings: Settings, options: BookOptions, *, fmt: str, output: Path | N
 
         document = book_with_changes(settings, q, document, options.since)
     deliver(to_html(document) if fmt == "html" else to_markdown(document), output)
+
+
+def pdf(settings: Settings, options: BookOptions, *, output: Path | None) -> None:
+    """The book printed to PDF by headless Chromium, with page numbers in its contents (see `commands.pdf`)."""
+    from summitcli.commands.pdf import printed_book
+    from summitcli.errors import UsageError
+    from summitcli.output import stdout_is_terminal
+    from summitcli.output.document import PAGE_MARK, to_html
+
+    if output is None and stdout_is_terminal():
+        raise UsageError("a PDF is binary: give --output PATH, or redirect stdout to a file")
+    q = settings.query()
+    countries = options.countries
+    codes = list(dict.fromkeys(q.resolve_country(c) for c in countries)) if countries else list(q.countries)
+    from summitcli.dates import read_day
+
+    made, as_of = _build_time(), read_day(options.as_of, "--as-of")
+    anchors = [part.anchor for part in book_document(q, codes, made, as_of).parts] + ["sources"]
+
+    def render(pages: Mapping[str, int] | None, marks: bool) -> str:
+        return to_html(book_document(q, codes, made, as_of, pages=pages, page_marks=marks))
+
+    deliver_bytes(printed_book(render, anchors, PAGE_MARK), output)

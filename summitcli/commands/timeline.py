@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from summitcli import model
-from summitcli.commands import Settings
+from summitcli.commands import Settings, confidence, disputes
 from summitcli.dates import read_day
 from summitcli.errors import UsageError
 from summitcli.output import Column, Format, View, emit_listing
@@ -220,33 +220,38 @@ def agenda(
     plans: dict[str, list[model.Plan]],
     title: str,
     dropped: list[model.Plan] | None = None,
+    full: bool = False,
 ) -> Document:
     """The terminal's agenda: a heading a day with its weekday, then an event a line (time or blank, title,
-    place, the countries other than home, markers), a plan that changed indented under its event, and a meeting
-    that did not take place (`dropped`) on the day it was planned for."""
+    place, the countries other than home, markers), a plan that changed indented under its event (with `full`,
+    what its sources differ on too), and a meeting that did not take place (`dropped`) on the day it was planned
+    for."""
     days: dict[dt.date | None, list[Entry]] = {}
     for event in by_day([*events, *(dropped or [])]):
         if isinstance(event, model.Plan):
             days.setdefault(event.planned_date, []).append(cancelled_entry(q, event))
             continue
-        for number, entry in enumerate(agenda_entries(q, event, plans.get(event.id, []))):
+        for number, entry in enumerate(agenda_entries(q, event, plans.get(event.id, []), full)):
             days.setdefault(days_of(event)[number], []).append(entry)
     sections = [
         Section(day.isoformat() if day else "undated", weekday(day) if day else "Date not reported", entries)
         for day, entries in days.items()
     ]
-    return Document(title, "local times", [], sections, q.citations(), {}, empty="no events match these filters")
+    document = Document(title, "local times", [], sections, q.citations(), {}, empty="no events match these filters")
+    return confidence.mark(document)
 
 
-def agenda_entries(q: Query, event: model.Event, plans: list[model.Plan]) -> list[Entry]:
+def agenda_entries(q: Query, event: model.Event, plans: list[model.Plan], full: bool = False) -> list[Entry]:
     """An event on the agenda, one entry a day it takes place on (`day 2 of 3` after the first); the plans that
-    changed into it and what was expected of it under its first."""
+    changed into it and what was expected of it under its first, and with `full` what the sources differ on."""
     others = " ".join(q.parties.label(code) for code in event.parties if code != q.home)
     head = " · ".join(p for p in (event.title, where(event, q.home), others) if p)
     lines = []
     for plan in plans:
         before, after = plan_words(plan)
         lines += [Line(before, plan.sources, dim=True), Line(after, plan.actual_sources, dim=True)]
+    if full:
+        lines += disputes.lines(event)
     days = days_of(event)
     first = Entry(head + (f" · {len(days)} days" if len(days) > 1 else ""), event.sources, event.start or "", lines)
     more = [Entry(f"{event.title} · day {n} of {len(days)}", event.sources, "") for n in range(2, len(days) + 1)]
@@ -263,6 +268,7 @@ class Options:
     country: str | None = None
     topic: str | None = None
     kind: str | None = None
+    full: bool = False  # what the sources differ on, under each event
 
 
 def listing_for(q: Query, options: Options) -> Listing:
@@ -279,6 +285,8 @@ def listing_for(q: Query, options: Options) -> Listing:
             records.append(cancelled_record(item))
         else:
             shown_rows.append(row(item, plans.get(item.id, []), q.home))
+            if options.full and (differ := disputes.on(item)):
+                shown_rows[-1]["note"] = "; ".join(n for n in (shown_rows[-1]["note"], differ) if n)
             records.extend(event_records([item], plans))
     for shown in shown_rows:
         shown["day"] = shown["date"] or "date not reported"
@@ -291,7 +299,7 @@ def listing_for(q: Query, options: Options) -> Listing:
     )
 
     def screen() -> Document:
-        return agenda(q, events, plans, f"{q.data.meta.title} · timeline", dropped)
+        return agenda(q, events, plans, f"{q.data.meta.title} · timeline", dropped, options.full)
 
     return Listing(records, FIELDS, shown_rows, COLUMNS, view, screen)
 
