@@ -51,6 +51,8 @@ def open_sources(sources: list[SourceFile], use_cache: bool = True) -> index.Ind
                 return _open_cached(folder, sources)
             except (OSError, sqlite3.Error, index.Damaged):
                 pass  # the cache cannot be used: answer without it
+            except index.Busy as busy:
+                print(f"summit: note: {busy.message}; answering from the data files", file=sys.stderr)
             except (TypeError, ValueError, KeyError, IndexError):  # an index damaged in a way not foreseen
                 _discard(folder / f"{index.index_name(sources)}.sqlite")
     return parse_into_temporary(sources)
@@ -225,7 +227,7 @@ def _fresh(
         return None
     try:
         conn.execute("BEGIN")
-        rows = index.recorded_files(conn)
+        rows = index.patiently(lambda: index.recorded_files(conn))
         settled = index.unchanged(rows, sources, verified) if rows is not None and len(rows) == len(sources) else None
         if settled is None:
             conn.close()
@@ -258,10 +260,13 @@ def _update(path: Path, sources: list[SourceFile]) -> set[bytes] | None:
         # a cache: an application crash is safe (the journal rolls back); a power loss may damage it (then rebuilt)
         conn.execute("PRAGMA synchronous = OFF")
         conn.execute("PRAGMA cache_size = -65536")
-        conn.execute("BEGIN IMMEDIATE")
+        index.patiently(lambda: conn.execute("BEGIN IMMEDIATE"))
         rows = index.recorded_files(conn)
     except sqlite3.Error:
         return None
+    except index.Busy:
+        conn.close()
+        raise
     if rows is None:
         conn.close()
         return None
@@ -282,7 +287,7 @@ def _update(path: Path, sources: list[SourceFile]) -> set[bytes] | None:
             raise DataError(problems)
         verified |= {path_key(s.path) for s in stored.files.values()}
         index.summarize(conn)
-        conn.execute("COMMIT")
+        index.patiently(lambda: conn.execute("COMMIT"))  # waits for readers' snapshots to end
         return verified
     except BaseException:
         with contextlib.suppress(sqlite3.Error):
@@ -362,5 +367,5 @@ def open_index(sources: list[SourceFile]) -> index.IndexedDataset | None:
         return None
     try:
         return _fresh(folder / f"{index.index_name(sources)}.sqlite", sources)
-    except (OSError, sqlite3.Error, index.Damaged, DataError):
+    except (OSError, sqlite3.Error, index.Damaged, index.Busy, DataError):
         return None
