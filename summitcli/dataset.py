@@ -68,20 +68,23 @@ def parse_and_validate(sources: list[SourceFile]) -> model.Dataset:
     return parse_into_temporary(sources).materialize()
 
 
-def validate_files(sources: list[SourceFile]) -> tuple[str, dict[str, int]]:
+def validate_files(sources: list[SourceFile], warnings: list[Problem] | None = None) -> tuple[str, dict[str, int]]:
     """Parse and check every file (never trusting the index); the dataset's title and what it holds, counted
-    without decoding the records (memory: one batch of records at a time)."""
-    indexed = parse_into_temporary(sources, lean=True)
+    without decoding the records (memory: one batch of records at a time). `warnings`: where to add what is valid
+    but may not be what was meant (a source address that is not http(s)), found even when the data is refused."""
+    indexed = parse_into_temporary(sources, lean=True, warnings=warnings)
     return indexed.meta.title, {"files": len(sources), **indexed.summary()}
 
 
-def parse_into_temporary(sources: list[SourceFile], lean: bool = False) -> index.IndexedDataset:
+def parse_into_temporary(
+    sources: list[SourceFile], lean: bool = False, warnings: list[Problem] | None = None
+) -> index.IndexedDataset:
     """Every file parsed and checked into a private temporary index (SQLite deletes it when closed); `lean`:
     for counting and checking only, not for queries."""
     conn = sqlite3.connect("", check_same_thread=False)
     try:
         conn.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536;")
-        _build(conn, sources, ("check",) if lean else ("check", "query"), lean)
+        _build(conn, sources, ("check",) if lean else ("check", "query"), lean, warnings)
     except BaseException:
         conn.close()
         raise
@@ -111,12 +114,13 @@ def _build(
     sources: list[SourceFile],
     uses: tuple[str, ...] = ("check", "query"),
     lean: bool = False,
+    warnings: list[Problem] | None = None,
 ) -> None:
     """Parse and check every file into the empty database `conn`, with the secondary indexes for `uses`;
     raise DataError listing every problem (nothing committed)."""
     index.create(conn)
     with conn:
-        stored = _store_files(conn, enumerate(sources), lean)
+        stored = _store_files(conn, enumerate(sources), lean, warnings)
         index.create_indexes(conn, uses)
         problems = _every_problem(conn, None, stored.files, stored, sources)
         if problems:
@@ -130,7 +134,12 @@ class _Stored(NamedTuple):
     complete: bool  # YAML could read every file
 
 
-def _store_files(conn: sqlite3.Connection, files: Iterable[tuple[int, SourceFile]], lean: bool = False) -> _Stored:
+def _store_files(
+    conn: sqlite3.Connection,
+    files: Iterable[tuple[int, SourceFile]],
+    lean: bool = False,
+    warnings: list[Problem] | None = None,
+) -> _Stored:
     """Parse each (order, file) and store its records, problems or not, so that one run finds every problem:
     each file's own, and those across files. Memory: one batch of records at a time."""
     from summitcli.loader import parse_file
@@ -142,7 +151,7 @@ def _store_files(conn: sqlite3.Connection, files: Iterable[tuple[int, SourceFile
         for ord, source in files:
             seen = time.time_ns()
             writer = index.FileWriter(conn, lean)
-            parsed = parse_file(source, problems, sink=writer.add)
+            parsed = parse_file(source, problems, sink=writer.add, warnings=warnings)
             if parsed is None:
                 complete = False
             else:

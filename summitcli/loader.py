@@ -179,27 +179,44 @@ class FileParser:
     Problems inside the document are located (line and column) all at once when the file is done, in one
     more pass over its text: linear in the file, however many problems it has."""
 
-    def __init__(self, source: SourceFile, problems: list[Problem], sink: Sink | None = None) -> None:
+    def __init__(
+        self,
+        source: SourceFile,
+        problems: list[Problem],
+        sink: Sink | None = None,
+        warnings: list[Problem] | None = None,
+    ) -> None:
         self.source = source
         self.problems = problems
+        self.warnings = [] if warnings is None else warnings
         self.pending: dict[tuple[str | int, ...], str] = {}  # one problem a path, the first found
+        self.pending_warnings: dict[tuple[str | int, ...], str] = {}
         self.sink = sink
         self.before = len(problems)
 
     def at(self, path: tuple[str | int, ...], message: str) -> None:
         self.pending.setdefault(path, message)
 
+    def warn(self, path: tuple[str | int, ...], message: str) -> None:
+        """Something valid that may not be what was meant: `validate` shows it, the data is still read."""
+        self.pending_warnings.setdefault(path, message)
+
     def flush(self) -> None:
-        """Locate the problems found inside the document and add them to `problems`."""
-        if not self.pending:
+        """Locate the problems (and warnings) found inside the document and add them to `problems` (`warnings`)."""
+        if not self.pending and not self.pending_warnings:
             return
         from summitcli.yamlread import locate_all
 
-        found = locate_all(self.source.text, list(self.pending))
+        found = locate_all(self.source.text, [*self.pending, *self.pending_warnings])
+        name = self.source.name
         for path, message in self.pending.items():
             line, column = found.get(path, (1, 1))
-            self.problems.append(problem(self.source.name, line, column, _format_path(path), message))
+            self.problems.append(problem(name, line, column, _format_path(path), message))
+        for path, message in self.pending_warnings.items():
+            line, column = found.get(path, (1, 1))
+            self.warnings.append(Problem(name, line, column, _format_path(path), message, level="warning"))
         self.pending.clear()
+        self.pending_warnings.clear()
 
     def parse(self) -> ParsedFile | None:
         """The file parsed and checked on its own (types, country codes, time zones), its problems added to
@@ -236,10 +253,12 @@ class FileParser:
             return self._convert(text)
         except YamlProblem as exc:
             self.pending.clear()  # a document YAML refuses: its records are not worth checking
+            self.pending_warnings.clear()
             self.problems.append(problem(name, exc.line, exc.column, _format_path(exc.path), exc.message))
             return None
         except yaml.reader.ReaderError as exc:  # a character YAML forbids: libyaml's reader gives only an offset
             self.pending.clear()
+            self.pending_warnings.clear()
             before = text[: exc.position]
             line, column = before.count("\n") + 1, exc.position - before.rfind("\n")
             char = exc.character if isinstance(exc.character, int) else ord(exc.character)
@@ -249,6 +268,7 @@ class FileParser:
             return None
         except yaml.YAMLError as exc:
             self.pending.clear()
+            self.pending_warnings.clear()
             self.problems.append(_syntax_problem(name, exc))
             return None
 
@@ -414,6 +434,11 @@ def _check_record(name: str, index: int, record: Any, parser: FileParser, zones:
     for sub, text in _names(record):
         if (hidden := invisible_in(text)) is not None:
             parser.at((name, index, *sub), f"invisible character U+{hidden:04X} in a name (expected visible text)")
+    if isinstance(record, model.Source) and record.url and not record.url.startswith(("https://", "http://")):
+        parser.warn(
+            (name, index, "url"),
+            f"address is not http(s): '{record.url}' is shown as text, never as a link (expected https://...)",
+        )
     if isinstance(record, model.Event):
         if (record.start or record.end) and not record.tz:
             parser.at((name, index, "start"), "time without a zone (expected tz: such as Asia/Seoul)")
@@ -431,9 +456,12 @@ def _check_record(name: str, index: int, record: Any, parser: FileParser, zones:
                 )
 
 
-def parse_file(source: SourceFile, problems: list[Problem], sink: Sink | None = None) -> ParsedFile | None:
-    """One file parsed and checked on its own, its problems added to `problems`; None if YAML cannot read it.
+def parse_file(
+    source: SourceFile, problems: list[Problem], sink: Sink | None = None, warnings: list[Problem] | None = None
+) -> ParsedFile | None:
+    """One file parsed and checked on its own, its problems added to `problems` (and its warnings to
+    `warnings`); None if YAML cannot read it.
 
     With a `sink`, records are handed to it in batches as they are read; the returned `ParsedFile` then holds
     the records not yet handed over."""
-    return FileParser(source, problems, sink).parse()
+    return FileParser(source, problems, sink, warnings).parse()

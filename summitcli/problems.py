@@ -12,17 +12,23 @@ from typing import NamedTuple
 class Problem(str):
     """One problem: the line `FILE:LINE:COLUMN: FIELD: message` that people read (a `str`, as the Python API has
     always given it), with its parts as attributes; `line` and `column` are 1-based, None where there is none
-    (a path that does not exist)."""
+    (a path that does not exist). `level`: "error" (the data is refused) or "warning" (the data is valid, but
+    something in it may not be what was meant; the line then reads `FIELD: warning: message`)."""
 
     file: str
     line: int | None
     column: int | None
     field: str
     message: str
+    level: str
 
-    def __new__(cls, file: str, line: int | None, column: int | None, field: str, message: str) -> Problem:
-        self = super().__new__(cls, f"{file}:{line or 0}:{column or 0}: {field}: {message}")
+    def __new__(
+        cls, file: str, line: int | None, column: int | None, field: str, message: str, level: str = "error"
+    ) -> Problem:
+        said = f"warning: {message}" if level == "warning" else message
+        self = super().__new__(cls, f"{file}:{line or 0}:{column or 0}: {field}: {said}")
         self.file, self.line, self.column, self.field, self.message = file, line or None, column or None, field, message
+        self.level = level
         return self
 
     def as_dict(self) -> dict[str, str | int | None]:
@@ -44,11 +50,13 @@ def _escape_property(text: str) -> str:
 
 
 def github(problems: list[Problem]) -> str:
-    """One `::error file=…,line=…,col=…,title=…::message` workflow command per problem."""
+    """One `::error file=…,line=…,col=…,title=…::message` workflow command per problem (`::warning` for a
+    warning)."""
     from summitcli.text import visible
 
     lines = []
     for p in problems:
+        command = "warning" if p.level == "warning" else "error"
         props = []
         props.append(f"file={_escape_property(visible(p.file))}")
         if p.line is not None:
@@ -56,7 +64,7 @@ def github(problems: list[Problem]) -> str:
         if p.column is not None:
             props.append(f"col={p.column}")
         props.append(f"title={_escape_property(visible(p.field))}")
-        lines.append(f"::error {','.join(props)}::{_escape_data(visible(f'{p.field}: {p.message}'))}")
+        lines.append(f"::{command} {','.join(props)}::{_escape_data(visible(f'{p.field}: {p.message}'))}")
     return "".join(line + "\n" for line in lines)
 
 
@@ -79,6 +87,7 @@ class Rule(NamedTuple):
     id: str
     name: str
     description: str
+    level: str = "error"  # SARIF's default level for the rule: "warning" for data that is valid
 
 
 # Each rule with the starts of the messages it gives (the loader's and the index's wordings); first match wins.
@@ -120,6 +129,15 @@ _RULES: tuple[tuple[Rule, tuple[str, ...]], ...] = (
     (
         Rule("meta", "Meta", "No `meta:` block in the dataset, or more than one."),
         ("no file has a meta", "a second meta"),
+    ),
+    (
+        Rule(
+            "address-not-linked",
+            "AddressNotLinked",
+            "A source address that is not http(s): valid, but shown as text, never linked.",
+            "warning",
+        ),
+        ("address is not http(s)",),
     ),
 )
 _SYNTAX = Rule("yaml-syntax", "YamlSyntax", "Text that is not valid YAML, or not one YAML document.")
