@@ -172,6 +172,25 @@ def test_a_pager_left_open_does_not_keep_others_from_updating_the_index(tmp_path
         os.close(main)
 
 
+def test_a_dataset_open_in_a_notebook_does_not_keep_others_from_updating_the_index(tmp_path: Path) -> None:
+    import summitcli
+
+    data = _mini(tmp_path)
+    week = summitcli.open_dataset(data)
+    assert week.people()  # read, and kept open as a notebook keeps it
+    (data / "data.yaml").write_text((data / "data.yaml").read_text().replace("Mark Carney", "Mark J. Carney"))
+    edited = subprocess.run(
+        summit_cmd("--data", str(data), "people", "-f", "csv"),
+        capture_output=True,
+        env=subprocess_env(),
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert edited.returncode == 0 and b"Mark J. Carney" in edited.stdout, edited.stderr
+    assert edited.stderr == b"", "the index was updated, not waited for nor passed by"
+    assert week.people()
+
+
 @pytest.mark.signals
 def test_ctrl_c_while_waiting_for_the_index_lock_exits_130(tmp_path: Path) -> None:
     data = _mini(tmp_path)
