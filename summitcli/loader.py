@@ -202,6 +202,11 @@ class FileParser:
     def at(self, path: tuple[str | int, ...], message: str, rule: str) -> None:
         self.pending.setdefault(path, (rule, message))
 
+    def forget(self) -> None:
+        """Drop what was found inside a document that YAML then refused: its records are not worth checking."""
+        self.pending.clear()
+        self.pending_warnings.clear()
+
     def warn(self, path: tuple[str | int, ...], message: str, rule: str) -> None:
         """Something valid that may not be what was meant: `validate` shows it, the data is still read."""
         self.pending_warnings.setdefault(path, (rule, message))
@@ -268,13 +273,11 @@ class FileParser:
         try:
             return self._convert(text)
         except YamlProblem as exc:
-            self.pending.clear()  # a document YAML refuses: its records are not worth checking
-            self.pending_warnings.clear()
+            self.forget()
             self.problems.append(problem(name, exc.line, exc.column, _format_path(exc.path), exc.message, exc.rule))
             return None
         except yaml.reader.ReaderError as exc:  # a character YAML forbids: libyaml's reader gives only an offset
-            self.pending.clear()
-            self.pending_warnings.clear()
+            self.forget()
             before = text[: exc.position]
             line, column = before.count("\n") + 1, exc.position - before.rfind("\n")
             char = exc.character if isinstance(exc.character, int) else ord(exc.character)
@@ -290,8 +293,7 @@ class FileParser:
             )
             return None
         except yaml.YAMLError as exc:
-            self.pending.clear()
-            self.pending_warnings.clear()
+            self.forget()
             self.problems.append(_syntax_problem(name, exc))
             return None
 
@@ -451,9 +453,8 @@ def _names(record: Any) -> Iterator[tuple[tuple[str | int, ...], str]]:
 
 
 def _check_record(name: str, index: int, record: Any, parser: FileParser, zones: dict[str, bool]) -> None:
-    """The checks a record allows on its own: country codes, time zones (`zones`: those seen), times without one."""
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
+    """The checks a record allows on its own: country codes, invisible characters in names, a source's address,
+    time zones (`zones`: those seen), times without one."""
     from summitcli.countries import is_country_code
 
     for sub, code in _iter_countries(record):
@@ -477,21 +478,28 @@ def _check_record(name: str, index: int, record: Any, parser: FileParser, zones:
             "address-not-linked",
         )
     if isinstance(record, model.Event):
-        if (record.start or record.end) and not record.tz:
-            parser.at((name, index, "start"), "time without a zone (expected tz: such as Asia/Seoul)", "time-zone")
-        if record.tz:
-            if record.tz not in zones:
-                try:
-                    ZoneInfo(record.tz)
-                    zones[record.tz] = True
-                except (ZoneInfoNotFoundError, ValueError, OSError):
-                    zones[record.tz] = False
-            if not zones[record.tz]:
-                parser.at(
-                    (name, index, "tz"),
-                    f"unknown time zone '{record.tz}' (expected an IANA zone such as Asia/Seoul)",
-                    "time-zone",
-                )
+        _check_times(name, index, record, parser, zones)
+
+
+def _check_times(name: str, index: int, event: model.Event, parser: FileParser, zones: dict[str, bool]) -> None:
+    """A time needs its zone, and a zone must be an IANA zone (`zones`: those seen, and whether they are)."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    if (event.start or event.end) and not event.tz:
+        parser.at((name, index, "start"), "time without a zone (expected tz: such as Asia/Seoul)", "time-zone")
+    if event.tz:
+        if event.tz not in zones:
+            try:
+                ZoneInfo(event.tz)
+                zones[event.tz] = True
+            except (ZoneInfoNotFoundError, ValueError, OSError):
+                zones[event.tz] = False
+        if not zones[event.tz]:
+            parser.at(
+                (name, index, "tz"),
+                f"unknown time zone '{event.tz}' (expected an IANA zone such as Asia/Seoul)",
+                "time-zone",
+            )
 
 
 def parse_file(
