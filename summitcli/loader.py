@@ -78,6 +78,10 @@ def _friendly(message: str, struct: type | None, field_name: str | None) -> tupl
         return "unknown-field", f"unknown field '{m.group(1)}' ({hint})"
     if m := re.match(r"Object missing required field `(.+)`", message):
         return "missing-field", f"missing required field '{m.group(1)}'"
+    if field_name == "due" and message.startswith("Expected `str | null`, got `int`"):
+        return "wrong-type", (
+            'wrong type: got a whole number (expected a quoted date: due: "2026", "2025-11" or "2025-11-17")'
+        )
     if m := re.match(r"Expected `(.+)`, got `(.+)`", message):
         want = " or ".join(_FRIENDLY.get(t.strip(), t.strip()) for t in m.group(1).split("|"))
         return "wrong-type", f"wrong type: got {_FRIENDLY.get(m.group(2), m.group(2))} (expected {want})"
@@ -89,7 +93,12 @@ def _friendly(message: str, struct: type | None, field_name: str | None) -> tupl
             f"invalid value {m.group(1)} (expected one of: {', '.join(_choices(struct, field_name))})",
         )
     if message.startswith("Expected `str` matching regex"):
-        formats = {"id": "a lower-case slug like korea-canada-2025", "start": "HH:MM", "end": "HH:MM"}
+        formats = {
+            "id": "a lower-case slug like korea-canada-2025",
+            "start": "HH:MM",
+            "end": "HH:MM",
+            "due": "a day YYYY-MM-DD, a month YYYY-MM, a quarter YYYY-Qn or a year YYYY",
+        }
         expected = formats.get(field_name or "")
         return "invalid-value", f"invalid format (expected {expected or 'see the schema'})"
     return "invalid-value", f"invalid value (expected {_expected(struct, field_name)})"  # msgspec's, not known here
@@ -477,6 +486,7 @@ def _check_record(name: str, index: int, record: Any, parser: FileParser, zones:
             f"address is not http(s): '{record.url}' is shown as text, never as a link (expected https://...)",
             "address-not-linked",
         )
+    _check_dates(name, index, record, parser)
     if isinstance(record, model.Event):
         _check_times(name, index, record, parser, zones)
 
@@ -499,6 +509,27 @@ def _check_times(name: str, index: int, event: model.Event, parser: FileParser, 
                 (name, index, "tz"),
                 f"unknown time zone '{event.tz}' (expected an IANA zone such as Asia/Seoul)",
                 "time-zone",
+            )
+
+
+def _check_dates(name: str, index: int, record: Any, parser: FileParser) -> None:
+    """Ranges of days that end where they start or later, and due dates that exist (2025-02-30 does not)."""
+    from summitcli.dates import period
+
+    last = getattr(record, "end_date", None)
+    if last is not None and (record.date is None or last < record.date):
+        parser.at(
+            (name, index, "end_date"), "end_date without a date on or before it (expected date: too)", "invalid-date"
+        )
+    if isinstance(record, model.Followup):
+        due = period(record.due) if record.due is not None else None
+        if record.due is not None and due is None:
+            parser.at((name, index, "due"), f"invalid date '{record.due}' (expected a day that exists)", "invalid-date")
+        if record.due_end is not None and (due is None or due.precision != "day" or record.due_end < due.first):
+            parser.at(
+                (name, index, "due_end"),
+                "due_end without a due day on or before it (expected due: YYYY-MM-DD)",
+                "invalid-date",
             )
 
 

@@ -6,11 +6,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from summitcli import model
-from summitcli.commands import Settings
+from summitcli.commands import Settings, confidence
 from summitcli.output import Column, Format, View, emit_listing
 from summitcli.phrases import figure, words
 from summitcli.query import Query, check_topic, check_value
-from summitcli.records import fields
 from summitcli.views import Listing
 
 COLUMNS = [
@@ -24,7 +23,14 @@ COLUMNS = [
     Column("id", "Id"),
     Column("sources", "Sources"),
 ]
-FIELDS = ["country", "country_name", "involves_home", *model.Outcome.__struct_fields__]
+FIELDS = [
+    "country",
+    "country_name",
+    "involves_home",
+    *model.Outcome.__struct_fields__,
+    "source_count",
+    "low_confidence",
+]
 
 
 def select(
@@ -68,8 +74,11 @@ def listing(q: Query, pairs: list[tuple[str, model.Outcome]], *, one_country: bo
     from summitcli.countries import country_name
 
     pairs = sorted(pairs, key=lambda p: (country_name(p[0]), p[1].date is None, p[1].date or "", p[1].id))
+    sources = q.citations()
     records = [
-        fields(outcome, country=code, country_name=country_name(code), involves_home=q.home in outcome.parties)
+        confidence.record_fields(
+            outcome, sources, country=code, country_name=country_name(code), involves_home=q.home in outcome.parties
+        )
         for code, outcome in pairs
     ]
     rows: list[dict[str, Any]] = [
@@ -80,7 +89,9 @@ def listing(q: Query, pairs: list[tuple[str, model.Outcome]], *, one_country: bo
             "status": words(outcome.status),
             "title": outcome.title + ("" if q.home in outcome.parties else f" ({country_name(q.home)} not a party)"),
             "parties": list(outcome.parties),
-            "figures": [figure(f) for f in outcome.figures],
+            "figures": [
+                figure(f) + confidence.caveat(confidence.figure_words(f, outcome, sources)) for f in outcome.figures
+            ],
             "id": outcome.id,
             "sources": list(outcome.sources),
         }

@@ -9,15 +9,25 @@ section says what it left out; the records (every machine format) are always who
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from summitcli import model
-from summitcli.commands import Settings
+from summitcli.commands import Settings, confidence, disputes, open_items
 from summitcli.errors import UsageError
 from summitcli.output import Format, emit_document
-from summitcli.phrases import NOT_REPORTED, clock, day, field_words, figure, length, span, weekday, where, words
+from summitcli.phrases import (
+    NOT_REPORTED,
+    clock,
+    day,
+    event_days,
+    figure,
+    length,
+    span,
+    where,
+    words,
+)
 from summitcli.query import Query, cited_sources, event_order, label
 from summitcli.records import fields
 from summitcli.views import Document, Entry, KeyPoint, Line, Section
@@ -65,16 +75,15 @@ def by_day(record: Any) -> tuple[bool, str]:
 
 def followup_order(followup: model.Followup) -> tuple[dt.date, str]:
     """By due date, else the date of the latest status; neither known: last."""
-    return (followup.due or followup.status_date or dt.date.max, followup.id)
+    from summitcli.commands.followups import due_period
 
-
-def _disputes(record: Any) -> list[Line]:
-    return [Line(f"Sources differ on {field_words(d.field)}: {d.note}", d.sources, dim=True) for d in record.disputes]
+    due = due_period(followup)
+    return (due.first if due else followup.status_date or dt.date.max, followup.id)
 
 
 def meeting_line(event: model.Event, home: str | None = None) -> str:
     """Date, time, length, venue and city: each a fact a reader expects, so each says when it is not reported."""
-    when = weekday(event.date) if event.date else f"date {NOT_REPORTED}"
+    when = event_days(event) or f"date {NOT_REPORTED}"
     time, span = clock(event), length(event)
     if time or span:
         parts = [when, time or f"time {NOT_REPORTED}", span or f"length {NOT_REPORTED}"]
@@ -83,20 +92,25 @@ def meeting_line(event: model.Event, home: str | None = None) -> str:
     return " · ".join([*parts, where(event, home) or f"venue {NOT_REPORTED}"])
 
 
-def outcome_entry(outcome: model.Outcome, *, with_summary: bool = True) -> Entry:
-    # Figures with sources of their own get a line each, for their markers; the rest follow the status.
+def outcome_entry(
+    outcome: model.Outcome, sources: Mapping[str, model.Source] | None = None, *, with_summary: bool = True
+) -> Entry:
+    # Figures with sources of their own get a line each, for their markers and how sure each is; the rest follow
+    # the status.
     own = [f for f in outcome.figures if f.sources]
     status = " · ".join(
         [words(outcome.status), words(outcome.kind), *(figure(f) for f in outcome.figures if f not in own)]
     )
-    lines = [Line(status), *(Line(figure(f), f.sources) for f in own)]
+    lines = [Line(status), *(confidence.figure_line(figure(f), f, outcome, sources or {}) for f in own)]
     if with_summary and outcome.summary:
         lines.append(Line(outcome.summary, dim=True))
-    return Entry(outcome.title, outcome.sources, day(outcome.date), [*lines, *_disputes(outcome)])
+    return Entry(outcome.title, outcome.sources, day(outcome.date), [*lines, *disputes.lines(outcome)])
 
 
 def followup_entry(q: Query, followup: model.Followup) -> Entry:
-    due = day(followup.due) or followup.due_note or NOT_REPORTED
+    from summitcli.commands.followups import due_words
+
+    due = due_words(followup) or NOT_REPORTED
     parts = [f"as of {day(followup.status_date)}"] if followup.status_date else []
     parts.append(f"due {due}")
     if followup.cadence and followup.cadence != "once":
@@ -118,8 +132,9 @@ def quote_entry(q: Query, quote: model.Quote) -> Entry:
 
 
 def encounter_entry(event: model.Event, home: str | None = None) -> Entry:
+    """One line for an occasion, and a line for each thing its sources differ on."""
     said = where(event, home)
-    return Entry(event.title + (f" · {said}" if said else ""), event.sources, day(event.date))
+    return Entry(event.title + (f" · {said}" if said else ""), event.sources, day(event.date), disputes.lines(event))
 
 
 def plan_entry(plan: model.Plan) -> Entry:
@@ -128,6 +143,10 @@ def plan_entry(plan: model.Plan) -> Entry:
     when_where = ", ".join(p for p in (day(plan.planned_date), plan.planned_place or "") if p)
     if when_where:
         planned += f" ({when_where})"
+    if plan.kind == "expectation":
+        return Entry(
+            f"Expected: {planned}", plan.sources, "", [Line(f"What happened: {plan.actual}", plan.actual_sources)]
+        )
     if not plan.changed:
         return Entry(f"Planned and held: {planned}", [*plan.sources, *plan.actual_sources])
     return Entry(f"Planned: {planned}", plan.sources, "", [Line(f"What happened: {plan.actual}", plan.actual_sources)])
@@ -220,14 +239,20 @@ def key_points(found: Found) -> list[KeyPoint]:
         points.append(KeyPoint("Meeting", [none]))
     points += [KeyPoint("Atmosphere", [Line(e.atmosphere, e.sources)]) for e in meetings if e.atmosphere]
     if found.ours:
-        points.append(KeyPoint("Outcomes", headlines(found.ours)))
+        points.append(KeyPoint("Outcomes", headlines(found.ours, found.q.citations())))
     return points
 
 
-def headlines(outcomes: list[model.Outcome]) -> list[Line]:
-    """The first outcomes with their status and first figure; how many more follow below."""
+def headlines(outcomes: list[model.Outcome], sources: Mapping[str, model.Source]) -> list[Line]:
+    """The first outcomes with their status and first figure (with how sure it is); how many more follow below."""
     lines = [
-        Line(f"{o.title}: {words(o.status)}" + "".join(f"; {figure(f)}" for f in o.figures[:1]), o.sources)
+        Line(
+            f"{o.title}: {words(o.status)}"
+            + "".join(
+                f"; {figure(f)}{confidence.caveat(confidence.figure_words(f, o, sources))}" for f in o.figures[:1]
+            ),
+            o.sources,
+        )
         for o in outcomes[:HEADLINES]
     ]
     if len(outcomes) > HEADLINES:
@@ -266,7 +291,7 @@ def sections(found: Found, full: bool) -> list[Section]:
     """The sections in reading order, those with nothing to say left out."""
     q = found.q
     every = [
-        Section("outcomes", "Outcomes", [outcome_entry(o) for o in found.ours]),
+        Section("outcomes", "Outcomes", [outcome_entry(o, q.citations()) for o in found.ours]),
         Section("meeting", "The meeting", [meeting_notes(e) for e in found.meetings if e.notes or e.disputes]),
         Section("followups", "Follow-ups", [followup_entry(q, f) for f in found.followups]),
         quotes_section(found, full),
@@ -300,7 +325,8 @@ def machine_records(found: Found, every: dict[str, list[Any]]) -> dict[str, Any]
     q = found.q
     home, other = found.names
     records: dict[str, Any] = {"home": q.home, "home_name": home, "country": found.code, "country_name": other}
-    records.update({key: [fields(record) for record in part] for key, part in every.items()})
+    sources = q.citations()
+    records.update({key: [confidence.record_fields(r, sources) for r in part] for key, part in every.items()})
     cited = dict.fromkeys(ref for part in every.values() for record in part for ref in cited_sources(record))
     records["sources"] = [fields(source) for ref in cited if (source := q.source(ref)) is not None]
     return records
@@ -308,7 +334,7 @@ def machine_records(found: Found, every: dict[str, list[Any]]) -> dict[str, Any]
 
 def dated(every: dict[str, list[Any]], shown: list[Section]) -> tuple[str, list[Section]]:
     """The subtitle, with the dates the brief covers; when they fall in one year, the sections without it."""
-    dates = [d for part in every.values() for r in part if (d := getattr(r, "date", None))]
+    dates = [d for part in every.values() for r in part for d in (getattr(r, "date", None), last_day_of(r)) if d]
     if not dates:
         return "briefing", shown
     first_day, last_day = min(dates), max(dates)
@@ -317,10 +343,16 @@ def dated(every: dict[str, list[Any]], shown: list[Section]) -> tuple[str, list[
     return f"briefing · {span(first_day, last_day)}", shown
 
 
-def build(q: Query, code: str, full: bool = True) -> Document:
+def last_day_of(record: Any) -> dt.date | None:
+    """The last day of an event over several days (None for the rest)."""
+    return getattr(record, "end_date", None)
+
+
+def build(q: Query, code: str, full: bool = True, as_of: dt.date | None = None) -> Document:
     """The briefing on `code`; the home country itself is refused (UsageError): a brief is about it and another.
 
-    Its records are always whole; the document a person reads is short unless `full` (see QUOTES, FACTS)."""
+    Its records are always whole; the document a person reads is short unless `full` (see QUOTES, FACTS).
+    `as_of`: the day that counts as today for its open items (default: the day it runs)."""
     from summitcli.countries import country_name
 
     home, other = country_name(q.home), country_name(code)
@@ -332,9 +364,11 @@ def build(q: Query, code: str, full: bool = True) -> Document:
     found = gather(q, code, (home, other))
     every = parts(found)
     subtitle, shown = dated(every, sections(found, full))
-    return Document(
-        f"{home} – {other}", subtitle, key_points(found), shown, q.citations(), machine_records(found, every)
-    )
+    records = machine_records(found, every)
+    open_now = open_items.section(q, found.followups, found.ours, as_of)  # right after the key points
+    shown = [open_now, *shown] if open_now.entries else shown
+    records["open_items"] = open_items.records(q, found.followups, found.ours, as_of)
+    return confidence.mark(Document(f"{home} – {other}", subtitle, key_points(found), shown, q.citations(), records))
 
 
 def elsewhere_section(
@@ -351,7 +385,7 @@ def elsewhere_section(
     if full:
         entries = [
             *(encounter_entry(e, q.home) for e in events),
-            *(outcome_entry(o, with_summary=False) for o in outcomes),
+            *(outcome_entry(o, q.citations(), with_summary=False) for o in outcomes),
             *(quote_entry(q, x) for x in quotes),
         ]
         return Section("elsewhere", f"{other} with others", entries, intro=f"{home} is not a party to these.")
@@ -370,11 +404,13 @@ def meeting_lines(event: model.Event, titled: bool, home: str | None = None) -> 
     """A bilateral meeting in the key points: when, how long and where, then what happened; its notes and the
     sources' disagreements come later, in "The meeting"."""
     lines = [Line((f"{event.title}: " if titled else "") + meeting_line(event, home), event.sources)]
+    if differ := disputes.on(event):
+        lines.append(Line(f"{differ[0].upper()}{differ[1:]}: see The meeting", dim=True))
     return [*lines, Line(event.summary, dim=True)] if event.summary else lines
 
 
 def meeting_notes(event: model.Event) -> Entry:
-    return Entry(event.title, (), day(event.date), [*(Line(note) for note in event.notes), *_disputes(event)])
+    return Entry(event.title, (), day(event.date), [*(Line(note) for note in event.notes), *disputes.lines(event)])
 
 
 # Heads of state and government first, then ministers and the rest, as protocol lists them.
@@ -394,16 +430,25 @@ class Options:
 
     country: str
     full: bool = False
+    since: str | None = None  # a git revision or date: what changed since then is said and marked (the CLI only)
+    as_of: dt.date | str | None = None
 
 
 def document_for(q: Query, options: Options) -> Document:
     """What the command shows and the API returns (its records)."""
-    return build(q, q.resolve_country(options.country), options.full)
+    from summitcli.dates import read_day
+
+    code = q.resolve_country(options.country)
+    return build(q, code, options.full, read_day(options.as_of, "--as-of"))
 
 
 def brief(settings: Settings, options: Options, *, fmt: Format, show_sources: bool = False) -> None:
     q = settings.query()
     document = document_for(q, options)
+    if options.since:
+        from summitcli.brief_changes import with_changes
+
+        document = with_changes(settings, q, document, q.resolve_country(options.country), options.since)
     if show_sources:
         from summitcli.commands.sources import emit_cited
 

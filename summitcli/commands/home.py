@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from summitcli.commands import Settings
+from summitcli.commands import Settings, confidence
 from summitcli.output import Format, emit_document
 from summitcli.query import Query, cited_sources, event_order
 from summitcli.records import fields
@@ -41,7 +41,7 @@ def sections_of(q: Query, parts: dict[str, list[Any]]) -> list[Section]:
 
     entries: dict[str, list[Entry]] = {
         "events": [brief.encounter_entry(e, q.home) for e in parts["events"]],
-        "outcomes": [brief.outcome_entry(o) for o in parts["outcomes"]],
+        "outcomes": [brief.outcome_entry(o, q.citations()) for o in parts["outcomes"]],
         "followups": [brief.followup_entry(q, f) for f in parts["followups"]],
         "quotes": [brief.quote_entry(q, x) for x in parts["quotes"]],
         "context": [Entry(fact.text, fact.sources) for fact in parts["context"]],
@@ -78,7 +78,8 @@ def build(q: Query) -> Document:
         if min(dates).year == max(dates).year:  # said once, in the subtitle
             sections = [without_year(section, max(dates).year) for section in sections]
     empty = f"the dataset has nothing on {home} alone"
-    return Document(f"{home} on its own", subtitle, [], sections, q.citations(), records_of(q, home, parts), empty)
+    document = Document(f"{home} on its own", subtitle, [], sections, q.citations(), records_of(q, home, parts), empty)
+    return confidence.mark(document)
 
 
 def home(settings: Settings, *, fmt: Format) -> None:

@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from summitcli import model
-from summitcli.commands import Settings
+from summitcli.commands import Settings, confidence, disputes
+from summitcli.dates import read_day
 from summitcli.errors import UsageError
 from summitcli.output import Column, Format, View, emit_listing
 from summitcli.phrases import clock, locality, remote, weekday, where
-from summitcli.query import Query, check_topic, check_value, cited_sources, event_order, parse_date
+from summitcli.query import Query, check_topic, check_value, cited_sources, event_order
 from summitcli.records import fields
 from summitcli.views import Document, Entry, Line, Listing, Section
 
@@ -31,7 +32,7 @@ COLUMNS = [
     Column("id", "Id"),
     Column("sources", "Sources"),
 ]
-FIELDS = [*model.Event.__struct_fields__, "plans_changed", "cancelled"]
+FIELDS = [*model.Event.__struct_fields__, "plans_changed", "expectations", "cancelled"]
 
 
 def select(
@@ -52,7 +53,7 @@ def select(
     return [
         event
         for event in sorted(q.data.events, key=event_order)
-        if _matches(event, country=country, topic=topic, kind=kind) and _in_range(event.date, start, end)
+        if _matches(event, country=country, topic=topic, kind=kind) and _in_range(event, start, end)
     ]
 
 
@@ -63,18 +64,28 @@ def _matches(event: model.Event, *, country: str | None, topic: str | None, kind
     return not (topic and topic not in event.topics)
 
 
-def _in_range(date: dt.date | None, start: dt.date | None, end: dt.date | None) -> bool:
-    """Whether an event's date is within `start` to `end`, both included; undated is outside any range."""
+def _in_range(event: model.Event, start: dt.date | None, end: dt.date | None) -> bool:
+    """Whether an event's days (one, or `date` to `end_date`) meet `start` to `end`, both included; undated is
+    outside any range."""
     if not (start or end):
         return True
-    if date is None:
+    if event.date is None:
         return False
-    return not ((start and date < start) or (end and date > end))
+    last = event.end_date or event.date
+    return not ((start and last < start) or (end and event.date > end))
+
+
+def days_of(event: model.Event) -> list[dt.date | None]:
+    """The days an event takes place on: its date, or each day from `date` to `end_date`."""
+    if event.date is None or event.end_date is None or event.end_date <= event.date:
+        return [event.date]
+    return [event.date + dt.timedelta(days=n) for n in range((event.end_date - event.date).days + 1)]
 
 
 def did_not_happen(plan: model.Plan) -> bool:
-    """A plan with a planned date that did not take place: it changed, and no event happened instead."""
-    return plan.changed and plan.actual_event is None and plan.planned_date is not None
+    """A scheduled meeting with a planned date that did not take place: it changed, and no event happened
+    instead (an expectation that was not met is no cancelled meeting)."""
+    return plan.kind == "schedule" and plan.changed and plan.actual_event is None and plan.planned_date is not None
 
 
 def cancelled(
@@ -116,22 +127,39 @@ def cancelled_record(plan: model.Plan) -> dict[str, Any]:
         "sources": cited_sources(plan),
         "confidence": plan.confidence,
         "plans_changed": [],
+        "expectations": [],
         "cancelled": True,
     }
 
 
 def changed_plans(q: Query) -> dict[str, list[model.Plan]]:
-    """Event id -> the plans that changed into it."""
+    """Event id -> the plans that changed into it, and the expectations it answers (what was expected of it):
+    a schedule that changed, or an expectation whatever came of it."""
     found: dict[str, list[model.Plan]] = {}
     for plan in q.data.plans:
-        if plan.changed and plan.actual_event:
+        if plan.actual_event and (plan.changed or plan.kind == "expectation"):
             found.setdefault(plan.actual_event, []).append(plan)
     return found
 
 
+def plan_words(plan: model.Plan) -> tuple[str, str]:
+    """The two lines of a plan under its event: `plan changed · planned: …` or `expected: …`, then what
+    happened."""
+    if plan.kind == "expectation":
+        return f"expected: {plan.planned}", f"what happened: {plan.actual}"
+    return f"plan changed · planned: {plan.planned}", f"what happened: {plan.actual}"
+
+
 def event_records(events: list[model.Event], plans: dict[str, list[model.Plan]]) -> list[dict[str, Any]]:
-    """The machine records: each event's own fields and the ids of the plans that changed into it."""
-    return [fields(e, plans_changed=[p.id for p in plans.get(e.id, [])], cancelled=False) for e in events]
+    """The machine records: each event's own fields, the ids of the scheduled plans that changed into it and of
+    the expectations it answers."""
+    records = []
+    for event in events:
+        mine = plans.get(event.id, [])
+        changed = [p.id for p in mine if p.kind == "schedule"]
+        expected = [p.id for p in mine if p.kind == "expectation"]
+        records.append(fields(event, plans_changed=changed, expectations=expected, cancelled=False))
+    return records
 
 
 def row(event: model.Event, plans: list[model.Plan], home: str | None = None) -> dict[str, Any]:
@@ -145,7 +173,7 @@ def row(event: model.Event, plans: list[model.Plan], home: str | None = None) ->
         "venue": event.venue or remote(event),
         "city": locality(event, home),
         "countries": list(event.parties),
-        "note": "; ".join(f"plan changed: {p.planned}" for p in plans) or None,
+        "note": "; ".join(plan_words(p)[0].replace(" · planned", "") for p in plans) or None,
         "id": event.id,
         "sources": list(dict.fromkeys([*event.sources, *(ref for p in plans for ref in p.sources)])),
     }
@@ -190,31 +218,42 @@ def agenda(
     plans: dict[str, list[model.Plan]],
     title: str,
     dropped: list[model.Plan] | None = None,
+    full: bool = False,
 ) -> Document:
     """The terminal's agenda: a heading a day with its weekday, then an event a line (time or blank, title,
-    place, the countries other than home, markers), a plan that changed indented under its event, and a meeting
-    that did not take place (`dropped`) on the day it was planned for."""
+    place, the countries other than home, markers), a plan that changed indented under its event (with `full`,
+    what its sources differ on too), and a meeting that did not take place (`dropped`) on the day it was planned
+    for."""
     days: dict[dt.date | None, list[Entry]] = {}
     for event in by_day([*events, *(dropped or [])]):
         if isinstance(event, model.Plan):
             days.setdefault(event.planned_date, []).append(cancelled_entry(q, event))
             continue
-        others = " ".join(code for code in event.parties if code != q.home)
-        head = " · ".join(p for p in (event.title, where(event, q.home), others) if p)
-        lines = [
-            line
-            for p in plans.get(event.id, [])
-            for line in (
-                Line(f"plan changed · planned: {p.planned}", p.sources, dim=True),
-                Line(f"what happened: {p.actual}", p.actual_sources, dim=True),
-            )
-        ]
-        days.setdefault(event.date, []).append(Entry(head, event.sources, event.start or "", lines))
+        for number, entry in enumerate(agenda_entries(q, event, plans.get(event.id, []), full)):
+            days.setdefault(days_of(event)[number], []).append(entry)
     sections = [
         Section(day.isoformat() if day else "undated", weekday(day) if day else "Date not reported", entries)
         for day, entries in days.items()
     ]
-    return Document(title, "local times", [], sections, q.citations(), {}, empty="no events match these filters")
+    document = Document(title, "local times", [], sections, q.citations(), {}, empty="no events match these filters")
+    return confidence.mark(document)
+
+
+def agenda_entries(q: Query, event: model.Event, plans: list[model.Plan], full: bool = False) -> list[Entry]:
+    """An event on the agenda, one entry a day it takes place on (`day 2 of 3` after the first); the plans that
+    changed into it and what was expected of it under its first, and with `full` what the sources differ on."""
+    others = " ".join(code for code in event.parties if code != q.home)
+    head = " · ".join(p for p in (event.title, where(event, q.home), others) if p)
+    lines = []
+    for plan in plans:
+        before, after = plan_words(plan)
+        lines += [Line(before, plan.sources, dim=True), Line(after, plan.actual_sources, dim=True)]
+    if full:
+        lines += disputes.lines(event)
+    days = days_of(event)
+    first = Entry(head + (f" · {len(days)} days" if len(days) > 1 else ""), event.sources, event.start or "", lines)
+    more = [Entry(f"{event.title} · day {n} of {len(days)}", event.sources, "") for n in range(2, len(days) + 1)]
+    return [first, *more]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -227,16 +266,13 @@ class Options:
     country: str | None = None
     topic: str | None = None
     kind: str | None = None
-
-
-def _day(value: dt.date | str | None, option: str) -> dt.date | None:
-    return value if isinstance(value, dt.date) else parse_date(value, option)
+    full: bool = False  # what the sources differ on, under each event
 
 
 def listing_for(q: Query, options: Options) -> Listing:
     """What the command shows and the API returns (its records)."""
     code = q.resolve_country(options.country) if options.country else None
-    start, end = _day(options.start, "--from"), _day(options.end, "--to")
+    start, end = read_day(options.start, "--from"), read_day(options.end, "--to", last=True)
     events = select(q, start=start, end=end, country=code, topic=options.topic, kind=options.kind)
     dropped = cancelled(q, start=start, end=end, country=code, topic=options.topic, kind=options.kind)
     plans = changed_plans(q)
@@ -247,6 +283,8 @@ def listing_for(q: Query, options: Options) -> Listing:
             records.append(cancelled_record(item))
         else:
             shown_rows.append(row(item, plans.get(item.id, []), q.home))
+            if options.full and (differ := disputes.on(item)):
+                shown_rows[-1]["note"] = "; ".join(n for n in (shown_rows[-1]["note"], differ) if n)
             records.extend(event_records([item], plans))
     for shown in shown_rows:
         shown["day"] = shown["date"] or "date not reported"
@@ -259,7 +297,7 @@ def listing_for(q: Query, options: Options) -> Listing:
     )
 
     def screen() -> Document:
-        return agenda(q, events, plans, f"{q.data.meta.title} · timeline", dropped)
+        return agenda(q, events, plans, f"{q.data.meta.title} · timeline", dropped, options.full)
 
     return Listing(records, FIELDS, shown_rows, COLUMNS, view, screen)
 

@@ -22,6 +22,8 @@ class DocumentPart(NamedTuple):
     anchor: str
     document: Document
     page_break: bool = True  # start on a new page when printed (one country a page)
+    own_sources: bool = False  # its markers numbered from 1 and its sources listed after it: pages a reader can
+    # pull out of the book and carry
 
 
 class ListingPart(NamedTuple):
@@ -43,6 +45,12 @@ class Book(NamedTuple):
     sources: Mapping[str, Any] | None = None  # id -> model.Source (or a citation line); None: the listings' own
     contents: bool = True
     title_lines: Sequence[str] = ()  # what the title page says under the title
+    pages: Mapping[str, int] | None = None  # part anchor -> the printed page it starts on (the PDF's contents)
+    page_marks: bool = False  # an invisible mark at the start of each part, which the PDF's text gives back with the
+    # page it fell on (`summit export pdf` prints twice: once to learn the pages, once with them)
+
+
+PAGE_MARK = "@@summit-part:{}@@"  # the text of a part's mark
 
 
 def heading_of(part: Part) -> str:
@@ -108,6 +116,14 @@ class _Markdown:
         self.sources = sources
         self.out: list[str] = []
 
+    def own_part(self, part: DocumentPart) -> None:
+        """A part with its own sources: markers from 1, and the list after it."""
+        shared, self.numbers = self.numbers, _Numbers()
+        self.document(part.document, 2)
+        self.source_list(f"Sources: {part.document.title}", level=3)
+        self.out.append("")
+        self.numbers = shared
+
     def marks(self, refs: Sequence[str]) -> str:
         shown = sorted({n for _, n in self.numbers.of([ref for ref in refs if ref in self.sources])})
         return "".join(f"\\[{n}\\]" for n in shown)
@@ -159,8 +175,8 @@ class _Markdown:
                 shown = [*columns, Column("_src", "Sources")] if with_sources else columns
                 self.out += [*write_markdown_rows(marked, shown, escape=md, raw={"_src"}), ""]
 
-    def source_list(self) -> None:
-        self.out += ["## Sources", ""]
+    def source_list(self, heading: str = "Sources", level: int = 2) -> None:
+        self.out += [f"{'#' * level} {md(heading)}", ""]
         for ref, number in self.numbers.by_id.items():
             citation, address = citation_parts(self.sources[ref])
             shown = "" if not address else f"<{address}>" if linkable(address) else md(cell(address, ""))
@@ -189,7 +205,9 @@ def to_markdown(book: Book) -> str:
         writer.out += [f"- [{md(heading_of(p))}](#{_md_slug(heading_of(p))})" for p in book.parts]
         writer.out += ["- [Sources](#sources)", ""]
     for part in book.parts:
-        if isinstance(part, DocumentPart):
+        if isinstance(part, DocumentPart) and part.own_sources:
+            writer.own_part(part)
+        elif isinstance(part, DocumentPart):
             writer.document(part.document, 2)
         else:
             writer.listing(part, 2)
@@ -221,10 +239,13 @@ th { background: var(--head); } td.nowrap { white-space: nowrap; } td.num { text
 .nr { color: var(--muted); font-style: italic; }
 ol.sources li { margin: .35rem 0; } ol.sources a.url { overflow-wrap: anywhere; font-size: .9em; }
 nav ol { columns: 2; } .titlepage { margin-bottom: 2rem; } .titlepage p { margin: .2rem 0; }
-@page { margin: 14mm 12mm; }
+nav li { display: flex; gap: .5rem; } nav li a { flex: 1; } .pageno { min-width: 2.5em; text-align: right; }
+.pagemark { position: absolute; font-size: 1px; color: transparent; }
+@page { margin: 14mm 12mm; @bottom-right { content: counter(page); font: 8pt system-ui, sans-serif; color: #5b6470; } }
 @media print {
   body { max-width: none; margin: 0; font-size: 10pt; }
-  .titlepage, nav { break-after: page; }
+  .titlepage, nav { break-after: page; } nav ol { columns: 1; }
+  section[id^="sources-"] { break-before: avoid; }
   section.page { break-before: page; }
   h2, h3 { break-after: avoid; } tr, ul.entries > li { break-inside: avoid; }
   table { font-size: 8.5pt; } a { color: inherit; }
@@ -248,10 +269,19 @@ class _Html:
         self.numbers = _Numbers()
         self.sources = sources
         self.out: list[str] = []
+        self.prefix = "src-"  # of the sources' anchors: a part with its own sources has its own
 
     def marks(self, refs: Sequence[str]) -> str:
         shown = sorted({(n, ref) for ref, n in self.numbers.of([ref for ref in refs if ref in self.sources])})
-        return "".join(f'<a href="#src-{n}" title="{esc(ref)}">[{n}]</a>' for n, ref in shown)
+        return "".join(f'<a href="#{self.prefix}{n}" title="{esc(ref)}">[{n}]</a>' for n, ref in shown)
+
+    def own_part(self, part: DocumentPart) -> None:
+        """A part with its own sources: markers from 1, and the list after it, on its own pages."""
+        shared = (self.numbers, self.prefix)
+        self.numbers, self.prefix = _Numbers(), f"src-{part.anchor}-"
+        self.document(part.document, 2)
+        self.source_list(f"Sources: {part.document.title}", level=3, anchor=f"sources-{part.anchor}")
+        self.numbers, self.prefix = shared
 
     def line(self, line: Line, tag: str = "span") -> str:
         marks = self.marks(line.refs)
@@ -308,8 +338,9 @@ class _Html:
             self.out.append(f"<tr>{cells}</tr>")
         self.out.append("</tbody></table>")
 
-    def source_list(self) -> None:
-        self.out.append('<section id="sources"><h2>Sources</h2><ol class="sources">')
+    def source_list(self, heading: str = "Sources", level: int = 2, anchor: str = "sources") -> None:
+        tag = f"h{level}"
+        self.out.append(f'<section id="{html.escape(anchor)}"><{tag}>{esc(heading)}</{tag}><ol class="sources">')
         for ref, number in self.numbers.by_id.items():
             citation, address = citation_parts(self.sources[ref])
             link = ""
@@ -317,7 +348,7 @@ class _Html:
                 href = _href(address)
                 shown = esc(address)
                 link = f'<br><a class="url" href="{html.escape(href)}">{shown}</a>' if href else f"<br>{shown}"
-            self.out.append(f'<li id="src-{number}" value="{number}">{esc(citation)}{link}</li>')
+            self.out.append(f'<li id="{self.prefix}{number}" value="{number}">{esc(citation)}{link}</li>')
         self.out.append("</ol></section>")
 
 
@@ -355,16 +386,34 @@ def to_html(book: Book) -> str:
     writer.out += [f"<p>{esc(line)}</p>" for line in book.title_lines]
     writer.out.append("</header>")
     if book.contents:
-        writer.out.append('<nav id="contents"><h2>Contents</h2><ol>')
-        writer.out += [f'<li><a href="#{html.escape(p.anchor)}">{esc(heading_of(p))}</a></li>' for p in book.parts]
-        writer.out.append('<li><a href="#sources">Sources</a></li></ol></nav>')
-    for part in book.parts:
+        writer.out += _contents(book)
+    for part in [*book.parts, None]:
+        anchor = part.anchor if part else "sources"
+        mark = f'<span class="pagemark">{PAGE_MARK.format(anchor)}</span>' if book.page_marks else ""
+        if part is None:  # the sources of the parts without their own
+            writer.out += [f'<div class="page-start">{mark}</div>'] if mark else []
+            writer.source_list()
+            continue
         page = ' class="page"' if part.page_break else ""
-        writer.out.append(f'<section id="{html.escape(part.anchor)}"{page}>')
-        if isinstance(part, DocumentPart):
+        writer.out.append(f'<section id="{html.escape(part.anchor)}"{page}>{mark}')
+        if isinstance(part, DocumentPart) and part.own_sources:
+            writer.own_part(part)
+        elif isinstance(part, DocumentPart):
             writer.document(part.document, 2)
         else:
             writer.listing(part, 2)
         writer.out.append("</section>")
-    writer.source_list()
     return _page(book.title, writer.out)
+
+
+def _contents(book: Book) -> list[str]:
+    """The contents: each part, linked; with the printed page each starts on where the book knows it (a PDF)."""
+    pages = book.pages
+    items = [(p.anchor, heading_of(p)) for p in book.parts] + [("sources", "Sources")]
+    out = ['<nav id="contents"><h2>Contents</h2><ol>']
+    for anchor, heading in items:
+        number = "" if pages is None else str(pages.get(anchor, ""))
+        page = f'<span class="pageno">{number}</span>' if pages is not None or book.page_marks else ""
+        out.append(f'<li><a href="#{html.escape(anchor)}">{esc(heading)}</a>{page}</li>')
+    out.append("</ol></nav>")
+    return out
