@@ -38,7 +38,11 @@ def open_dataset(*paths: str | Path, use_cache: bool = True) -> Dataset:
     for path in paths:
         if not isinstance(path, (str, Path)):
             raise UsageError(f"a dataset path must be text or a pathlib.Path, not {type(path).__name__}")
-    return Dataset(Query(open_data([Path(p) for p in paths] or None, use_cache=use_cache)))
+    indexed = open_data([Path(p) for p in paths] or None, use_cache=use_cache)
+    # a notebook keeps its dataset for hours: it must not keep the index's read transaction (and every summit
+    # that updates the index after an edit waiting on it); each later read sees the index as it is then
+    indexed.end_read()
+    return Dataset(Query(indexed))
 
 
 def _text(option: str, value: object, *, required: bool = False) -> None:

@@ -649,14 +649,25 @@ def export_ics(
 
 
 @export_app.command("sqlite")
-def export_sqlite(ctx: typer.Context, output: OutputOpt = None) -> None:
-    """The dataset as SQLite tables with keys and indexes, for SQL, Datasette and DuckDB.
+def export_sqlite(
+    ctx: typer.Context,
+    output: OutputOpt = None,
+    metadata: Annotated[
+        bool,
+        typer.Option(
+            "--metadata",
+            help="Also write NAME.metadata.json beside the database (titles, descriptions, sources) for "
+            "`datasette NAME.db --metadata NAME.metadata.json`; needs --output.",
+        ),
+    ] = False,
+) -> None:
+    """The dataset as SQLite tables with keys, indexes, full-text search and views, for SQL, Datasette and DuckDB.
 
     Example: summit export sqlite -o week.db && sqlite3 week.db 'SELECT id, status FROM outcomes'
     """
     from summitcli.commands import export_sqlite as command
 
-    command.export_sqlite(ctx.obj, output=output)
+    command.export_sqlite(ctx.obj, output=output, metadata=metadata)
 
 
 @export_app.command("markdown")

@@ -45,6 +45,16 @@ def _pycountry_dir() -> Path:
     return Path(next(iter(spec.submodule_search_locations)))
 
 
+@cache
+def currency_codes() -> frozenset[str]:
+    """The ISO 4217 currency codes (USD, KRW, JPY), from pycountry's data."""
+    import json
+
+    return frozenset(
+        c["alpha_3"] for c in json.loads((_pycountry_dir() / "databases" / "iso4217.json").read_bytes())["4217"]
+    )
+
+
 _SEPARATORS = str.maketrans(dict.fromkeys("_-.,()'’", " "))
 
 

@@ -86,13 +86,19 @@ class SourceFile:
         self._data = self._text = None
 
 
-def problem(name: str, line: int, column: int, where: str, message: str) -> Problem:
-    """One problem of a data error, read as `FILE:LINE:COLUMN: FIELD: message`; line and column 0: none."""
-    return Problem(name, line, column, where, message)
+def problem(name: str, line: int, column: int, where: str, message: str, rule: str) -> Problem:
+    """One problem of a data error, read as `FILE:LINE:COLUMN: FIELD: message`; line and column 0: none; `rule`:
+    its kind (`summitcli.problems.RULES`)."""
+    return Problem(name, line, column, where, message, rule=rule)
+
+
+def _path_problem(name: str, where: str, message: str) -> Problem:
+    """A path that cannot be read as a data file."""
+    return problem(name, 0, 0, where, message, "unreadable-path")
 
 
 def _file_problem(path: Path, message: str) -> DataError:
-    return DataError([problem(display_name(path), 0, 0, "file", message)])
+    return DataError([_path_problem(display_name(path), "file", message)])
 
 
 def read_bytes(path: Path) -> tuple[bytes, Stat]:
@@ -164,19 +170,19 @@ def find_files(paths: list[Path]) -> list[Path]:
             resolved = path.resolve(strict=True)
             is_dir = resolved.is_dir()
         except RuntimeError:
-            problems.append(problem(name, 0, 0, "path", "symlink loop (expected a file or directory)"))
+            problems.append(_path_problem(name, "path", "symlink loop (expected a file or directory)"))
             continue
         except OSError as exc:
-            problems.append(problem(name, 0, 0, "path", _reason(exc, missing)))
+            problems.append(_path_problem(name, "path", _reason(exc, missing)))
             continue
         if is_dir:
             try:
                 files = sorted(p for p in path.iterdir() if p.suffix in YAML_SUFFIXES and not p.name.startswith("."))
             except OSError as exc:
-                problems.append(problem(name, 0, 0, "path", _reason(exc, missing)))
+                problems.append(_path_problem(name, "path", _reason(exc, missing)))
                 continue
             if not files:
-                problems.append(problem(name, 0, 0, "path", "directory has no .yaml files (expected at least one)"))
+                problems.append(_path_problem(name, "path", "directory has no .yaml files (expected at least one)"))
             found.extend(files)
         else:
             found.append(path)
@@ -196,7 +202,7 @@ def read_files(paths: list[Path]) -> list[SourceFile]:
         try:
             st = os.stat(path)
         except OSError as exc:
-            problems.append(problem(name, 0, 0, "file", _reason(exc, "does not exist (expected a YAML file)")))
+            problems.append(_path_problem(name, "file", _reason(exc, "does not exist (expected a YAML file)")))
             continue
         if (first := seen.setdefault((st.st_dev, st.st_ino), path)) is not path:
             # one file named twice (--data a.yaml --data ., or a link to it) is read once
@@ -204,9 +210,9 @@ def read_files(paths: list[Path]) -> list[SourceFile]:
                 print(f"summit: note: {name} is the same file as {display_name(first)}: read once", file=sys.stderr)
             continue
         if not stat_module.S_ISREG(st.st_mode):
-            problems.append(problem(name, 0, 0, "file", "not a regular file (expected a YAML file)"))
+            problems.append(_path_problem(name, "file", "not a regular file (expected a YAML file)"))
         elif st.st_size > MAX_FILE_BYTES:
-            problems.append(problem(name, 0, 0, "file", f"larger than {MAX_FILE_BYTES >> 20} MiB"))
+            problems.append(_path_problem(name, "file", f"larger than {MAX_FILE_BYTES >> 20} MiB"))
         else:
             sources.append(SourceFile(path, stat=Stat.of(st)))
     if problems:

@@ -51,6 +51,8 @@ def open_sources(sources: list[SourceFile], use_cache: bool = True) -> index.Ind
                 return _open_cached(folder, sources)
             except (OSError, sqlite3.Error, index.Damaged):
                 pass  # the cache cannot be used: answer without it
+            except index.Busy as busy:
+                print(f"summit: note: {busy.message}; answering from the data files", file=sys.stderr)
             except (TypeError, ValueError, KeyError, IndexError):  # an index damaged in a way not foreseen
                 _discard(folder / f"{index.index_name(sources)}.sqlite")
     return parse_into_temporary(sources)
@@ -66,20 +68,23 @@ def parse_and_validate(sources: list[SourceFile]) -> model.Dataset:
     return parse_into_temporary(sources).materialize()
 
 
-def validate_files(sources: list[SourceFile]) -> tuple[str, dict[str, int]]:
+def validate_files(sources: list[SourceFile], warnings: list[Problem] | None = None) -> tuple[str, dict[str, int]]:
     """Parse and check every file (never trusting the index); the dataset's title and what it holds, counted
-    without decoding the records (memory: one batch of records at a time)."""
-    indexed = parse_into_temporary(sources, lean=True)
+    without decoding the records (memory: one batch of records at a time). `warnings`: where to add what is valid
+    but may not be what was meant (a source address that is not http(s)), found even when the data is refused."""
+    indexed = parse_into_temporary(sources, lean=True, warnings=warnings)
     return indexed.meta.title, {"files": len(sources), **indexed.summary()}
 
 
-def parse_into_temporary(sources: list[SourceFile], lean: bool = False) -> index.IndexedDataset:
+def parse_into_temporary(
+    sources: list[SourceFile], lean: bool = False, warnings: list[Problem] | None = None
+) -> index.IndexedDataset:
     """Every file parsed and checked into a private temporary index (SQLite deletes it when closed); `lean`:
     for counting and checking only, not for queries."""
     conn = sqlite3.connect("", check_same_thread=False)
     try:
         conn.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536;")
-        _build(conn, sources, ("check",) if lean else ("check", "query"), lean)
+        _build(conn, sources, ("check",) if lean else ("check", "query"), lean, warnings)
     except BaseException:
         conn.close()
         raise
@@ -109,12 +114,13 @@ def _build(
     sources: list[SourceFile],
     uses: tuple[str, ...] = ("check", "query"),
     lean: bool = False,
+    warnings: list[Problem] | None = None,
 ) -> None:
     """Parse and check every file into the empty database `conn`, with the secondary indexes for `uses`;
     raise DataError listing every problem (nothing committed)."""
     index.create(conn)
     with conn:
-        stored = _store_files(conn, enumerate(sources), lean)
+        stored = _store_files(conn, enumerate(sources), lean, warnings)
         index.create_indexes(conn, uses)
         problems = _every_problem(conn, None, stored.files, stored, sources)
         if problems:
@@ -128,7 +134,12 @@ class _Stored(NamedTuple):
     complete: bool  # YAML could read every file
 
 
-def _store_files(conn: sqlite3.Connection, files: Iterable[tuple[int, SourceFile]], lean: bool = False) -> _Stored:
+def _store_files(
+    conn: sqlite3.Connection,
+    files: Iterable[tuple[int, SourceFile]],
+    lean: bool = False,
+    warnings: list[Problem] | None = None,
+) -> _Stored:
     """Parse each (order, file) and store its records, problems or not, so that one run finds every problem:
     each file's own, and those across files. Memory: one batch of records at a time."""
     from summitcli.loader import parse_file
@@ -140,7 +151,7 @@ def _store_files(conn: sqlite3.Connection, files: Iterable[tuple[int, SourceFile
         for ord, source in files:
             seen = time.time_ns()
             writer = index.FileWriter(conn, lean)
-            parsed = parse_file(source, problems, sink=writer.add)
+            parsed = parse_file(source, problems, sink=writer.add, warnings=warnings)
             if parsed is None:
                 complete = False
             else:
@@ -225,7 +236,7 @@ def _fresh(
         return None
     try:
         conn.execute("BEGIN")
-        rows = index.recorded_files(conn)
+        rows = index.patiently(lambda: index.recorded_files(conn))
         settled = index.unchanged(rows, sources, verified) if rows is not None and len(rows) == len(sources) else None
         if settled is None:
             conn.close()
@@ -258,10 +269,13 @@ def _update(path: Path, sources: list[SourceFile]) -> set[bytes] | None:
         # a cache: an application crash is safe (the journal rolls back); a power loss may damage it (then rebuilt)
         conn.execute("PRAGMA synchronous = OFF")
         conn.execute("PRAGMA cache_size = -65536")
-        conn.execute("BEGIN IMMEDIATE")
+        index.patiently(lambda: conn.execute("BEGIN IMMEDIATE"))
         rows = index.recorded_files(conn)
     except sqlite3.Error:
         return None
+    except index.Busy:
+        conn.close()
+        raise
     if rows is None:
         conn.close()
         return None
@@ -282,7 +296,7 @@ def _update(path: Path, sources: list[SourceFile]) -> set[bytes] | None:
             raise DataError(problems)
         verified |= {path_key(s.path) for s in stored.files.values()}
         index.summarize(conn)
-        conn.execute("COMMIT")
+        index.patiently(lambda: conn.execute("COMMIT"))  # waits for readers' snapshots to end
         return verified
     except BaseException:
         with contextlib.suppress(sqlite3.Error):
@@ -362,5 +376,5 @@ def open_index(sources: list[SourceFile]) -> index.IndexedDataset | None:
         return None
     try:
         return _fresh(folder / f"{index.index_name(sources)}.sqlite", sources)
-    except (OSError, sqlite3.Error, index.Damaged, DataError):
+    except (OSError, sqlite3.Error, index.Damaged, index.Busy, DataError):
         return None

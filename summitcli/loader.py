@@ -68,25 +68,31 @@ def _syntax_problem(name: str, error: Exception) -> Problem:
     if opened is not None and "quoted scalar" in (getattr(error, "context", None) or ""):
         mark, what = opened, f"a quote opened here is never closed ({what})"
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    return problem(name, line, column, "syntax", f"{what} (expected valid YAML)")
+    return problem(name, line, column, "syntax", f"{what} (expected valid YAML)", "yaml-syntax")
 
 
-def _friendly(message: str, struct: type | None, field_name: str | None) -> str:
+def _friendly(message: str, struct: type | None, field_name: str | None) -> tuple[str, str]:
+    """msgspec's message for people, and its rule."""
     if m := re.match(r"Object contains unknown field `(.+)`", message):
         known = sorted(getattr(struct, "__struct_fields__", ()))
         hint = _hint(m.group(1), known, "expected one of: " + ", ".join(known))
-        return f"unknown field '{m.group(1)}' ({hint})"
+        return "unknown-field", f"unknown field '{m.group(1)}' ({hint})"
     if m := re.match(r"Object missing required field `(.+)`", message):
-        return f"missing required field '{m.group(1)}'"
+        return "missing-field", f"missing required field '{m.group(1)}'"
     if field_name == "due" and message.startswith("Expected `str | null`, got `int`"):
-        return 'wrong type: got a whole number (expected a quoted date: due: "2026", "2025-11" or "2025-11-17")'
+        return "wrong-type", (
+            'wrong type: got a whole number (expected a quoted date: due: "2026", "2025-11" or "2025-11-17")'
+        )
     if m := re.match(r"Expected `(.+)`, got `(.+)`", message):
         want = " or ".join(_FRIENDLY.get(t.strip(), t.strip()) for t in m.group(1).split("|"))
-        return f"wrong type: got {_FRIENDLY.get(m.group(2), m.group(2))} (expected {want})"
+        return "wrong-type", f"wrong type: got {_FRIENDLY.get(m.group(2), m.group(2))} (expected {want})"
     if message.startswith("Invalid RFC3339 encoded date"):
-        return "invalid date (expected an ISO date YYYY-MM-DD that exists)"
+        return "invalid-date", "invalid date (expected an ISO date YYYY-MM-DD that exists)"
     if m := re.match(r"Invalid enum value (.+)", message):
-        return f"invalid value {m.group(1)} (expected one of: {', '.join(_choices(struct, field_name))})"
+        return (
+            "invalid-value",
+            f"invalid value {m.group(1)} (expected one of: {', '.join(_choices(struct, field_name))})",
+        )
     if message.startswith("Expected `str` matching regex"):
         formats = {
             "id": "a lower-case slug like korea-canada-2025",
@@ -95,8 +101,8 @@ def _friendly(message: str, struct: type | None, field_name: str | None) -> str:
             "due": "a day YYYY-MM-DD, a month YYYY-MM, a quarter YYYY-Qn or a year YYYY",
         }
         expected = formats.get(field_name or "")
-        return f"invalid format (expected {expected or 'see the schema'})"
-    return f"invalid value (expected {_expected(struct, field_name)})"  # a wording of msgspec's not known here
+        return "invalid-value", f"invalid format (expected {expected or 'see the schema'})"
+    return "invalid-value", f"invalid value (expected {_expected(struct, field_name)})"  # msgspec's, not known here
 
 
 def _expected(struct: type | None, field_name: str | None) -> str:
@@ -187,27 +193,50 @@ class FileParser:
     Problems inside the document are located (line and column) all at once when the file is done, in one
     more pass over its text: linear in the file, however many problems it has."""
 
-    def __init__(self, source: SourceFile, problems: list[Problem], sink: Sink | None = None) -> None:
+    def __init__(
+        self,
+        source: SourceFile,
+        problems: list[Problem],
+        sink: Sink | None = None,
+        warnings: list[Problem] | None = None,
+    ) -> None:
         self.source = source
         self.problems = problems
-        self.pending: dict[tuple[str | int, ...], str] = {}  # one problem a path, the first found
+        self.warnings = [] if warnings is None else warnings
+        # one problem a path, the first found: (rule, message)
+        self.pending: dict[tuple[str | int, ...], tuple[str, str]] = {}
+        self.pending_warnings: dict[tuple[str | int, ...], tuple[str, str]] = {}
         self.sink = sink
         self.before = len(problems)
 
-    def at(self, path: tuple[str | int, ...], message: str) -> None:
-        self.pending.setdefault(path, message)
+    def at(self, path: tuple[str | int, ...], message: str, rule: str) -> None:
+        self.pending.setdefault(path, (rule, message))
+
+    def forget(self) -> None:
+        """Drop what was found inside a document that YAML then refused: its records are not worth checking."""
+        self.pending.clear()
+        self.pending_warnings.clear()
+
+    def warn(self, path: tuple[str | int, ...], message: str, rule: str) -> None:
+        """Something valid that may not be what was meant: `validate` shows it, the data is still read."""
+        self.pending_warnings.setdefault(path, (rule, message))
 
     def flush(self) -> None:
-        """Locate the problems found inside the document and add them to `problems`."""
-        if not self.pending:
+        """Locate the problems (and warnings) found inside the document and add them to `problems` (`warnings`)."""
+        if not self.pending and not self.pending_warnings:
             return
         from summitcli.yamlread import locate_all
 
-        found = locate_all(self.source.text, list(self.pending))
-        for path, message in self.pending.items():
+        found = locate_all(self.source.text, [*self.pending, *self.pending_warnings])
+        name = self.source.name
+        for path, (rule, message) in self.pending.items():
             line, column = found.get(path, (1, 1))
-            self.problems.append(problem(self.source.name, line, column, _format_path(path), message))
+            self.problems.append(problem(name, line, column, _format_path(path), message, rule))
+        for path, (rule, message) in self.pending_warnings.items():
+            line, column = found.get(path, (1, 1))
+            self.warnings.append(Problem(name, line, column, _format_path(path), message, rule=rule, level="warning"))
         self.pending.clear()
+        self.pending_warnings.clear()
 
     def parse(self) -> ParsedFile | None:
         """The file parsed and checked on its own (types, country codes, time zones), its problems added to
@@ -226,10 +255,14 @@ class FileParser:
         name = self.source.name
         data = self.source.data
         if not data.strip():
-            self.problems.append(problem(name, 1, 1, "file", "empty (expected a YAML mapping of record lists)"))
+            self.problems.append(
+                problem(name, 1, 1, "file", "empty (expected a YAML mapping of record lists)", "not-yaml-text")
+            )
             return None
         if b"\0" in data[:8192]:
-            self.problems.append(problem(name, 1, 1, "file", "binary content (expected UTF-8 YAML text)"))
+            self.problems.append(
+                problem(name, 1, 1, "file", "binary content (expected UTF-8 YAML text)", "not-yaml-text")
+            )
             return None
         try:
             text = self.source.text
@@ -237,26 +270,40 @@ class FileParser:
             line = data[: exc.start].count(b"\n") + 1
             column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
             self.problems.append(
-                problem(name, line, column, "file", f"not UTF-8: byte 0x{data[exc.start]:02x} (expected UTF-8 text)")
+                problem(
+                    name,
+                    line,
+                    column,
+                    "file",
+                    f"not UTF-8: byte 0x{data[exc.start]:02x} (expected UTF-8 text)",
+                    "not-yaml-text",
+                )
             )
             return None
         try:
             return self._convert(text)
         except YamlProblem as exc:
-            self.pending.clear()  # a document YAML refuses: its records are not worth checking
-            self.problems.append(problem(name, exc.line, exc.column, _format_path(exc.path), exc.message))
+            self.forget()
+            self.problems.append(problem(name, exc.line, exc.column, _format_path(exc.path), exc.message, exc.rule))
             return None
         except yaml.reader.ReaderError as exc:  # a character YAML forbids: libyaml's reader gives only an offset
-            self.pending.clear()
+            self.forget()
             before = text[: exc.position]
             line, column = before.count("\n") + 1, exc.position - before.rfind("\n")
             char = exc.character if isinstance(exc.character, int) else ord(exc.character)
             self.problems.append(
-                problem(name, line, column, "syntax", f"control character U+{char:04X} (expected printable text)")
+                problem(
+                    name,
+                    line,
+                    column,
+                    "syntax",
+                    f"control character U+{char:04X} (expected printable text)",
+                    "yaml-syntax",
+                )
             )
             return None
         except yaml.YAMLError as exc:
-            self.pending.clear()
+            self.forget()
             self.problems.append(_syntax_problem(name, exc))
             return None
 
@@ -272,17 +319,17 @@ class FileParser:
         for key, index, value in read_sections(text):
             if key is TOP:
                 message = "top level is not a mapping (expected keys such as events:, outcomes:)"
-                self.problems.append(problem(self.source.name, 1, 1, "file", message))
+                self.problems.append(problem(self.source.name, 1, 1, "file", message, "wrong-type"))
                 return None
             if key not in fields:
                 if not index:  # once per section
                     hint = _hint(key, fields, "expected one of: " + ", ".join(fields))
-                    self.at((key,), f"unknown section '{key}' ({hint})")
+                    self.at((key,), f"unknown section '{key}' ({hint})", "unknown-field")
             elif key == "meta":
                 meta = self._record(model.Meta, value, (key,)) or Refused()
             elif index is None:
                 if value is not None and value != []:
-                    self.at((key,), "wrong type: got a mapping or text (expected a list of records)")
+                    self.at((key,), "wrong type: got a mapping or text (expected a list of records)", "wrong-type")
             elif (item := self._list_item(key, index, value, zones)) is not None:
                 records.append(item)
                 if self.sink is not None and len(records) >= BATCH:
@@ -337,7 +384,8 @@ class FileParser:
         message = m.group("msg")
         if (unknown := re.match(r"Object contains unknown field `(.+)`", message)) is not None:
             full = (*full, unknown.group(1))
-        self.at(full, _friendly(message, struct, field_name))
+        rule, said = _friendly(message, struct, field_name)
+        self.at(full, said, rule)
         own = full[len(path)] if len(full) > len(path) else None
         return own if isinstance(own, str) else None
 
@@ -420,7 +468,11 @@ def _check_meta(meta: model.Meta, parser: FileParser) -> None:
 
     for sub, code in _iter_countries(meta):
         if not is_country_code(code):
-            parser.at(("meta", *sub), f"unknown country code '{code}' (expected an ISO 3166-1 alpha-2 code)")
+            parser.at(
+                ("meta", *sub),
+                f"unknown country code '{code}' (expected an ISO 3166-1 alpha-2 code)",
+                "unknown-country",
+            )
 
 
 def _names(record: Any) -> Iterator[tuple[tuple[str | int, ...], str]]:
@@ -432,33 +484,54 @@ def _names(record: Any) -> Iterator[tuple[tuple[str | int, ...], str]]:
 
 
 def _check_record(name: str, index: int, record: Any, parser: FileParser, zones: dict[str, bool]) -> None:
-    """The checks a record allows on its own: country codes, time zones (`zones`: those seen), times without one."""
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
+    """The checks a record allows on its own: country codes, invisible characters in names, a source's address,
+    time zones (`zones`: those seen), times without one."""
     from summitcli.countries import is_country_code
 
     for sub, code in _iter_countries(record):
         if not is_country_code(code):
-            parser.at((name, index, *sub), f"unknown country code '{code}' (expected an ISO 3166-1 alpha-2 code)")
+            parser.at(
+                (name, index, *sub),
+                f"unknown country code '{code}' (expected an ISO 3166-1 alpha-2 code)",
+                "unknown-country",
+            )
     for sub, text in _names(record):
         if (hidden := invisible_in(text)) is not None:
-            parser.at((name, index, *sub), f"invisible character U+{hidden:04X} in a name (expected visible text)")
+            parser.at(
+                (name, index, *sub),
+                f"invisible character U+{hidden:04X} in a name (expected visible text)",
+                "invisible-character",
+            )
+    if isinstance(record, model.Source) and record.url and not record.url.startswith(("https://", "http://")):
+        parser.warn(
+            (name, index, "url"),
+            f"address is not http(s): '{record.url}' is shown as text, never as a link (expected https://...)",
+            "address-not-linked",
+        )
     _check_dates(name, index, record, parser)
     if isinstance(record, model.Event):
-        if (record.start or record.end) and not record.tz:
-            parser.at((name, index, "start"), "time without a zone (expected tz: such as Asia/Seoul)")
-        if record.tz:
-            if record.tz not in zones:
-                try:
-                    ZoneInfo(record.tz)
-                    zones[record.tz] = True
-                except (ZoneInfoNotFoundError, ValueError, OSError):
-                    zones[record.tz] = False
-            if not zones[record.tz]:
-                parser.at(
-                    (name, index, "tz"),
-                    f"unknown time zone '{record.tz}' (expected an IANA zone such as Asia/Seoul)",
-                )
+        _check_times(name, index, record, parser, zones)
+
+
+def _check_times(name: str, index: int, event: model.Event, parser: FileParser, zones: dict[str, bool]) -> None:
+    """A time needs its zone, and a zone must be an IANA zone (`zones`: those seen, and whether they are)."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    if (event.start or event.end) and not event.tz:
+        parser.at((name, index, "start"), "time without a zone (expected tz: such as Asia/Seoul)", "time-zone")
+    if event.tz:
+        if event.tz not in zones:
+            try:
+                ZoneInfo(event.tz)
+                zones[event.tz] = True
+            except (ZoneInfoNotFoundError, ValueError, OSError):
+                zones[event.tz] = False
+        if not zones[event.tz]:
+            parser.at(
+                (name, index, "tz"),
+                f"unknown time zone '{event.tz}' (expected an IANA zone such as Asia/Seoul)",
+                "time-zone",
+            )
 
 
 def _check_dates(name: str, index: int, record: Any, parser: FileParser) -> None:
@@ -467,18 +540,27 @@ def _check_dates(name: str, index: int, record: Any, parser: FileParser) -> None
 
     last = getattr(record, "end_date", None)
     if last is not None and (record.date is None or last < record.date):
-        parser.at((name, index, "end_date"), "end_date without a date on or before it (expected date: too)")
+        parser.at(
+            (name, index, "end_date"), "end_date without a date on or before it (expected date: too)", "invalid-date"
+        )
     if isinstance(record, model.Followup):
         due = period(record.due) if record.due is not None else None
         if record.due is not None and due is None:
-            parser.at((name, index, "due"), f"invalid date '{record.due}' (expected a day that exists)")
+            parser.at((name, index, "due"), f"invalid date '{record.due}' (expected a day that exists)", "invalid-date")
         if record.due_end is not None and (due is None or due.precision != "day" or record.due_end < due.first):
-            parser.at((name, index, "due_end"), "due_end without a due day on or before it (expected due: YYYY-MM-DD)")
+            parser.at(
+                (name, index, "due_end"),
+                "due_end without a due day on or before it (expected due: YYYY-MM-DD)",
+                "invalid-date",
+            )
 
 
-def parse_file(source: SourceFile, problems: list[Problem], sink: Sink | None = None) -> ParsedFile | None:
-    """One file parsed and checked on its own, its problems added to `problems`; None if YAML cannot read it.
+def parse_file(
+    source: SourceFile, problems: list[Problem], sink: Sink | None = None, warnings: list[Problem] | None = None
+) -> ParsedFile | None:
+    """One file parsed and checked on its own, its problems added to `problems` (and its warnings to
+    `warnings`); None if YAML cannot read it.
 
     With a `sink`, records are handed to it in batches as they are read; the returned `ParsedFile` then holds
     the records not yet handed over."""
-    return FileParser(source, problems, sink).parse()
+    return FileParser(source, problems, sink, warnings).parse()

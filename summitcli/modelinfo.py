@@ -25,6 +25,7 @@ class Field(NamedTuple):
     constrained: bool  # a pattern or a fixed set of values: an id, a code, a time, a kind (never prose)
     refers: str | None  # what an id refers to: a record list (`events`, `people`), `records` or `countries`
     prose: bool  # text a person wrote; False for a code (model.Code)
+    description: str | None = None  # what the model says the field holds
 
     @property
     def text(self) -> bool:
@@ -69,6 +70,7 @@ def describe(name: str, hint: Any) -> Field:
         constrained=literal or any(meta.pattern for meta in found),
         refers=extra.get("refers"),
         prose=extra.get("prose", True),
+        description=next((meta.description for meta in found if meta.description), None),
     )
 
 

@@ -12,17 +12,33 @@ from typing import NamedTuple
 class Problem(str):
     """One problem: the line `FILE:LINE:COLUMN: FIELD: message` that people read (a `str`, as the Python API has
     always given it), with its parts as attributes; `line` and `column` are 1-based, None where there is none
-    (a path that does not exist)."""
+    (a path that does not exist). `rule`: the id of its kind (`RULES`), given where it is found, never read back
+    from the message. `level`: "error" (the data is refused) or "warning" (the data is valid, but something in it
+    may not be what was meant; the line then reads `FIELD: warning: message`)."""
 
     file: str
     line: int | None
     column: int | None
     field: str
     message: str
+    rule: str
+    level: str
 
-    def __new__(cls, file: str, line: int | None, column: int | None, field: str, message: str) -> Problem:
-        self = super().__new__(cls, f"{file}:{line or 0}:{column or 0}: {field}: {message}")
+    def __new__(
+        cls,
+        file: str,
+        line: int | None,
+        column: int | None,
+        field: str,
+        message: str,
+        *,
+        rule: str,
+        level: str = "error",
+    ) -> Problem:
+        said = f"warning: {message}" if level == "warning" else message
+        self = super().__new__(cls, f"{file}:{line or 0}:{column or 0}: {field}: {said}")
         self.file, self.line, self.column, self.field, self.message = file, line or None, column or None, field, message
+        self.rule, self.level = rule, level
         return self
 
     def as_dict(self) -> dict[str, str | int | None]:
@@ -44,11 +60,13 @@ def _escape_property(text: str) -> str:
 
 
 def github(problems: list[Problem]) -> str:
-    """One `::error file=…,line=…,col=…,title=…::message` workflow command per problem."""
+    """One `::error file=…,line=…,col=…,title=…::message` workflow command per problem (`::warning` for a
+    warning)."""
     from summitcli.text import visible
 
     lines = []
     for p in problems:
+        command = "warning" if p.level == "warning" else "error"
         props = []
         props.append(f"file={_escape_property(visible(p.file))}")
         if p.line is not None:
@@ -56,7 +74,7 @@ def github(problems: list[Problem]) -> str:
         if p.column is not None:
             props.append(f"col={p.column}")
         props.append(f"title={_escape_property(visible(p.field))}")
-        lines.append(f"::error {','.join(props)}::{_escape_data(visible(f'{p.field}: {p.message}'))}")
+        lines.append(f"::{command} {','.join(props)}::{_escape_data(visible(f'{p.field}: {p.message}'))}")
     return "".join(line + "\n" for line in lines)
 
 
@@ -79,59 +97,38 @@ class Rule(NamedTuple):
     id: str
     name: str
     description: str
+    level: str = "error"  # SARIF's default level for the rule: "warning" for data that is valid
 
 
-# Each rule with the starts of the messages it gives (the loader's and the index's wordings); first match wins.
-_RULES: tuple[tuple[Rule, tuple[str, ...]], ...] = (
-    (
-        Rule("unreadable-path", "UnreadablePath", "A path that is missing, unreadable or not a YAML file."),
-        ("does not exist", "cannot be read", "not a regular file", "symlink loop", "directory has no", "larger than"),
+# Every kind of problem. Each problem names its rule where it is found (`Problem.rule`).
+RULES: tuple[Rule, ...] = (
+    Rule("unreadable-path", "UnreadablePath", "A path that is missing, unreadable or not a YAML file."),
+    Rule("not-yaml-text", "NotYamlText", "A file that is empty, binary or not UTF-8 text."),
+    Rule("duplicate-key", "DuplicateKey", "A key written twice in one YAML mapping."),
+    Rule("yaml-limit", "YamlLimit", "YAML past a safety limit: nesting, alias expansion or number range."),
+    Rule("unknown-field", "UnknownField", "A field or section the schema does not have."),
+    Rule("missing-field", "MissingField", "A required field left out."),
+    Rule("wrong-type", "WrongType", "A value of the wrong type."),
+    Rule("invalid-date", "InvalidDate", "A date that is not ISO YYYY-MM-DD or does not exist."),
+    Rule("unknown-country", "UnknownCountry", "A country code not in ISO 3166-1 alpha-2."),
+    Rule("time-zone", "TimeZone", "A time without its zone, or a zone that is not an IANA zone."),
+    Rule("invalid-value", "InvalidValue", "A value outside the field's choices or format."),
+    Rule("duplicate-id", "DuplicateId", "An id used by two records."),
+    Rule("unknown-reference", "UnknownReference", "A reference to an id that no record has."),
+    Rule("meta", "Meta", "No `meta:` block in the dataset, or more than one."),
+    Rule("invisible-character", "InvisibleCharacter", "A zero-width or other invisible character in a name."),
+    Rule(
+        "address-not-linked",
+        "AddressNotLinked",
+        "A source address that is not http(s): valid, but shown as text, never linked.",
+        "warning",
     ),
-    (
-        Rule("not-yaml-text", "NotYamlText", "A file that is empty, binary or not UTF-8 text."),
-        ("empty", "binary content", "not UTF-8"),
-    ),
-    (
-        Rule("duplicate-key", "DuplicateKey", "A key written twice in one YAML mapping."),
-        ("key written twice",),
-    ),
-    (
-        Rule("yaml-limit", "YamlLimit", "YAML past a safety limit: nesting, alias expansion or number range."),
-        ("nested deeper", "expands to more than", "number out of range"),
-    ),
-    (
-        Rule("unknown-field", "UnknownField", "A field or section the schema does not have."),
-        ("unknown field", "unknown section"),
-    ),
-    (Rule("missing-field", "MissingField", "A required field left out."), ("missing required field",)),
-    (Rule("wrong-type", "WrongType", "A value of the wrong type."), ("wrong type", "top level is not a mapping")),
-    (Rule("invalid-date", "InvalidDate", "A date that is not ISO YYYY-MM-DD or does not exist."), ("invalid date",)),
-    (Rule("unknown-country", "UnknownCountry", "A country code not in ISO 3166-1 alpha-2."), ("unknown country code",)),
-    (
-        Rule("time-zone", "TimeZone", "A time without its zone, or a zone that is not an IANA zone."),
-        ("time without a zone", "unknown time zone"),
-    ),
-    (
-        Rule("invalid-value", "InvalidValue", "A value outside the field's choices or format."),
-        ("invalid value", "invalid format"),
-    ),
-    (Rule("duplicate-id", "DuplicateId", "An id used by two records."), ("duplicate id",)),
-    (Rule("unknown-reference", "UnknownReference", "A reference to an id that no record has."), ("unknown ",)),
-    (
-        Rule("meta", "Meta", "No `meta:` block in the dataset, or more than one."),
-        ("no file has a meta", "a second meta"),
-    ),
+    Rule("yaml-syntax", "YamlSyntax", "Text that is not valid YAML, or not one YAML document."),
+    Rule("invalid-data", "InvalidData", "Any other problem in the data."),
 )
-_SYNTAX = Rule("yaml-syntax", "YamlSyntax", "Text that is not valid YAML, or not one YAML document.")
-_OTHER = Rule("invalid-data", "InvalidData", "Any other problem in the data.")
-RULES: tuple[Rule, ...] = (*(rule for rule, _ in _RULES), _SYNTAX, _OTHER)
+_BY_ID = {rule.id: rule for rule in RULES}
 
 
 def rule_of(problem: Problem) -> Rule:
     """The kind of a problem, for reports that group problems by rule."""
-    if problem.field == "syntax" or problem.message.startswith("a second YAML document"):
-        return _SYNTAX
-    for rule, starts in _RULES:
-        if problem.message.startswith(starts):
-            return rule
-    return _OTHER
+    return _BY_ID[problem.rule]

@@ -41,7 +41,7 @@ def _result(problem: Problem, index: dict[str, int]) -> dict[str, Any]:
     return {
         "ruleId": rule.id,
         "ruleIndex": index[rule.id],
-        "level": "error",
+        "level": problem.level,
         "message": {"text": f"{problem.field}: {problem.message}"},
         "locations": [location],
     }
@@ -57,7 +57,7 @@ def to_sarif(problems: list[Problem]) -> str:
             "id": rule.id,
             "name": rule.name,
             "shortDescription": {"text": rule.description},
-            "defaultConfiguration": {"level": "error"},
+            "defaultConfiguration": {"level": rule.level},
         }
         for rule in RULES
     ]

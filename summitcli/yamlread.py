@@ -53,6 +53,7 @@ class YamlProblem(Exception):
     column: int
     path: Path
     message: str
+    rule: str  # its kind (`summitcli.problems.RULES`)
 
 
 def _scalar(event: Any) -> Any:
@@ -89,9 +90,9 @@ class _Reader:
     def _mark(self, event: Any) -> tuple[int, int]:
         return event.start_mark.line + 1, event.start_mark.column + 1
 
-    def _fail(self, event: Any, path: Path, message: str) -> YamlProblem:
+    def _fail(self, event: Any, path: Path, message: str, rule: str = "invalid-data") -> YamlProblem:
         line, column = self._mark(event)
-        return YamlProblem(line, column, path, message)
+        return YamlProblem(line, column, path, message, rule)
 
     def read(self) -> Any:
         p = self.parser
@@ -102,7 +103,9 @@ class _Reader:
         value = self._node(p.get_event(), (), 0)
         p.get_event()  # DocumentEnd
         if not p.check_event(yaml.StreamEndEvent):
-            raise self._fail(p.peek_event(), (), "a second YAML document in one file (expected one document)")
+            raise self._fail(
+                p.peek_event(), (), "a second YAML document in one file (expected one document)", "yaml-syntax"
+            )
         return value
 
     def sections(self) -> Iterator[tuple[Any, int | None, Any]]:
@@ -123,7 +126,9 @@ class _Reader:
                 if not isinstance(key, str):
                     raise self._fail(key_event, (), f"key {key!r} is not text (expected a field name)")
                 if key in seen:
-                    raise self._fail(key_event, (key,), "key written twice in one mapping (expected each key once)")
+                    raise self._fail(
+                        key_event, (key,), "key written twice in one mapping (expected each key once)", "duplicate-key"
+                    )
                 seen.add(key)
                 event = p.get_event()
                 if type(event) is not yaml.SequenceStartEvent or event.anchor:
@@ -138,7 +143,9 @@ class _Reader:
                     yield key, None, []
         p.get_event()  # DocumentEnd
         if not p.check_event(yaml.StreamEndEvent):
-            raise self._fail(p.peek_event(), (), "a second YAML document in one file (expected one document)")
+            raise self._fail(
+                p.peek_event(), (), "a second YAML document in one file (expected one document)", "yaml-syntax"
+            )
 
     def _leaf(self, event: Any, depth: int) -> Any:
         """A plain scalar child read on the fast path (no anchor, not too deep, no positions wanted); else
@@ -156,7 +163,9 @@ class _Reader:
         if self.want is not None and path in self.want and path not in self.found:
             self.found[path] = self._mark(event)
         if depth > MAX_DEPTH:
-            raise self._fail(event, path, f"nested deeper than {MAX_DEPTH} levels (expected a flat record layout)")
+            raise self._fail(
+                event, path, f"nested deeper than {MAX_DEPTH} levels (expected a flat record layout)", "yaml-limit"
+            )
         if isinstance(event, yaml.AliasEvent):
             return self._alias(event, path)
         start, start_chars = self.nodes, self.chars
@@ -164,7 +173,9 @@ class _Reader:
         if isinstance(event, yaml.ScalarEvent):
             value = _scalar(event)
             if value is _OUT_OF_RANGE or (type(value) is int and abs(value) > _MAX_INT):
-                raise self._fail(event, path, "number out of range (expected a finite number within 64 bits)")
+                raise self._fail(
+                    event, path, "number out of range (expected a finite number within 64 bits)", "yaml-limit"
+                )
             self.chars += len(event.value)
         elif isinstance(event, yaml.SequenceStartEvent):
             value = self._sequence(path, depth)
@@ -187,10 +198,13 @@ class _Reader:
         self.chars += chars
         self.aliased_chars += chars
         if self.aliased > MAX_ALIASED:
-            raise self._fail(event, path, f"expands to more than {MAX_ALIASED:,} values (an alias bomb?)")
+            raise self._fail(event, path, f"expands to more than {MAX_ALIASED:,} values (an alias bomb?)", "yaml-limit")
         if self.aliased_chars > MAX_ALIASED_BYTES:
             raise self._fail(
-                event, path, f"expands to more than {MAX_ALIASED_BYTES >> 20} MiB of text (an alias bomb?)"
+                event,
+                path,
+                f"expands to more than {MAX_ALIASED_BYTES >> 20} MiB of text (an alias bomb?)",
+                "yaml-limit",
             )
         return value
 
@@ -215,7 +229,12 @@ class _Reader:
         while type(key_event := get()) is not _MappingEndEvent:
             key = self._key(key_event, path, depth, fast)
             if key in mapping:
-                raise self._fail(key_event, (*path, key), "key written twice in one mapping (expected each key once)")
+                raise self._fail(
+                    key_event,
+                    (*path, key),
+                    "key written twice in one mapping (expected each key once)",
+                    "duplicate-key",
+                )
             child = get()
             if fast and type(child) is _ScalarEvent and child.anchor is None and child.style:
                 mapping[key] = child.value  # quoted text, the commonest value: read inline

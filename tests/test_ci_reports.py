@@ -84,6 +84,40 @@ def test_sarif_gives_each_kind_of_problem_its_own_rule(monkeypatch: pytest.Monke
     assert set().union(*rule_of.values()) <= set(declared)
 
 
+def test_rules_are_given_where_problems_are_found_not_read_from_their_words(tmp_path: Path) -> None:
+    """Each problem carries its rule: one whose wording starts like no rule's (an invisible character in a name)
+    has its own, in SARIF and JUnit alike, and each problem the API gives says its rule."""
+    from summitcli.errors import DataError
+    from summitcli.problems import RULES
+
+    path = tmp_path / "data.yaml"
+    path.write_text(
+        "meta: {title: T, home: KR}\nsources: [{id: s, confidence: H}]\n"
+        'people:\n  - {id: mc, name: "Mark Car\u200bney", country: XX, sources: [s], confidence: H}\n'
+        "events:\n  - {id: e, kind: bilateral, title: T, date: 2025-13-01, parties: [KR, CA], sources: [s], "
+        "confidence: H}\n",
+        encoding="utf-8",
+    )
+    _, log = _sarif(str(path))
+    by_field = {
+        r["locations"][0]["logicalLocations"][0]["fullyQualifiedName"]: r["ruleId"] for r in log["runs"][0]["results"]
+    }
+    assert by_field == {
+        "people[0].name": "invisible-character",
+        "events[0].date": "invalid-date",
+        "people[0].country": "unknown-country",
+    }
+    _, root = _junit(str(path))
+    assert sorted(f.get("type") for f in root.iter("failure")) == sorted(by_field.values())
+    with pytest.raises(DataError) as refused:
+        from summitcli.datafiles import read_files
+        from summitcli.dataset import parse_and_validate
+
+        parse_and_validate(read_files([path]))
+    assert {p.field: p.rule for p in refused.value.problems} == by_field
+    assert {p.rule for p in refused.value.problems} <= {rule.id for rule in RULES}
+
+
 def test_sarif_for_valid_data_has_no_result() -> None:
     code, log = _sarif(str(FIXTURE))
     assert code == 0

@@ -6,11 +6,13 @@ import json
 import shutil
 import sqlite3
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from conftest import BAD, FIXTURE, ROOT, run, subprocess_env, summit_cmd
 
+from summitcli.commands.export_sqlite import prose_tables
 from summitcli.dataset import load
 
 TABLES = {
@@ -46,7 +48,7 @@ def db(tmp_path: Path) -> sqlite3.Connection:
 
 def test_every_table_is_there_and_every_key_holds(db: sqlite3.Connection) -> None:
     tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    assert tables == TABLES
+    assert {t for t in tables if "_fts" not in t} == TABLES
     assert db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
     assert db.execute("PRAGMA foreign_key_check").fetchall() == []
 
@@ -201,3 +203,108 @@ def test_figures_with_their_own_sources_are_cited(tmp_path: Path) -> None:
     ).fetchall()
     assert rows == [("src-b", "M"), ("src-a", "M")]
     assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_every_prose_table_has_a_full_text_table_that_finds_its_rows(db: sqlite3.Connection) -> None:
+    """`TABLE_fts` over the table's own rows (Datasette's `?_search=`): each row is found by a word of its text."""
+    prose = prose_tables()
+    assert {"events", "outcomes", "quotes", "facts", "followups", "sources", "people", "figures"} <= set(prose)
+    for table, columns in prose.items():
+        sql = f'CREATE VIRTUAL TABLE "{table}_fts" USING fts5'
+        assert (
+            db.execute("SELECT sql FROM sqlite_master WHERE name = ?", (f"{table}_fts",)).fetchone()[0].startswith(sql)
+        )
+        assert (
+            f'content="{table}"'
+            in db.execute("SELECT sql FROM sqlite_master WHERE name = ?", (f"{table}_fts",)).fetchone()[0]
+        )
+        for rowid, text in db.execute(f'SELECT rowid, "{columns[0]}" FROM "{table}" LIMIT 5').fetchall():
+            words = [w for w in "".join(c if c.isalnum() else " " for c in text or "").split() if len(w) > 3]
+            if not words:
+                continue
+            found = {
+                r[0]
+                for r in db.execute(f'SELECT rowid FROM "{table}_fts" WHERE "{table}_fts" MATCH ?', (f'"{words[0]}"',))
+            }
+            assert rowid in found, (table, words[0])
+
+
+def test_links_are_labelled_with_the_title_of_what_they_point_at(db: sqlite3.Connection) -> None:
+    data = load(None, use_cache=False)
+    titles = dict(db.execute("SELECT id, title FROM records"))
+    assert {e.id: e.title for e in data.events}.items() <= titles.items()
+    assert {q.id: q.text for q in data.quotes}.items() <= titles.items()
+    assert {p.id: p.planned for p in data.plans}.items() <= titles.items()
+
+
+def test_views_give_the_usual_joins(db: sqlite3.Connection) -> None:
+    data = load(None, use_cache=False)
+    with_countries = dict(db.execute("SELECT id, countries FROM outcomes_with_countries"))
+    assert with_countries == {o.id: ", ".join(o.parties) or None for o in data.outcomes}
+    origins = {row[0]: row[1:] for row in db.execute("SELECT id, origin_kind, origin_title FROM followups_with_origin")}
+    records = {r.id: r for r in (*data.events, *data.outcomes)}
+    assert origins == {
+        f.id: ("event" if records[f.origin] in data.events else "outcome", records[f.origin].title)
+        for f in data.followups
+    }
+    speakers = dict(db.execute("SELECT id, speaker_name FROM quotes_with_speakers"))
+    people = {p.id: p.name for p in data.people}
+    assert speakers == {q.id: people[q.speaker] for q in data.quotes}
+
+
+def test_cited_by_counts_what_summit_sources_counts(db: sqlite3.Connection) -> None:
+    """`sources_cited_by.cited_by`: the records (people included) citing a source, each once, as the CLI's
+    `cited_by`; `citations` counts rows of the citations table, which may be more."""
+    cli = {row["id"]: row["cited_by"] for row in json.loads(run("sources", "--format", "json").stdout)}
+    sql = {row[0]: row[1:] for row in db.execute("SELECT id, cited_by, citations FROM sources_cited_by")}
+    assert {sid: counts[0] for sid, counts in sql.items()} == cli
+    assert all(citations >= cited_by for cited_by, citations in sql.values())
+    rows = db.execute("SELECT source_id, count(*) FROM citations GROUP BY source_id").fetchall()
+    assert {sid: n for sid, n in rows} == {sid: counts[1] for sid, counts in sql.items() if counts[1]}
+
+
+def test_a_currency_column_beside_amounts_in_money(db: sqlite3.Connection) -> None:
+    rows = db.execute("SELECT unit, currency FROM figures WHERE unit IS NOT NULL").fetchall()
+    assert ("USD", "USD") in rows and ("%", None) in rows
+    assert all(currency in (unit, None) for unit, currency in rows)
+    assert {unit for unit, currency in rows if currency is None} & {"t", "GPUs", "%"}
+    totals = dict(db.execute("SELECT currency, sum(amount) FROM figures WHERE currency IS NOT NULL GROUP BY currency"))
+    assert set(totals) <= {"USD", "KRW", "JPY", "EUR", "CAD", "AUD", "NZD"} and totals["USD"] > 0
+
+
+def test_metadata_describes_every_table_and_view_beside_the_database(tmp_path: Path) -> None:
+    target = tmp_path / "week.db"
+    result = run("export", "sqlite", "-o", str(target), "--metadata")
+    assert result.exit_code == 0, result.stderr
+    metadata = json.loads((tmp_path / "week.metadata.json").read_text(encoding="utf-8"))
+    data = load(None, use_cache=False)
+    assert metadata["title"] == data.meta.title
+    tables = metadata["databases"]["week"]["tables"]
+    with sqlite3.connect(target) as conn:
+        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
+    assert {n for n in names if "_fts" not in n} == set(tables)
+    assert all(entry["description"] for entry in tables.values())
+    assert tables["figures"]["columns"]["currency"].startswith("ISO 4217")
+    refused = run("export", "sqlite", "--metadata")
+    assert refused.exit_code == 2 and "--output" in refused.stderr
+
+
+def test_datasette_searches_and_labels_the_export(tmp_path: Path) -> None:
+    pytest.importorskip("datasette")
+    target = tmp_path / "week.db"
+    assert run("export", "sqlite", "-o", str(target), "--metadata").exit_code == 0
+
+    def get(path: str) -> list[dict]:
+        done = subprocess.run(
+            [sys.executable, "-m", "datasette", str(target), "--metadata", str(tmp_path / "week.metadata.json"),
+             "--get", path],
+            capture_output=True, timeout=120, env=subprocess_env(),
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        return json.loads(done.stdout)
+
+    found = get("/week/events.json?_search=Canada&_shape=array")
+    assert found and all("Canada" in (e["title"] + (e["summary"] or "")) for e in found)
+    (party,) = get("/week/parties.json?_labels=on&_shape=array&_size=1")
+    assert party["record_id"]["label"] and party["record_id"]["label"] != party["record_id"]["value"]
+    assert party["country"]["label"]

@@ -159,6 +159,37 @@ def test_a_plain_web_address_is_still_a_link(tmp_path: Path) -> None:
     assert 'href="https://ok.example/a?b=1&amp;c=2"' in page
 
 
+@pytest.mark.parametrize("address", ["javascript:alert(1)", "file:///etc/passwd", "HTTPS://ok.example/", "ok.example"])
+def test_validate_warns_about_an_address_that_is_not_http(tmp_path: Path, address: str) -> None:
+    """Valid data (exit 0), but the address will never be a link: said where the source is, in every format that
+    has a warning level (text on stderr, GitHub annotations, SARIF), and on stderr for the others."""
+    path = sourced(tmp_path, address)
+    where = f"{path}:2:"
+    text = run("validate", str(path))
+    assert text.exit_code == 0 and text.stdout.startswith("valid: T")
+    (line,) = text.stderr.splitlines()
+    assert line.startswith(where) and ": sources[0].url: warning: address is not http(s):" in line
+    github = run("validate", str(path), "--format", "github")
+    assert github.exit_code == 0 and github.stdout.startswith(f"::warning file={path},line=2,col=")
+    sarif = run("validate", str(path), "--format", "sarif")
+    (result,) = json.loads(sarif.stdout)["runs"][0]["results"]
+    assert sarif.exit_code == 0
+    assert (result["ruleId"], result["level"], result["locations"][0]["physicalLocation"]["region"]["startLine"]) == (
+        "address-not-linked",
+        "warning",
+        2,
+    )
+    machine = run("validate", str(path), "--format", "json")
+    assert machine.exit_code == 0 and machine.stdout == "[]\n" and "warning: address is not http(s)" in machine.stderr
+
+
+def test_validate_is_quiet_about_a_web_address(tmp_path: Path) -> None:
+    path = sourced(tmp_path, "http://ok.example/a")
+    for fmt in ("text", "github"):
+        checked = run("validate", str(path), "--format", fmt)
+        assert checked.exit_code == 0 and checked.stderr == "" and "warning" not in checked.stdout
+
+
 @pytest.mark.parametrize("char", ["\u200b", "\u200d", "\u2060", "\ufeff"])
 def test_a_name_with_an_invisible_character_is_refused(tmp_path: Path, char: str) -> None:
     """`Mark Car\u200bney` prints as Mark Carney: a lookalike speaker whose quotes read as the real one's."""

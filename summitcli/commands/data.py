@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,30 +28,45 @@ def validate(settings: Settings, options: ValidateOptions, *, fmt: str = "text")
     from summitcli.dataset import validate_files
     from summitcli.errors import DataError
 
+    warnings: list[Problem] = []
     try:
         files = read_files(find_files(list(options.paths) or data_paths(settings.paths())))
-        title, counts = validate_files(files)  # memory: one batch of records at a time
+        title, counts = validate_files(files, warnings)  # memory: one batch of records at a time
     except DataError as error:
         if fmt == "text":
+            _say(warnings)
             raise
-        _report(error.problems, [], fmt)
+        _report(error.problems, [], fmt, warnings)
         return
     if fmt != "text":
-        _report([], [f.name for f in files], fmt)
+        _report([], [f.name for f in files], fmt, warnings)
         return
     from summitcli.output.stream import write
     from summitcli.text import visible
 
+    _say(warnings)
     write(f"valid: {visible(title)}\n" + "".join(f"{name}\t{count}\n" for name, count in counts.items()))
 
 
-def _report(found: list[Problem], files: list[str], fmt: str) -> None:
+def _say(warnings: list[Problem]) -> None:
+    """Warnings on stderr, one line each (`FILE:LINE:COLUMN: FIELD: warning: message`): the data is still valid."""
+    from summitcli.text import visible
+
+    for warning in warnings:
+        print(visible(warning), file=sys.stderr)
+
+
+def _report(found: list[Problem], files: list[str], fmt: str, warnings: list[Problem]) -> None:
     """Problems for machines on stdout (`files`: the files checked, when they are valid); exit 1 when there are
-    any."""
+    any. Warnings go where the format has a level for them (`github`, `sarif`), else on stderr."""
     from summitcli.errors import EXIT_DATA
     from summitcli.output.stream import write
 
-    write(_render(found, files, fmt))
+    if fmt in ("github", "sarif"):
+        write(_render(found + warnings, files, fmt))
+    else:
+        _say(warnings)
+        write(_render(found, files, fmt))
     if found:
         raise SystemExit(EXIT_DATA)
 

@@ -3,7 +3,10 @@
 Every record kind is a table keyed by its id; lists inside records (parties, participants, figures, topics,
 sources) are link tables with foreign keys and an index on every foreign key. Events, outcomes, quotes, facts,
 follow-ups and plans share one id namespace (a follow-up's origin may be any of them), so `records` lists those
-ids with their kind and the link tables point at it. Dates are ISO text, amounts are numbers.
+ids with their kind and title (what Datasette labels a link with) and the link tables point at it. Dates are
+ISO text, amounts are numbers, with a `currency` column where the unit is an ISO 4217 code. Each table with
+prose has a full-text table `TABLE_fts` (FTS5, external content: what Datasette's `?_search=` uses), and views
+give the usual joins (`VIEWS`).
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ import msgspec
 
 from summitcli import model, modelinfo
 from summitcli.commands import Settings
-from summitcli.query import FACT_KINDS
+from summitcli.query import FACT_KINDS, label
 from summitcli.relations import own_countries
 
 # Lists inside records that have a table of their own, by field name (every `sources` or `*_sources` list is a
@@ -70,6 +73,37 @@ CREATE TABLE citations (  -- exactly one of record_id, person_id, figure_id, dis
     CHECK ((record_id IS NOT NULL) + (person_id IS NOT NULL) + (figure_id IS NOT NULL)
            + (dispute_id IS NOT NULL) = 1)
 );
+"""
+# The joins every analyst writes. `sources_cited_by.cited_by` counts what `summit sources` counts: the records
+# (people included) that cite the source anywhere (their own sources, a status's, a plan's actual ones, their
+# figures' and disputes'), each once; `citations` counts the rows of `citations` (a record citing a source for
+# its status and for a figure is one record, two citations).
+VIEWS = """CREATE VIEW outcomes_with_countries AS  -- each outcome with its countries, in the data's order
+SELECT o.*, (SELECT group_concat(country, ', ') FROM (SELECT country FROM parties p WHERE p.record_id = o.id
+             ORDER BY p.position)) AS countries
+FROM outcomes o;
+CREATE VIEW events_with_countries AS  -- each event with its countries, in the data's order
+SELECT e.*, (SELECT group_concat(country, ', ') FROM (SELECT country FROM parties p WHERE p.record_id = e.id
+             ORDER BY p.position)) AS countries
+FROM events e;
+CREATE VIEW followups_with_origin AS  -- each follow-up with the kind and title of the record it came from
+SELECT f.*, r.kind AS origin_kind, r.title AS origin_title FROM followups f JOIN records r ON r.id = f.origin_id;
+CREATE VIEW quotes_with_speakers AS  -- each quote with its speaker's name and country
+SELECT q.*, p.name AS speaker_name, p.country AS speaker_country FROM quotes q JOIN people p ON p.id = q.speaker_id;
+CREATE VIEW figures_with_outcomes AS  -- each figure with its outcome's title and status
+SELECT f.*, o.title AS outcome_title, o.status AS outcome_status FROM figures f JOIN outcomes o ON o.id = f.outcome_id;
+CREATE VIEW citations_with_sources AS  -- each citation with what cites and what is cited
+SELECT c.id, c.role, c.position, c.source_id, s.publication, s.title AS source_title, s.date AS source_date, s.url,
+       coalesce(c.record_id, fo.outcome_id, d.record_id) AS record_id, r.kind AS record_kind,
+       r.title AS record_title, c.person_id, c.figure_id, c.dispute_id
+FROM citations c JOIN sources s ON s.id = c.source_id
+LEFT JOIN figures fo ON fo.id = c.figure_id LEFT JOIN disputes d ON d.id = c.dispute_id
+LEFT JOIN records r ON r.id = coalesce(c.record_id, fo.outcome_id, d.record_id);
+CREATE VIEW sources_cited_by AS  -- cited_by: the records (people included) citing the source, each once
+SELECT s.id, s.publication, s.title,
+       count(DISTINCT coalesce('record:' || w.record_id, 'person:' || w.person_id)) AS cited_by,
+       count(w.id) AS citations
+FROM sources s LEFT JOIN citations_with_sources w ON w.source_id = s.id GROUP BY s.id ORDER BY s.rowid;
 """
 SQL_TYPES = {int: "INTEGER", float: "REAL", bool: "INTEGER"}  # anything else is TEXT
 COMMENTS = {dt.date: "YYYY-MM-DD", bool: "0 or 1"}
@@ -138,6 +172,19 @@ def _create(table: str, columns: Sequence[Column], comment: str | None = None) -
     return "\n".join([*lines, ");"]) + "\n"
 
 
+CURRENCY = Column("currency", "", "TEXT", "ISO 4217 code: the unit, where it is a currency; else NULL")
+
+
+def nested_columns(struct: type[msgspec.Struct]) -> list[Column]:
+    """The columns of a nested record's table: its fields, and `currency` beside a `unit`."""
+    columns = []
+    for column in columns_of(struct):
+        columns.append(column)
+        if column.name == "unit":
+            columns.append(CURRENCY)
+    return columns
+
+
 def _nested_table(table: str, struct: type[msgspec.Struct]) -> str:
     key, owner = NESTED_KEYS[table]
     own = [
@@ -145,7 +192,7 @@ def _nested_table(table: str, struct: type[msgspec.Struct]) -> str:
         Column(key, "", f"TEXT NOT NULL REFERENCES {owner}(id)"),
         Column("position", "", "INTEGER NOT NULL"),
     ]
-    return _create(table, own + columns_of(struct))
+    return _create(table, own + nested_columns(struct))
 
 
 def schema_sql() -> str:
@@ -165,11 +212,35 @@ def schema_sql() -> str:
     for table, struct in modelinfo.record_lists().items():
         if table == next(iter(kinds)):  # the namespace's table, before the first of its kinds
             kind = Column("kind", "", "TEXT NOT NULL", ", ".join(kinds.values()))
-            sql.append(_create("records", [Column("id", "", "TEXT PRIMARY KEY"), kind]))
+            title = Column("title", "", "TEXT NOT NULL", "its title, text or plan: what a link to it shows")
+            sql.append(_create("records", [Column("id", "", "TEXT PRIMARY KEY"), kind, title]))
         sql.append(_create(table, columns_of(struct, table in kinds)))
         sql += [_nested_table(name, nested[name]) for name, (_, owner) in NESTED_KEYS.items() if owner == table]
     sql += [_nested_table(name, nested[name]) for name, (_, owner) in NESTED_KEYS.items() if owner == "records"]
-    return "".join(sql) + LINK_TABLES
+    return "".join(sql) + LINK_TABLES + VIEWS
+
+
+def prose_tables() -> dict[str, list[str]]:
+    """Each table with prose (record kinds and nested records) and its columns of prose: what full-text search
+    reads (`modelinfo.Field.text`)."""
+    tables = {**modelinfo.record_lists(), **nested_tables()}
+    found = {}
+    for table, struct in tables.items():
+        prose = {f.name for f in modelinfo.fields_of(struct) if f.text}
+        if columns := [c.name for c in columns_of(struct) if c.field in prose]:
+            found[table] = columns
+    return found
+
+
+def fts_sql() -> list[str]:
+    """A full-text table per prose table, `TABLE_fts` over the table's own rows (external content, as
+    sqlite-utils makes them, which Datasette detects), filled from the table."""
+    statements = []
+    for table, columns in prose_tables().items():
+        names = ", ".join(f'"{c}"' for c in columns)
+        statements.append(f'CREATE VIRTUAL TABLE "{table}_fts" USING fts5({names}, content="{table}")')
+        statements.append(f'INSERT INTO "{table}_fts"("{table}_fts") VALUES (\'rebuild\')')
+    return statements
 
 
 def _index_sql(connection: sqlite3.Connection) -> list[str]:
@@ -202,7 +273,12 @@ def _value(value: Any) -> Any:
 
 def _row(record: Any, columns: Sequence[Column], **keys: Any) -> dict[str, Any]:
     """The row of a record: `keys` (the columns that are not its fields), then a value per column."""
-    return {**keys, **{c.name: _value(getattr(record, c.field)) for c in columns}}
+    row = {**keys, **{c.name: _value(getattr(record, c.field)) for c in columns if c.field}}
+    if CURRENCY in columns:
+        from summitcli.countries import currency_codes
+
+        row["currency"] = record.unit if record.unit in currency_codes() else None
+    return row
 
 
 def _insert(connection: sqlite3.Connection, table: str, rows: Iterable[dict[str, Any]]) -> None:
@@ -242,7 +318,7 @@ class _Writer:
     """Fills the link tables as the records are read; numbers the rows that have no id of their own."""
 
     def __init__(self) -> None:
-        self.nested = {table: columns_of(struct) for table, struct in nested_tables().items()}
+        self.nested = {table: nested_columns(struct) for table, struct in nested_tables().items()}
         self.links: dict[str, list[dict[str, Any]]] = {
             name: [] for name in ("records", "participants", *self.nested, "parties", "record_topics")
         }
@@ -271,7 +347,7 @@ class _Writer:
     def record(self, record: Any, kind: str) -> None:
         """A record of the id namespace: its kind, countries, topics and participants; then what every record has
         (disputes, sources), then what its kind has (figures, a follow-up's status sources, a plan's actual ones)."""
-        self.links["records"].append({"id": record.id, "kind": kind})
+        self.links["records"].append({"id": record.id, "kind": kind, "title": label(record)})
         for table, (key, value, refs) in {
             "parties": ("record_id", "country", own_countries(record)),
             "record_topics": ("record_id", "topic_id", getattr(record, "topics", None) or []),
@@ -315,6 +391,57 @@ class _Writer:
         _insert(db, "citations", ({"id": i, **c} for i, c in enumerate(self.citations, 1)))
 
 
+# What the tables that are no record kind hold, for `datasette_metadata`.
+OTHER_TABLES = {
+    "dataset": "The dataset's own facts: its title, home country and description.",
+    "countries": "Every country the dataset names, by ISO 3166-1 alpha-2 code.",
+    "records": "Every event, outcome, quote, fact, follow-up and plan: one id namespace, with its kind and title.",
+    "parties": "The countries of each record: its parties, or a quote's or fact's countries.",
+    "participants": "The people who took part in each event.",
+    "record_topics": "The topics of each record.",
+    "citations": "Which source each record, person, figure or dispute cites; role: record, status (a follow-up's "
+    "latest status) or actual (what happened to a plan).",
+}
+LABELS = {"figures": "label", "disputes": "field"}  # Datasette's label of a link to a table with no name or title
+
+
+def _views() -> dict[str, str]:
+    """Each view's name and what it gives (its comment in VIEWS)."""
+    import re
+
+    return dict(re.findall(r"CREATE VIEW (\w+) AS  -- (.+)", VIEWS))
+
+
+def _table_metadata(table: str, struct: type[msgspec.Struct], nested: bool) -> dict[str, Any]:
+    described = {f.name: f.description for f in modelinfo.fields_of(struct) if f.description}
+    columns = nested_columns(struct) if nested else columns_of(struct, table in record_kinds())
+    entry: dict[str, Any] = {
+        "description": (struct.__doc__ or "").strip().split("\n")[0],
+        "columns": {c.name: described.get(c.field) or c.comment for c in columns if c.field in described or c.comment},
+    }
+    if table in LABELS:
+        entry["label_column"] = LABELS[table]
+    return entry
+
+
+def datasette_metadata(data: model.Dataset, name: str) -> dict[str, Any]:
+    """What `datasette NAME.db --metadata NAME.metadata.json` shows: the dataset's title and description, where
+    its facts come from, and what every table, column and view holds (the model's own words)."""
+    tables: dict[str, Any] = {table: {"description": text} for table, text in OTHER_TABLES.items()}
+    nested = nested_tables()
+    for table, struct in {**modelinfo.record_lists(), **nested}.items():
+        tables[table] = _table_metadata(table, struct, table in nested)
+    tables.update({view: {"description": text} for view, text in _views().items()})
+    description = data.meta.description or ""
+    return {
+        "title": data.meta.title,
+        "description": description,
+        "source": f"{len(data.sources)} sources, each in the sources table (publication, title, date, address)",
+        "about": "summit export sqlite",
+        "databases": {name: {"title": data.meta.title, "description": description, "tables": tables}},
+    }
+
+
 def database_bytes(data: model.Dataset, scratch: Path) -> bytes:
     """The dataset as a SQLite database file, built at `scratch` (a path that does not exist yet).
 
@@ -327,23 +454,26 @@ def database_bytes(data: model.Dataset, scratch: Path) -> bytes:
         connection.executescript(schema_sql())
         with connection:
             _Writer().write(connection, data)
-            for statement in _index_sql(connection):
+            for statement in _index_sql(connection) + fts_sql():
                 connection.execute(statement)
     finally:
         connection.close()
     return scratch.read_bytes()
 
 
-def export_sqlite(settings: Settings, *, output: Path | None) -> None:
+def export_sqlite(settings: Settings, *, output: Path | None, metadata: bool = False) -> None:
+    """The database to `output` (else stdout, when redirected); with `metadata`, NAME.metadata.json beside it."""
     import tempfile
 
     from summitcli.dataset import load
     from summitcli.errors import UsageError
     from summitcli.output import stdout_is_terminal
-    from summitcli.output.target import deliver_bytes
+    from summitcli.output.target import deliver, deliver_bytes
 
     if output is None and stdout_is_terminal():
         raise UsageError("a SQLite database is binary: give --output PATH, or redirect stdout to a file")
+    if output is None and metadata:
+        raise UsageError("--metadata writes NAME.metadata.json beside the database: give --output NAME.db")
     from summitcli.errors import SummitError
 
     data = load(settings.paths(), use_cache=settings.use_cache)
@@ -353,3 +483,9 @@ def export_sqlite(settings: Settings, *, output: Path | None) -> None:
         except (sqlite3.Error, OSError) as exc:  # a full disk, `ulimit -f`: SQLite's own words, one line
             raise SummitError(f"cannot build the database in {scratch}: {exc}") from None
         deliver_bytes(built, output)
+    if metadata and output is not None:
+        from summitcli.text import json_safe
+
+        described = datasette_metadata(data, output.stem)
+        text = json_safe(json.dumps(described, ensure_ascii=False, indent=1)) + "\n"
+        deliver(text, output.with_name(f"{output.stem}.metadata.json"))

@@ -35,8 +35,8 @@ from summitcli.index.freshness import (
     unchanged,
 )
 from summitcli.index.location import index_dir, index_name, owned_privately, private_dir
-from summitcli.index.locking import BUSY_MS, connect, locked, terminated_cleanly
-from summitcli.index.reading import IndexedDataset, checked, structs
+from summitcli.index.locking import WAIT_S, Busy, connect, locked, patiently, terminated_cleanly
+from summitcli.index.reading import IndexedDataset, checked, end_reads, structs
 from summitcli.index.schema import (
     INDEXES,
     LAYOUT,
@@ -51,10 +51,9 @@ from summitcli.index.schema import (
 from summitcli.index.writing import FileWriter, drop_file, mark_lost, summarize
 
 __all__ = [
-    "BUSY_MS", "INDEXES", "LAYOUT", "RACY_NS", "SCHEMA", "SPACES", "TARGETS", "VERSION",
-    "Damaged", "DocPath", "FileRow", "FileWriter", "IndexedDataset", "Where",
-    "checked", "connect", "create", "create_indexes", "cross_checks", "digest", "drop_file", "index_dir",
-    "index_name", "locate_problems", "locked", "mark_lost", "model_digest", "owned_privately", "private_dir",
-    "recorded_files", "set_order", "settle", "sort_files", "structs", "summarize", "terminated_cleanly", "touch",
-    "unchanged",
+    "INDEXES", "LAYOUT", "RACY_NS", "SCHEMA", "SPACES", "TARGETS", "VERSION", "WAIT_S", "Busy", "Damaged",
+    "DocPath", "FileRow", "FileWriter", "IndexedDataset", "Where", "checked", "connect", "create", "create_indexes",
+    "cross_checks", "digest", "drop_file", "end_reads", "index_dir", "index_name", "locate_problems", "locked",
+    "mark_lost", "model_digest", "owned_privately", "patiently", "private_dir", "recorded_files", "set_order",
+    "settle", "sort_files", "structs", "summarize", "terminated_cleanly", "touch", "unchanged",
 ]  # fmt: skip

@@ -37,6 +37,7 @@ class Where(NamedTuple):
     file_id: int
     path: DocPath
     message: str
+    rule: str  # its kind (`summitcli.problems.RULES`)
     other: tuple[int, DocPath] | None = None
 
 
@@ -76,7 +77,9 @@ def _duplicates(conn: sqlite3.Connection, everywhere: bool) -> list[Where]:
         ).fetchall()
         message = f"duplicate id '{rid}' (first defined at {{other}}; expected unique ids)"
         for file_id, name, pos in later:
-            found.append(Where(file_id, (name, pos, "id"), message, (first_file, (first_list, first_pos, "id"))))
+            found.append(
+                Where(file_id, (name, pos, "id"), message, "duplicate-id", (first_file, (first_list, first_pos, "id")))
+            )
     return found
 
 
@@ -119,7 +122,7 @@ def _unknown_references(conn: sqlite3.Connection, everywhere: bool) -> list[Wher
         if space == "grouping" and is_country_code(ref.upper()):  # `ca` for CA
             hint = f"a country code is written in capitals, '{ref.upper()}'; else {hint}"
         path = (name, pos, *msgspec.json.decode(sub))
-        found.append(Where(file_id, path, f"unknown {space} id '{ref}' ({hint})"))
+        found.append(Where(file_id, path, f"unknown {space} id '{ref}' ({hint})", "unknown-reference"))
     return found
 
 
@@ -130,9 +133,9 @@ def _meta_checks(conn: sqlite3.Connection, complete: bool) -> list[Where]:
         first = conn.execute("SELECT id FROM files ORDER BY ord LIMIT 1").fetchone()
         if first is None or not complete:
             return []
-        return [Where(first[0], (), "no file has a meta: block (expected one with title: and home:)")]
+        return [Where(first[0], (), "no file has a meta: block (expected one with title: and home:)", "meta")]
     message = "a second meta: block (the first is at {other}; expected exactly one across the dataset)"
-    return [Where(file_id, ("meta",), message, (metas[0], ("meta",))) for file_id in metas[1:]]
+    return [Where(file_id, ("meta",), message, "meta", (metas[0], ("meta",))) for file_id in metas[1:]]
 
 
 def locate_problems(found: list[Where], files: dict[int, SourceFile]) -> list[Problem]:
@@ -154,7 +157,7 @@ def locate_problems(found: list[Where], files: dict[int, SourceFile]) -> list[Pr
             other_line, other_column = places[other_file].get(other_path, (1, 1))
             message = message.replace("{other}", f"{files[other_file].name}:{other_line}:{other_column}")
         name = "meta" if not where.path else _format_path(where.path)
-        problems.append(problem(files[where.file_id].name, line, column, name, message))
+        problems.append(problem(files[where.file_id].name, line, column, name, message, where.rule))
     return problems
 
 

@@ -3,6 +3,7 @@ again from a rebuilt index when one turns out damaged."""
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import weakref
 import zlib
@@ -12,12 +13,23 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import msgspec
 
 from summitcli import model
+from summitcli.index.locking import patiently
 from summitcli.index.schema import SPACES, Damaged
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
 T = TypeVar("T")
+
+# The datasets of this process that may be in a read transaction, for `end_reads`.
+_OPEN: weakref.WeakSet[IndexedDataset] = weakref.WeakSet()
+
+
+def end_reads() -> None:
+    """End every read transaction of this process on an index (`IndexedDataset.end_read`): called before output
+    starts, since output may wait on its reader (a pager, a full pipe), and a writer would wait on the snapshot."""
+    for dataset in list(_OPEN):
+        dataset.end_read()
 
 
 def checked(name: str, rows: list[Any]) -> list[Any]:
@@ -65,10 +77,19 @@ class IndexedDataset:
         except IndexError as exc:
             raise Damaged(str(exc)) from None
         self.meta: model.Meta = structs("meta", [(0, self._meta_json)])[0]
+        _OPEN.add(self)
+
+    def end_read(self) -> None:
+        """End the read transaction, so that another process may update the index: what was read so far came
+        from one snapshot; a later read sees the index as it is then."""
+        with contextlib.suppress(sqlite3.Error):
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
 
     def _query(self, sql: str, params: Iterable[Any] = ()) -> list[Any]:
         try:
-            return self._conn.execute(sql, tuple(params)).fetchall()
+            # outside a read transaction (`end_read`), a read may wait for a writer's commit
+            return patiently(lambda: self._conn.execute(sql, tuple(params)).fetchall())
         except sqlite3.Error as exc:
             raise Damaged(str(exc)) from None
 

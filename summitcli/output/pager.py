@@ -45,8 +45,9 @@ def wants_pager(text: str, pager: bool) -> bool:
 
 def show(text: str, *, pager: bool) -> None:
     """Write `text` to stdout, through the pager when it wants one (`pager`: False with --no-pager)."""
-    from summitcli.output.stream import pipe_guard
+    from summitcli.output.stream import end_index_reads, pipe_guard
 
+    end_index_reads()  # the pager waits on its reader
     command = pager_command() if wants_pager(text, pager) else None
     if command is None or not _page(command, text):
         with pipe_guard():

@@ -73,8 +73,19 @@ def escape_unencodable(stream: TextIO | None) -> None:
             reconfigure(errors=ESCAPE_ERRORS)
 
 
+def end_index_reads() -> None:
+    """Before output starts: end this process's read transactions on the index, since output may wait on its
+    reader (a pager, a full pipe) and another summit that must update the index would wait on the snapshot. The
+    index's module is looked up, not imported: a run that read no index has nothing to end."""
+    reading = sys.modules.get("summitcli.index.reading")
+    if reading is not None:
+        reading.end_reads()
+
+
 def stdout() -> TextIO:
-    """sys.stdout, ready for data; a closed stdout raises the one-line error."""
+    """sys.stdout, ready for data (no read transaction held: `end_index_reads`); a closed stdout raises the
+    one-line error."""
+    end_index_reads()
     out = sys.stdout
     if out is None:
         from summitcli.errors import SummitError

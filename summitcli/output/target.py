@@ -33,13 +33,14 @@ from types import FrameType
 from typing import Any
 
 from summitcli.errors import SummitError
-from summitcli.output.stream import pipe_guard, quiet_exit
+from summitcli.output.stream import end_index_reads, pipe_guard, quiet_exit
 
 _PENDING: set[str] = set()  # temporary files that exist, or are about to, until they are renamed into place
 
 
 def deliver(text: str, path: Path | None) -> None:
     """Write a whole text document to stdout, or to `path` by the rules above (UTF-8, `\\n` line ends)."""
+    end_index_reads()  # `-o` may name a FIFO, whose reader may wait too
     if path is None:
         with pipe_guard() as out:
             out.write(text)
@@ -49,6 +50,7 @@ def deliver(text: str, path: Path | None) -> None:
 
 def deliver_bytes(data: bytes, path: Path | None) -> None:
     """Write a whole binary document (a database file, a calendar) to stdout or to `path`, by the same rules."""
+    end_index_reads()
     if path is None:
         with pipe_guard() as out:
             out.flush()
