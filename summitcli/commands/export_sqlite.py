@@ -394,10 +394,12 @@ class _Writer:
 # What the tables that are no record kind hold, for `datasette_metadata`.
 OTHER_TABLES = {
     "dataset": "The dataset's own facts: its title, home country and description.",
-    "countries": "Every country the dataset names, by ISO 3166-1 alpha-2 code.",
+    "countries": "Every country the dataset names, by ISO 3166-1 alpha-2 code, and every grouping a record names "
+    "as a party, by its id.",
     "records": "Every event, outcome, quote, fact, follow-up and plan: one id namespace, with its kind and title.",
-    "parties": "The countries of each record: its parties, or a quote's or fact's countries.",
+    "parties": "The countries (or groupings) of each record: its parties, or a quote's or fact's countries.",
     "participants": "The people who took part in each event.",
+    "memberships": "The members of each grouping, those of a grouping among them included: a party counts for each.",
     "record_topics": "The topics of each record.",
     "citations": "Which source each record, person, figure or dispute cites; role: record, status (a follow-up's "
     "latest status) or actual (what happened to a plan).",
