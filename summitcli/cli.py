@@ -186,6 +186,48 @@ SourcesOpt = Annotated[
 complete_topic = values_in_data("topics", "id")
 
 
+def fields_of(command: str, constant: str = "FIELDS") -> Callable[[str], list[str]]:
+    """A completion callback offering a list command's record fields after the last comma of `--fields`."""
+
+    def complete(incomplete: str) -> list[str]:
+        from importlib import import_module
+
+        names = getattr(import_module(f"summitcli.commands.{command}"), constant, [])
+        done, _, last = incomplete.rpartition(",")
+        prefix = f"{done}," if done else ""
+        taken = set(done.split(","))
+        return [prefix + name for name in names if name.startswith(last) and name not in taken]
+
+    return complete
+
+
+def fields_option(command: str, constant: str = "FIELDS") -> Any:
+    return typer.Option(
+        "--fields",
+        metavar="A,B,...",
+        help="Only these record fields, in this order, in every format (plain, tsv, csv, json, jsonl, table).",
+        autocompletion=fields_of(command, constant),
+        show_default=False,
+    )
+
+
+HeaderOpt = Annotated[bool, typer.Option("--header", help="Plain text starts with a header row of field names.")]
+ListSourcesOpt = Annotated[
+    bool, typer.Option("--sources", help="Instead of the rows, the sources they cite, whole (id and citation).")
+]
+
+
+def listed(ctx: typer.Context, fields: str | None, header: bool, sources: bool = False) -> Settings:
+    """The root command's settings with a list command's --fields, --header and --sources."""
+    from dataclasses import replace
+
+    from summitcli.output.selection import parse_fields
+
+    settings: Settings = ctx.obj
+    display = replace(settings.display, fields=parse_fields(fields), header=header)
+    return replace(settings, display=display, sources_only=sources)
+
+
 TopicOpt = Annotated[
     str | None, typer.Option("--topic", "-t", help="Only records on this topic.", autocompletion=complete_topic)
 ]
@@ -249,6 +291,9 @@ def timeline(
             autocompletion=values_in_data("events", "kind"),
         ),
     ] = None,
+    fields: Annotated[str | None, fields_option("timeline", "FIELDS")] = None,
+    header: HeaderOpt = False,
+    sources: ListSourcesOpt = False,
 ) -> None:
     """Every meeting and event in date order, grouped by day.
 
@@ -257,7 +302,7 @@ def timeline(
     from summitcli.commands import timeline as command
 
     options = command.Options(start=date_from, end=date_to, country=country, topic=topic, kind=kind)
-    command.timeline(ctx.obj, options, fmt=fmt)
+    command.timeline(listed(ctx, fields, header, sources), options, fmt=fmt)
 
 
 @app.command()
@@ -285,6 +330,8 @@ def agreements(
     ] = None,
     topic: TopicOpt = None,
     sources: SourcesOpt = False,
+    fields: Annotated[str | None, fields_option("agreements", "FIELDS")] = None,
+    header: HeaderOpt = False,
 ) -> None:
     """Outcomes per country: kind, status, date, parties and figures.
 
@@ -293,18 +340,23 @@ def agreements(
     from summitcli.commands import agreements as command
 
     options = command.Options(country=country, status=status, kind=kind, topic=topic)
-    command.agreements(ctx.obj, options, fmt=fmt, show_sources=sources)
+    command.agreements(listed(ctx, fields, header, sources), options, fmt=fmt, show_sources=sources)
 
 
 @app.command()
-def countries(ctx: typer.Context, fmt: FormatOpt = Format.auto) -> None:
+def countries(
+    ctx: typer.Context,
+    fmt: FormatOpt = Format.auto,
+    fields: Annotated[str | None, fields_option("countries")] = None,
+    header: HeaderOpt = False,
+) -> None:
     """Every country in the dataset with its counterparts, meeting dates and outcome count.
 
     Example: summit countries --format tsv
     """
     from summitcli.commands import countries as command
 
-    command.countries(ctx.obj, fmt=fmt)
+    command.countries(listed(ctx, fields, header, False), fmt=fmt)
 
 
 @app.command()
@@ -329,6 +381,8 @@ def topics(
         ),
     ] = None,
     fmt: FormatOpt = Format.auto,
+    fields: Annotated[str | None, fields_option("topics", "LIST_FIELDS")] = None,
+    header: HeaderOpt = False,
 ) -> None:
     """The topics with counts per record kind, or every meeting, outcome, follow-up, quote and fact under one.
 
@@ -336,7 +390,7 @@ def topics(
     """
     from summitcli.commands import topics as command
 
-    command.topics(ctx.obj, command.Options(topic=topic), fmt=fmt)
+    command.topics(listed(ctx, fields, header, False), command.Options(topic=topic), fmt=fmt)
 
 
 @app.command()
@@ -356,6 +410,9 @@ def followups(
     due_before: Annotated[
         str | None, typer.Option("--due-before", help="Only commitments with a known due date before YYYY-MM-DD.")
     ] = None,
+    fields: Annotated[str | None, fields_option("followups", "FIELDS")] = None,
+    header: HeaderOpt = False,
+    sources: ListSourcesOpt = False,
 ) -> None:
     """A tracker of commitments: what each came from, cadence, due date, status and the source of that status.
 
@@ -364,7 +421,7 @@ def followups(
     from summitcli.commands import followups as command
 
     options = command.Options(country=country, status=status, due_before=due_before)
-    command.followups(ctx.obj, options, fmt=fmt)
+    command.followups(listed(ctx, fields, header, sources), options, fmt=fmt)
 
 
 @app.command()
@@ -373,6 +430,9 @@ def quotes(
     country: CountryFilter = None,
     fmt: FormatOpt = Format.auto,
     speaker: Annotated[str | None, typer.Option("--speaker", help="Part of the speaker's name, e.g. Albanese.")] = None,
+    fields: Annotated[str | None, fields_option("quotes", "FIELDS")] = None,
+    header: HeaderOpt = False,
+    sources: ListSourcesOpt = False,
 ) -> None:
     """Attributed quotes with speaker, occasion, date and source.
 
@@ -380,7 +440,7 @@ def quotes(
     """
     from summitcli.commands import quotes as command
 
-    command.quotes(ctx.obj, command.Options(country=country, speaker=speaker), fmt=fmt)
+    command.quotes(listed(ctx, fields, header, sources), command.Options(country=country, speaker=speaker), fmt=fmt)
 
 
 @app.command()
@@ -390,6 +450,9 @@ def people(
         str | None, typer.Argument(metavar="[NAME]", help="Part of a name (default: everyone).", show_default=False)
     ] = None,
     fmt: FormatOpt = Format.auto,
+    fields: Annotated[str | None, fields_option("people", "FIELDS")] = None,
+    header: HeaderOpt = False,
+    sources: ListSourcesOpt = False,
 ) -> None:
     """Who's who: leaders, ministers and officials, their titles and the meetings they attended.
 
@@ -397,7 +460,7 @@ def people(
     """
     from summitcli.commands import people as command
 
-    command.people(ctx.obj, command.Options(name=name), fmt=fmt)
+    command.people(listed(ctx, fields, header, sources), command.Options(name=name), fmt=fmt)
 
 
 @app.command()
@@ -407,6 +470,9 @@ def search(
         list[str], typer.Argument(metavar="TEXT...", help="Words to find; every word must occur in a record.")
     ],
     fmt: FormatOpt = Format.auto,
+    fields: Annotated[str | None, fields_option("search", "FIELDS")] = None,
+    header: HeaderOpt = False,
+    sources: ListSourcesOpt = False,
 ) -> None:
     """Full-text search over every text field, ranked; matches highlighted in a terminal.
 
@@ -414,7 +480,7 @@ def search(
     """
     from summitcli.commands import search as command
 
-    command.search(ctx.obj, command.Options(text=tuple(text)), fmt=fmt)
+    command.search(listed(ctx, fields, header, sources), command.Options(text=tuple(text)), fmt=fmt)
 
 
 @app.command()
@@ -424,6 +490,8 @@ def sources(
         str | None, typer.Argument(metavar="[ID]", help="A source id: list every record that cites it.")
     ] = None,
     fmt: FormatOpt = Format.auto,
+    fields: Annotated[str | None, fields_option("sources", "FIELDS")] = None,
+    header: HeaderOpt = False,
 ) -> None:
     """Every source with publication, date, address and confidence; with an id, the records citing it.
 
@@ -431,18 +499,23 @@ def sources(
     """
     from summitcli.commands import sources as command
 
-    command.sources(ctx.obj, command.Options(source_id=source_id), fmt=fmt)
+    command.sources(listed(ctx, fields, header, False), command.Options(source_id=source_id), fmt=fmt)
 
 
 @app.command()
-def matrix(ctx: typer.Context, fmt: FormatOpt = Format.auto) -> None:
+def matrix(
+    ctx: typer.Context,
+    fmt: FormatOpt = Format.auto,
+    fields: Annotated[str | None, fields_option("matrix")] = None,
+    header: HeaderOpt = False,
+) -> None:
     """A country-by-topic grid: how many records link each country to each topic.
 
     Example: summit matrix; summit matrix --format csv > matrix.csv
     """
     from summitcli.commands import matrix as command
 
-    command.matrix(ctx.obj, fmt=fmt)
+    command.matrix(listed(ctx, fields, header, False), fmt=fmt)
 
 
 class ProblemFormat(str, Enum):

@@ -75,6 +75,7 @@ class Document(NamedTuple):
     sources: Mapping[str, model.Source]  # every source a marker may point at, by id
     records: Mapping[str, Any]  # what `--format json` writes: one key per section (and the document's own keys)
     empty: str = "nothing to show"
+    legend: bool = False  # a list drawn as a document (the timeline's agenda): its sources a line each, packed
 
 
 def cited(document: Document) -> list[str]:

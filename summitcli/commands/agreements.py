@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from summitcli import model
-from summitcli.commands import Settings
-from summitcli.output import Column, Format, View, emit_listing
+from summitcli.commands import Settings, show_listing
+from summitcli.output import Column, Format, View
 from summitcli.phrases import figure, words
 from summitcli.query import Query, check_topic, check_value
 from summitcli.records import fields
@@ -126,4 +126,4 @@ def agreements(settings: Settings, options: Options, *, fmt: Format, show_source
         _, pairs = chosen(q, options)
         emit_cited(q, [ref for _, outcome in pairs for ref in outcome.sources], fmt, settings.display)
         return
-    emit_listing(listing_for(q, options), fmt, settings.display)
+    show_listing(settings, listing_for(q, options), fmt)

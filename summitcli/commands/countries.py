@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from summitcli.commands import Settings
-from summitcli.output import Column, Format, View, emit_listing
+from summitcli.commands import Settings, show_listing
+from summitcli.output import Column, Format, View
 from summitcli.query import Query
 from summitcli.views import Listing
 
@@ -83,4 +83,4 @@ def listing(q: Query) -> Listing:
 
 
 def countries(settings: Settings, *, fmt: Format) -> None:
-    emit_listing(listing(settings.query()), fmt, settings.display)
+    show_listing(settings, listing(settings.query()), fmt)

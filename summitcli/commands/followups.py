@@ -6,8 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from summitcli import model
-from summitcli.commands import Settings
-from summitcli.output import Column, Format, View, emit_listing
+from summitcli.commands import Settings, show_listing
+from summitcli.output import Column, Format, View
 from summitcli.phrases import words
 from summitcli.query import Query, check_value, cited_sources, label, parse_date
 from summitcli.records import fields
@@ -99,4 +99,4 @@ def listing_for(q: Query, options: Options) -> Listing:
 
 
 def followups(settings: Settings, options: Options, *, fmt: Format) -> None:
-    emit_listing(listing_for(settings.query(), options), fmt, settings.display)
+    show_listing(settings, listing_for(settings.query(), options), fmt)

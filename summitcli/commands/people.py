@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from summitcli import model
-from summitcli.commands import Settings
-from summitcli.output import Column, Format, View, emit_document, emit_listing
+from summitcli.commands import Settings, show_listing
+from summitcli.output import Column, Format, View, emit_document
 from summitcli.phrases import day, where
 from summitcli.query import Query, event_order
 from summitcli.records import fields
@@ -110,4 +110,4 @@ def people(settings: Settings, options: Options, *, fmt: Format) -> None:
     if name and len(found) == 1:
         emit_document(document(q, found[0]), fmt, settings.display)
         return
-    emit_listing(listing(q, found), fmt, settings.display)
+    show_listing(settings, listing(q, found), fmt)

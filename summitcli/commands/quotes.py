@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from summitcli import model
-from summitcli.commands import Settings
-from summitcli.output import Column, Format, View, emit_listing
+from summitcli.commands import Settings, show_listing
+from summitcli.output import Column, Format, View
 from summitcli.query import Query
 from summitcli.records import fields
 from summitcli.views import Listing
@@ -85,4 +85,4 @@ def listing_for(q: Query, options: Options) -> Listing:
 
 
 def quotes(settings: Settings, options: Options, *, fmt: Format) -> None:
-    emit_listing(listing_for(settings.query(), options), fmt, settings.display)
+    show_listing(settings, listing_for(settings.query(), options), fmt)

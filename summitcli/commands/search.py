@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from summitcli.commands import Settings
+from summitcli.commands import Settings, show_listing
 from summitcli.errors import UsageError
-from summitcli.output import Column, Format, View, emit_listing
+from summitcli.output import Column, Format, View
 from summitcli.query import FACT_KINDS, Query, record_date
 from summitcli.views import Listing
 
@@ -151,4 +151,4 @@ def search(settings: Settings, options: Options, *, fmt: Format) -> None:
         empty=f"nothing in the dataset mentions {' '.join(words)}",
         highlight=tuple(words),
     )
-    emit_listing(Listing(records, FIELDS, rows, COLUMNS, view), fmt, settings.display)
+    show_listing(settings, Listing(records, FIELDS, rows, COLUMNS, view), fmt)

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from summitcli import model
-from summitcli.commands import Settings
+from summitcli.commands import Settings, show_listing
 from summitcli.errors import UsageError
-from summitcli.output import Column, Format, View, emit_listing
+from summitcli.output import Column, Format, View
 from summitcli.phrases import clock, locality, remote, weekday, where
 from summitcli.query import Query, check_topic, check_value, cited_sources, event_order, parse_date
 from summitcli.records import fields
@@ -214,7 +214,9 @@ def agenda(
         Section(day.isoformat() if day else "undated", weekday(day) if day else "Date not reported", entries)
         for day, entries in days.items()
     ]
-    return Document(title, "local times", [], sections, q.citations(), {}, empty="no events match these filters")
+    return Document(
+        title, "local times", [], sections, q.citations(), {}, empty="no events match these filters", legend=True
+    )
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -265,4 +267,4 @@ def listing_for(q: Query, options: Options) -> Listing:
 
 
 def timeline(settings: Settings, options: Options, *, fmt: Format) -> None:
-    emit_listing(listing_for(settings.query(), options), fmt, settings.display)
+    show_listing(settings, listing_for(settings.query(), options), fmt)

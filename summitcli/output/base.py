@@ -84,11 +84,13 @@ class View(NamedTuple):
 
 @dataclass(frozen=True, kw_only=True)
 class Display:
-    """The root command's options that writers read (`--color`, `--no-pager`): made by the root command and
-    handed, with each view, to the output layer."""
+    """The root command's options that writers read (`--color`, `--no-pager`), and a list command's `--fields` and
+    `--header`: made by the command line and handed, with each view, to the output layer."""
 
     color: ColorMode = ColorMode.auto
     pager: bool = True
+    fields: tuple[str, ...] = ()  # only these record fields, in this order (every format); () = the command's own
+    header: bool = False  # plain text starts with a header row of the columns' keys
 
 
 def stdout_is_terminal() -> bool:

@@ -21,7 +21,6 @@ from rich.cells import cell_len, chop_cells
 
 from summitcli.output.base import NOT_REPORTED, ColorMode, Column, View, is_unknown, stdout_is_terminal
 from summitcli.output.sgr import BOLD, DIM, DIM_ITALIC, HEADING, HEAT, HIGHLIGHT, MARKER
-from summitcli.phrases import citation_parts
 from summitcli.text import visible, visible_keep_newlines
 
 COLOURS = re.compile(r"(?:^|;)(?:3[0-9]|9[0-7])(?=;|$)")  # foreground colours, dropped under NO_COLOR
@@ -310,13 +309,12 @@ def _highlighter(view: View) -> re.Pattern[str] | None:
 
 
 def _body(laid: _Laid, view: View, paint: Painter) -> list[str]:
-    """Each group under its heading (when the view groups rows), its header, then its rows."""
+    """The header, then each group under its heading (when the view groups rows) and its rows."""
     table, highlight = laid.table, _highlighter(view)
-    out: list[str] = []
+    out: list[str] = table.header(paint)  # once: the columns line up down the page
     for group, members in laid.groups.items():
         if view.group_by:
             out.append(paint(visible_keep_newlines(str(group if group is not None else NOT_REPORTED)), HEADING))
-        out += table.header(paint)
         for cells in members:
             out += table.row(cells, paint, highlight)
         if not table.stacked:
@@ -325,18 +323,12 @@ def _body(laid: _Laid, view: View, paint: Painter) -> list[str]:
 
 
 def _source_list(numbers: dict[str, int], view: View, width: int, paint: Painter) -> list[str]:
-    """The sources the markers point to, numbered; each address whole on a line of its own."""
+    """The sources the markers point to, numbered, one line each (`summitcli.output.legend`)."""
     if view.sources is None or not numbers:
         return []
-    out = [paint("Sources", BOLD)]
-    indent = len(f"[{len(numbers)}]") + 1
-    for ref, number in numbers.items():
-        citation, address = citation_parts(view.sources[ref]) if ref in view.sources else (ref, None)
-        line = fit_line(visible(citation), width - indent)
-        out += hanging(Cell(f"[{number}]", MARKER), Cell(line), indent, width, paint)
-        if address:
-            out.append(" " * indent + hyperlink(visible(address), paint))
-    return out
+    from summitcli.output.legend import HEADING, legend
+
+    return [paint(HEADING, BOLD), *legend(numbers, view.sources, width, paint)]
 
 
 def table_text(rows: Sequence[dict[str, Any]], columns: Sequence[Column], view: View, color: ColorMode) -> str:
@@ -369,10 +361,12 @@ def fit_line(text: str, width: int) -> str:
     return cut + "…"
 
 
-def hyperlink(address: str, paint: Painter) -> str:
-    """An address whole on its line: an OSC 8 hyperlink where the terminal takes escapes and it is a web URL."""
+def hyperlink(address: str, paint: Painter, label: str | None = None) -> str:
+    """`label` (else the address, whole on its line): an OSC 8 hyperlink to the address where the terminal takes
+    escapes and it is a web URL."""
     from summitcli.output.escape import linkable
 
+    shown = address if label is None else label
     if not paint.styles or not linkable(address):
-        return address
-    return f"\x1b]8;;{address}\x1b\\{address}\x1b]8;;\x1b\\"
+        return shown
+    return f"\x1b]8;;{address}\x1b\\{shown}\x1b]8;;\x1b\\"

@@ -169,6 +169,13 @@ def _entry(w: _Writer, entry: Entry, columns: _Columns) -> None:
 def _sources(w: _Writer, document: Document) -> None:
     if not w.numbers:
         return
+    if document.legend and w.paint is not None and w.width is not None:
+        from summitcli.output.legend import HEADING, legend
+
+        w.heading(HEADING)
+        lines = legend(w.numbers, document.sources, w.width - INDENT, w.paint)
+        w.out += [" " * INDENT + line for line in lines]
+        return
     w.heading("Sources")
     width = len(f"[{len(w.numbers)}]") + 1
     for ref, number in w.numbers.items():

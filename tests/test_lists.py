@@ -1,0 +1,118 @@
+"""List commands for people and for scripts (issue 25): lists that fit their content in a terminal, sources a line
+each, `--sources`, `--fields` and `--header`."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+
+import pytest
+
+from summitcli.cli import fields_of
+from tests.conftest import FIXTURE, run, run_mini
+
+TERMINAL = {"TTY_COMPATIBLE": "1", "NO_COLOR": "1", "TERM": "dumb"}
+
+# What the bundled data's lists may take at 100 columns (issue 25); at 80 columns at most 1.5 times as much.
+BUDGET = {
+    ("timeline",): 150,
+    ("agreements",): 250,
+    ("followups",): 150,
+    ("quotes",): 250,
+    ("people",): 200,
+    ("sources",): 320,
+    ("search", "submarine"): 80,
+}
+LISTS = [
+    ("timeline",),
+    ("agreements",),
+    ("followups",),
+    ("quotes",),
+    ("people",),
+    ("sources",),
+    ("search", "submarine"),
+    ("countries",),
+    ("topics",),
+    ("matrix",),
+]
+
+
+def table(*args: str, columns: int = 100) -> str:
+    result = run("--no-pager", *args, "--format", "table", env={**TERMINAL, "COLUMNS": str(columns)})
+    assert (result.exit_code, result.stderr) == (0, "")
+    return result.stdout
+
+
+@pytest.mark.parametrize("command", list(BUDGET), ids=" ".join)
+def test_a_list_fits_its_content_at_80_and_100_columns(command: tuple[str, ...]) -> None:
+    assert len(table(*command).splitlines()) <= BUDGET[command]
+    assert len(table(*command, columns=80).splitlines()) <= BUDGET[command] * 1.5
+
+
+def test_a_lists_sources_take_a_line_each_publication_date_confidence() -> None:
+    lines = table("agreements", columns=80).splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("Sources · publication · date · confidence"))
+    legend = lines[start + 1 :]
+    cited = {n for line in lines[:start] for n in re.findall(r"\[(\d+)\]", line)}
+    assert len(legend) == len(cited)  # one line per source cited, nothing else
+    assert all(line.startswith("[") and line.rstrip().endswith(("high", "medium", "low")) for line in legend)
+    assert not any("https://" in line for line in legend)  # the address is a link, or whole with --sources
+
+
+def test_a_sources_publication_links_to_its_address_in_a_terminal_that_takes_links() -> None:
+    result = run("--no-pager", "--color", "always", "agreements", "--format", "table", env={"COLUMNS": "100"})
+    assert "\x1b]8;;https://" in result.stdout.split("Sources · publication")[1]
+
+
+def test_a_grouped_table_has_its_header_once() -> None:
+    out = table("agreements")
+    assert out.count("Status") == 1
+    assert "Canada\n" in out and "New Zealand\n" in out  # the groups keep their headings
+
+
+@pytest.mark.parametrize("command", ["timeline", "agreements", "followups", "quotes", "people"])
+def test_sources_prints_the_cited_sources_whole(command: str) -> None:
+    out = run("--no-pager", command, "--sources", "--format", "tsv").stdout.splitlines()
+    assert out[0].split("\t")[:2] == ["id", "publication"]
+    assert len(out) > 2 and all("\thttp" in line for line in out[1:] if "\turl" not in line)
+
+
+@pytest.mark.parametrize("command", LISTS, ids=" ".join)
+@pytest.mark.parametrize("fmt", ["plain", "tsv", "csv", "json", "jsonl"])
+def test_fields_selects_record_fields_in_every_format(command: tuple[str, ...], fmt: str) -> None:
+    full = json.loads(run(*command, "--format", "json").stdout)
+    names = list(full[0])[:2][::-1]  # two fields, in another order than the command's own
+    out = run(*command, "--fields", ",".join(names), "--format", fmt)
+    assert out.exit_code == 0, out.stderr
+    expected = [[record[n] for n in names] for record in full]
+    if fmt == "json":
+        assert [[r[n] for n in names] for r in json.loads(out.stdout)] == expected
+        assert all(list(r) == names for r in json.loads(out.stdout))
+    elif fmt == "jsonl":
+        assert [list(json.loads(line).values()) for line in out.stdout.splitlines()] == expected
+    else:
+        rows = list(csv.reader(io.StringIO(out.stdout), delimiter="," if fmt == "csv" else "\t"))
+        if fmt != "plain" or command == ("matrix",):  # a grid always has its header row
+            assert rows.pop(0) == names
+        assert len(rows) == len(full) and all(len(row) == 2 for row in rows)
+
+
+def test_an_unknown_field_is_refused_with_the_fields_available() -> None:
+    out = run_mini("timeline", "--fields", "id,colour")
+    assert out.exit_code == 2
+    assert "'colour'" in out.stderr and "fields available: id,sources,confidence,kind,title," in out.stderr
+
+
+def test_header_adds_a_header_row_to_plain_text() -> None:
+    lines = run("--data", str(FIXTURE), "quotes", "--fields", "speaker,date", "--header").stdout.splitlines()
+    assert lines[0] == "speaker\tdate"
+    assert lines[1].split("\t")[1][:4].isdigit()
+    assert run_mini("agreements", "--header").stdout.splitlines()[0].startswith("country\t")
+
+
+def test_completion_offers_the_fields_after_the_last_comma() -> None:
+    assert "date" in fields_of("timeline")("da")
+    offered = fields_of("timeline")("id,ti")
+    assert offered == ["id,title"]
