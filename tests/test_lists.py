@@ -55,10 +55,14 @@ def test_a_lists_sources_take_a_line_each_publication_date_confidence() -> None:
     lines = table("agreements", columns=80).splitlines()
     start = next(i for i, line in enumerate(lines) if line.startswith("Sources · publication · date · confidence"))
     legend = lines[start + 1 :]
-    cited = {n for line in lines[:start] for n in re.findall(r"\[(\d+)\]", line)}
+    cited = {n for line in lines[:start] for a, b in re.findall(r"\[(\d+)(?:–(\d+))?\]", line) for n in _run(a, b)}
     assert len(legend) == len(cited)  # one line per source cited, nothing else
     assert all(line.startswith("[") and line.rstrip().endswith(("high", "medium", "low")) for line in legend)
     assert not any("https://" in line for line in legend)  # the address is a link, or whole with --sources
+
+
+def _run(first: str, last: str) -> range:
+    return range(int(first), int(last or first) + 1)
 
 
 def test_a_sources_publication_links_to_its_address_in_a_terminal_that_takes_links() -> None:
@@ -116,3 +120,32 @@ def test_completion_offers_the_fields_after_the_last_comma() -> None:
     assert "date" in fields_of("timeline")("da")
     offered = fields_of("timeline")("id,ti")
     assert offered == ["id,title"]
+
+
+def test_search_in_a_pipe_is_a_hit_a_line_kind_id_title_snippet_countries_date() -> None:
+    lines = [line.split("\t") for line in run("search", "submarine").stdout.splitlines()]
+    kind, rid, title, snippet, codes, names, date = lines[0][:7]
+    assert (kind, rid, title) == ("quote", "trump-submarine-approval", "Donald Trump")
+    assert "Submarine" in snippet and title not in snippet
+    assert (codes, names, date) == ("US", "United States", "2025-10-30")
+    outcome = next(line for line in lines if line[0] == "outcome")
+    assert "submarine" in outcome[2] and outcome[3] == ""  # the match is the title: said once
+
+
+@pytest.mark.parametrize("columns", [80, 100, 120])
+def test_search_in_a_terminal_says_each_text_once_and_never_splits_a_marker(columns: int) -> None:
+    out = table("search", "submarine", columns=columns)
+    for line in out.splitlines():
+        assert line.count("[") == line.count("]"), line  # a marker is whole on its line
+    assert out.count("Canada is preparing to place orders") == 1
+    assert out.count("I have given them approval") == 1
+    assert "trump-submarine-approval" in out  # the id, to open the record
+
+
+def test_a_source_or_person_found_by_search_opens_with_its_id() -> None:
+    hits = json.loads(run("search", "submarine", "--format", "json").stdout)
+    source = next(hit["id"] for hit in hits if hit["kind"] == "source")
+    assert run("sources", source, "--format", "json").exit_code == 0
+    person = json.loads(run("search", "carney", "--format", "json").stdout)
+    rid = next(hit["id"] for hit in person if hit["kind"] == "person")
+    assert json.loads(run("people", rid, "--format", "json").stdout)["person"]["id"] == rid

@@ -101,13 +101,28 @@ def wrap(text: str, width: int) -> list[str]:
                 continue
             if line:
                 lines.append(" ".join(line))
-            pieces = [piece for piece in chop_cells(word, width) if piece] if size > width else [word]
+            pieces = _folded(word, width) if size > width else [word]
             lines.extend(pieces[:-1])
             line, used = [pieces[-1]], cell_len(pieces[-1])
         lines.append(" ".join(line))
     return lines
 
 
+def _folded(word: str, width: int) -> list[str]:
+    """A word too long for a line, in pieces of at most `width` cells: a run of source markers (`[19][20][21]`)
+    between markers, never inside one; any other word wherever the width falls."""
+    if MARKERS.fullmatch(word):
+        pieces: list[str] = []
+        for marker in re.findall(r"\[[^\[\]]*\]", word):
+            if pieces and cell_len(pieces[-1]) + cell_len(marker) <= width:
+                pieces[-1] += marker
+            else:
+                pieces.append(marker)
+        return pieces
+    return [piece for piece in chop_cells(word, width) if piece]
+
+
+MARKERS = re.compile(r"(?:\[[0-9–]+\])+")
 FOLD_FLOOR = 6  # the narrowest a column gets when words must be folded
 TITLE_SHOWN = 24  # the least of a title a citation cut to one line keeps; else it wraps
 STACK_BELOW = 60  # windows narrower than this get a block per row rather than folded words
@@ -237,7 +252,9 @@ class _Cells:
     def markers(self, refs: list[str]) -> Cell:
         for ref in refs:
             self.numbers.setdefault(ref, len(self.numbers) + 1)
-        return Cell("".join(f"[{n}]" for n in sorted({self.numbers[r] for r in refs})), MARKER)
+        from summitcli.output.text_document import marker_text
+
+        return Cell(marker_text(sorted({self.numbers[r] for r in refs})), MARKER)
 
     def value(self, row: dict[str, Any], column: Column) -> Cell:
         """A row's value in a column: markers for a column of sources; the values of the column shown below it
