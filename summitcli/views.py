@@ -48,6 +48,7 @@ class Entry(NamedTuple):
     refs: Sequence[str] = ()
     lead: str = ""
     lines: Sequence[Line] = ()
+    divider: bool = False  # a dim line that says what follows (the agenda's "time not reported"), not a record
 
 
 class KeyPoint(NamedTuple):

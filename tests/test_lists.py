@@ -149,3 +149,39 @@ def test_a_source_or_person_found_by_search_opens_with_its_id() -> None:
     person = json.loads(run("search", "carney", "--format", "json").stdout)
     rid = next(hit["id"] for hit in person if hit["kind"] == "person")
     assert json.loads(run("people", rid, "--format", "json").stdout)["person"]["id"] == rid
+
+
+def _agenda_day(day: str) -> list[str]:
+    lines = table("timeline", columns=120).splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(day))
+    end = next(i for i in range(start + 1, len(lines)) if not lines[i].startswith(" "))
+    return lines[start:end]
+
+
+def test_the_agenda_puts_each_event_where_the_sources_place_it() -> None:
+    day = _agenda_day("Wed 29 Oct 2025")
+    assert day[0].startswith("Wed 29 Oct 2025 · KST ")  # the zone once a day, in its usual abbreviation
+    titles = [line.strip() for line in day[1:] if line.strip()]
+    summit = next(i for i, t in enumerate(titles) if "Korea-US summit" in t)
+    dinner = next(i for i, t in enumerate(titles) if "Lee's dinner for Trump" in t)
+    unplaced = titles.index("time not reported")
+    assert titles[summit].startswith("14:39–16:06 ") and "Asia/Seoul" not in titles[summit]
+    assert summit < dinner < unplaced and titles[dinner].startswith("evening ")
+    assert titles[unplaced + 1].startswith("•") and "APEC CEO Summit" in titles[unplaced + 1]
+
+
+def test_a_part_of_the_day_from_the_sources_places_an_event_among_the_timed_ones() -> None:
+    titles = [line.strip() for line in _agenda_day("Thu 30 Oct 2025")[1:]]
+    order = [next(i for i, t in enumerate(titles) if name in t) for name in ("Canada", "Vietnam", "Thailand")]
+    assert order == sorted(order)
+    assert titles[order[0]].startswith("morning ") and titles[order[1]].startswith("afternoon ")
+    gala = _agenda_day("Fri 31 Oct 2025")
+    meeting = next(i for i, line in enumerate(gala) if "Leaders' Meeting, day 1" in line)
+    assert meeting < next(i for i, line in enumerate(gala) if "Gala Dinner" in line)
+
+
+def test_the_pipe_lists_events_in_the_agendas_order() -> None:
+    titles = [line.split("\t")[3] for line in run("timeline").stdout.splitlines() if line.startswith("2025-10-31")]
+    assert titles.index("32nd APEC Economic Leaders' Meeting, day 1") < titles.index(
+        "APEC Economic Leaders' Meeting Gala Dinner"
+    )

@@ -15,6 +15,7 @@ from summitcli.commands import Settings, show_listing
 from summitcli.errors import UsageError
 from summitcli.output import Column, Format, View
 from summitcli.phrases import clock, locality, remote, weekday, where
+from summitcli.placing import placing, zone_abbreviation
 from summitcli.query import Query, check_topic, check_value, cited_sources, event_order, parse_date
 from summitcli.records import fields
 from summitcli.views import Document, Entry, Line, Listing, Section
@@ -32,6 +33,7 @@ COLUMNS = [
     Column("sources", "Sources"),
 ]
 FIELDS = [*model.Event.__struct_fields__, "plans_changed", "cancelled"]
+NOT_REPORTED_TIME = "time not reported"
 
 
 def select(
@@ -175,13 +177,59 @@ def cancelled_entry(q: Query, plan: model.Plan) -> Entry:
 
 
 def by_day(items: list[Any]) -> list[Any]:
-    """Events and cancelled plans in one agenda order: by day, all-day items first, then by time; undated last."""
+    """Events and cancelled plans in agenda order: by day; in a day where the sources place them (a time, else a
+    part of the day), then those they do not place; undated last."""
 
-    def key(item: Any) -> tuple[bool, dt.date, str]:
+    def key(item: Any) -> tuple[bool, dt.date, bool, str]:
         date = getattr(item, "date", None) or getattr(item, "planned_date", None)
-        return (date is None, date or dt.date.max, getattr(item, "start", None) or "")
+        where = placing(item)
+        return (date is None, date or dt.date.max, where.unplaced, where.at)
 
     return sorted(items, key=key)
+
+
+def _event_entry(q: Query, event: model.Event, plans: list[model.Plan]) -> Entry:
+    """An event on the agenda: its time or part of the day, title, place, the countries other than home; a plan
+    that changed into it under it."""
+    others = " ".join(code for code in event.parties if code != q.home)
+    head = " · ".join(p for p in (event.title, where(event, q.home), others) if p)
+    lines = [
+        line
+        for p in plans
+        for line in (
+            Line(f"plan changed · planned: {p.planned}", p.sources, dim=True),
+            Line(f"what happened: {p.actual}", p.actual_sources, dim=True),
+        )
+    ]
+    return Entry(head, event.sources, placing(event).lead, lines)
+
+
+def _heading(day: dt.date | None, items: list[Any]) -> str:
+    """A day's heading: its weekday and date, then the zone of its times once (`KST`), or that no time is
+    reported for anything that day."""
+    if day is None:
+        return "Date not reported"
+    zones = dict.fromkeys(zone_abbreviation(e.tz, day) for e in items if getattr(e, "start", None) and e.tz)
+    if zones:
+        return f"{weekday(day)} · {', '.join(zones)}"
+    placed = any(not placing(item).unplaced for item in items)
+    return weekday(day) if placed else f"{weekday(day)} · {NOT_REPORTED_TIME}"
+
+
+def _day_entries(q: Query, items: list[Any], plans: dict[str, list[model.Plan]]) -> list[Entry]:
+    """A day's entries in agenda order, a "time not reported" line above the unplaced ones after placed ones."""
+    entries: list[Entry] = []
+    placed = False
+    for item in items:
+        unplaced = placing(item).unplaced
+        if unplaced and placed:
+            entries.append(Entry(NOT_REPORTED_TIME, divider=True))
+        placed = not unplaced
+        if isinstance(item, model.Plan):
+            entries.append(cancelled_entry(q, item))
+        else:
+            entries.append(_event_entry(q, item, plans.get(item.id, [])))
+    return entries
 
 
 def agenda(
@@ -191,28 +239,17 @@ def agenda(
     title: str,
     dropped: list[model.Plan] | None = None,
 ) -> Document:
-    """The terminal's agenda: a heading a day with its weekday, then an event a line (time or blank, title,
-    place, the countries other than home, markers), a plan that changed indented under its event, and a meeting
-    that did not take place (`dropped`) on the day it was planned for."""
-    days: dict[dt.date | None, list[Entry]] = {}
-    for event in by_day([*events, *(dropped or [])]):
-        if isinstance(event, model.Plan):
-            days.setdefault(event.planned_date, []).append(cancelled_entry(q, event))
-            continue
-        others = " ".join(code for code in event.parties if code != q.home)
-        head = " · ".join(p for p in (event.title, where(event, q.home), others) if p)
-        lines = [
-            line
-            for p in plans.get(event.id, [])
-            for line in (
-                Line(f"plan changed · planned: {p.planned}", p.sources, dim=True),
-                Line(f"what happened: {p.actual}", p.actual_sources, dim=True),
-            )
-        ]
-        days.setdefault(event.date, []).append(Entry(head, event.sources, event.start or "", lines))
+    """The terminal's agenda: a heading a day with its weekday and time zone, then an event a line in the order
+    the sources place them (`summitcli.placing`: time, else part of the day, else under "time not reported"),
+    a plan that changed indented under its event, and a meeting that did not take place (`dropped`) on the day
+    it was planned for."""
+    days: dict[dt.date | None, list[Any]] = {}
+    for item in by_day([*events, *(dropped or [])]):
+        day = item.planned_date if isinstance(item, model.Plan) else item.date
+        days.setdefault(day, []).append(item)
     sections = [
-        Section(day.isoformat() if day else "undated", weekday(day) if day else "Date not reported", entries)
-        for day, entries in days.items()
+        Section(day.isoformat() if day else "undated", _heading(day, items), _day_entries(q, items, plans))
+        for day, items in days.items()
     ]
     return Document(
         title, "local times", [], sections, q.citations(), {}, empty="no events match these filters", legend=True

@@ -157,7 +157,11 @@ def _section(w: _Writer, section: Section, columns: _Columns) -> None:
 
 
 def _entry(w: _Writer, entry: Entry, columns: _Columns) -> None:
-    """The lead (a bullet when there is none), the headline (bold when lines follow), then its lines."""
+    """The lead (a bullet when there is none), the headline (bold when lines follow), then its lines; a divider
+    dim in the leads' column."""
+    if entry.divider:
+        w.out.append(" " * INDENT + w.styled(visible(entry.head), DIM))
+        return
     lead = visible(entry.lead) or BULLET
     pad = " " * (columns.indent - INDENT - cell_len(lead))
     first = " " * INDENT + (w.styled(lead, LEAD) + pad if columns.lead_width else "")
