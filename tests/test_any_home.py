@@ -153,7 +153,7 @@ def test_a_meeting_with_only_a_country_is_placed_in_that_country() -> None:
     # at home, the home country goes without saying
     assert "  18:00  Japan-Korea summit · Prime Minister's Office, Tokyo · KR [2]" in lines
     assert "Meeting      Tue 16 Jun 2026 · time and length not reported · France [1]" in screen("brief", "canada")
-    plain = {line.split("\t")[8]: line.split("\t") for line in japan("timeline")[1].splitlines()}
+    plain = {line.split("\t")[9]: line.split("\t") for line in japan("timeline")[1].splitlines()}
     assert plain["japan-canada-2026-06-16"][4:6] == ["not reported", "France"]
     assert plain["japan-us-2026-06-17"][4:6] == ["Hotel Royal", "Evian, France"]
     assert plain["japan-korea-2026-06-18"][4:6] == ["Prime Minister's Office", "Tokyo"]

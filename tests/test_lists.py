@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import re
+from pathlib import Path
 
 import pytest
 
@@ -185,3 +186,50 @@ def test_the_pipe_lists_events_in_the_agendas_order() -> None:
     assert titles.index("32nd APEC Economic Leaders' Meeting, day 1") < titles.index(
         "APEC Economic Leaders' Meeting Gala Dinner"
     )
+
+
+def _contract() -> dict[str, list[str]]:
+    """The README's pipe contract: command -> its columns in a pipe, in order."""
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    table = readme.split("<!-- pipe-contract -->")[1].split("<!-- /pipe-contract -->")[0]
+    rows = [line.split("|")[1:3] for line in table.strip().splitlines()[2:]]
+    return {command.strip(" `"): columns.strip(" `").split() for command, columns in rows}
+
+
+CONTRACT_ARGS = {"search": ("search", "summit"), "countries": ("countries",)}
+
+
+def test_the_readme_documents_every_list_commands_columns() -> None:
+    assert set(_contract()) == {args[0] for args in LISTS}
+
+
+@pytest.mark.parametrize("data", ["bundled", "japan"])
+@pytest.mark.parametrize("command", [args[0] for args in LISTS])
+def test_the_pipe_prints_the_columns_the_readme_documents(command: str, data: str) -> None:
+    """Each line has the documented columns: `--header` names them, and every row has as many."""
+    documented = _contract()[command]
+    home = () if data == "bundled" else ("--data", str(FIXTURE.parent / "japan"))
+    args = (*home, *CONTRACT_ARGS.get(command, (command,)))
+    lines = run(*args, "--header").stdout.splitlines()
+    header = lines[0].split("\t")
+    pattern = [
+        {"HOME-LANGUAGE": r"[a-z]+", "TOPIC...": r"(?:[a-z0-9-]+\t)*[a-z0-9-]+"}.get(name, re.escape(name))
+        for name in documented
+    ]
+    assert re.fullmatch("\t".join(pattern), lines[0]), (header, documented)
+    assert all(line.count("\t") == len(header) - 1 for line in lines[1:])
+    plain = run(*args).stdout.splitlines()
+    assert plain == (lines if command == "matrix" else lines[1:])  # --header adds only the header
+
+
+def test_fields_hold_data_not_display_text() -> None:
+    agreements = [line.split("\t") for line in run("agreements").stdout.splitlines()]
+    assert not any("not a party" in row[5] for row in agreements)
+    assert {row[6] for row in agreements} == {"yes", "no"}
+    assert all(len(row[0]) == 2 and row[0].isupper() for row in agreements)  # code, then name
+    followups = [line.split("\t") for line in run("followups").stdout.splitlines()]
+    assert not any(row[4].startswith("from:") or row[8].startswith("as of") for row in followups)
+    quotes = [line.split("\t") for line in run("quotes").stdout.splitlines()]
+    assert all("," not in row[1] and not row[3].startswith("“") for row in quotes)
+    canada = next(line.split("\t") for line in run("timeline").stdout.splitlines() if "Korea-Canada summit" in line)
+    assert "CA" in canada[6].split(", ") and "Canada" in canada[7].split(", ")  # `grep -i canada` finds it

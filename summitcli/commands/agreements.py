@@ -14,11 +14,13 @@ from summitcli.records import fields
 from summitcli.views import Listing
 
 COLUMNS = [
-    Column("country", "Country"),
+    Column("country", "Code"),
+    Column("country_name", "Country"),
     Column("date", "Date", no_wrap=True, expected=True),
-    Column("kind", "Kind"),
-    Column("status", "Status", 2, below="kind"),
-    Column("title", "Outcome", 6, below="figures"),
+    Column("kind", "Kind", shown="kind_words"),
+    Column("status", "Status", 2, below="kind_words", shown="status_words"),
+    Column("title", "Outcome", 6, below="figures", shown="title_shown"),
+    Column("involves_home", "Home a party"),
     Column("parties", "Parties"),
     Column("figures", "Figures", 4),
     Column("id", "Id"),
@@ -74,11 +76,17 @@ def listing(q: Query, pairs: list[tuple[str, model.Outcome]], *, one_country: bo
     ]
     rows: list[dict[str, Any]] = [
         {
-            "country": country_name(code),
+            "country": code,
+            "country_name": country_name(code),
             "date": outcome.date.isoformat() if outcome.date else None,
-            "kind": words(outcome.kind),
-            "status": words(outcome.status),
-            "title": outcome.title + ("" if q.home in outcome.parties else f" ({country_name(q.home)} not a party)"),
+            "kind": outcome.kind,
+            "kind_words": words(outcome.kind),
+            "status": outcome.status,
+            "status_words": words(outcome.status),
+            "title": outcome.title,
+            "title_shown": outcome.title
+            + ("" if q.home in outcome.parties else f" ({country_name(q.home)} not a party)"),
+            "involves_home": q.home in outcome.parties,
             "parties": list(outcome.parties),
             "figures": [figure(f) for f in outcome.figures],
             "id": outcome.id,
@@ -88,8 +96,8 @@ def listing(q: Query, pairs: list[tuple[str, model.Outcome]], *, one_country: bo
     ]
     view = View(
         title=f"{q.data.meta.title} · agreements",
-        group_by=None if one_country else "country",
-        hidden=("id", "sources", "country", "parties") if one_country else ("id", "sources", "parties"),
+        group_by=None if one_country else "country_name",
+        hidden=("id", "sources", "country", "country_name", "parties", "involves_home", "kind"),
         sources=q.citations(),
         empty="no outcomes match these filters",
     )

@@ -14,12 +14,13 @@ from summitcli.records import fields
 from summitcli.views import Listing
 
 COLUMNS = [
-    Column("country", "Country"),
-    Column("title", "Commitment", 5, below="origin"),
-    Column("origin", "From", 4),
+    Column("country", "Codes"),
+    Column("country_name", "Country"),
+    Column("title", "Commitment", 5, below="from"),
     Column("origin_id", "From id"),
+    Column("origin_title", "From", 4),
     Column("cadence", "Cadence"),
-    Column("status", "Status", below="status_date"),
+    Column("status", "Status", below="as_of", shown="status_words"),
     Column("due", "Due", 2, expected=True),
     Column("status_date", "As of", no_wrap=True),
     Column("status_sources", "Status source"),
@@ -53,25 +54,31 @@ def listing(q: Query, followups: list[model.Followup], *, one_country: bool) -> 
         records.append(fields(followup, countries=others, origin_title=origin))
         rows.append(
             {
-                "country": ", ".join(country_name(c) for c in others),
+                "country": list(others),
+                "country_name": ", ".join(country_name(c) for c in others),
                 "title": followup.title,
-                "origin": f"from: {origin}",
+                "from": f"from: {origin}",
                 "origin_id": followup.origin,
+                "origin_title": origin,
                 "cadence": followup.cadence,
                 "due": followup.due.isoformat() if followup.due else followup.due_note,
-                "status": words(followup.status),
-                "status_date": f"as of {followup.status_date.isoformat()}" if followup.status_date else None,
+                "status": followup.status,
+                "status_words": words(followup.status),
+                "status_date": followup.status_date.isoformat() if followup.status_date else None,
+                "as_of": f"as of {followup.status_date.isoformat()}" if followup.status_date else None,
                 "status_sources": list(followup.status_sources or followup.sources),
                 "id": followup.id,
                 "sources": cited_sources(followup),
             }
         )
-    order = sorted(range(len(rows)), key=lambda i: (rows[i]["country"], followups[i].status == "done", followups[i].id))
-    hidden = ("id", "sources", "origin_id", "cadence", "status_sources")
+    order = sorted(
+        range(len(rows)), key=lambda i: (rows[i]["country_name"], followups[i].status == "done", followups[i].id)
+    )
+    hidden = ("id", "sources", "country", "origin_id", "origin_title", "cadence", "status_date", "status_sources")
     view = View(
         title=f"{q.data.meta.title} · follow-ups",
-        group_by=None if one_country else "country",
-        hidden=(*hidden, "country") if one_country else hidden,
+        group_by=None if one_country else "country_name",
+        hidden=(*hidden, "country_name") if one_country else hidden,
         sources=q.citations(),
         empty="no follow-ups match these filters",
     )

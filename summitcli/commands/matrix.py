@@ -18,8 +18,8 @@ GAP = 3
 
 def columns_for(q: Query) -> list[Column]:
     return [
-        Column("country_name", "Country", no_wrap=True),
         Column("country", "Code"),
+        Column("country_name", "Country", no_wrap=True),
         *(Column(topic.id, topic.name) for topic in q.topics.values()),
         Column("total", "Total"),
     ]

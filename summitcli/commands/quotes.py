@@ -14,11 +14,13 @@ from summitcli.views import Listing
 
 COLUMNS = [
     Column("date", "Date", no_wrap=True),
-    Column("speaker", "Speaker", 2),
+    Column("speaker", "Speaker", 2, shown="speaker_shown"),
     Column("speaker_title", "Title", 2),
-    Column("text", "Quote", 8, below="occasion"),
+    Column("text", "Quote", 8, below="at", shown="quoted"),
+    Column("event", "Event id"),
     Column("occasion", "Occasion", 3),
-    Column("countries", "Countries"),
+    Column("countries", "Codes"),
+    Column("country_names", "Countries"),
     Column("id", "Id"),
     Column("sources", "Sources"),
 ]
@@ -51,18 +53,23 @@ def listing(q: Query, *, country: str | None = None, speakers: set[str] | None =
         rows.append(
             {
                 "date": quote.date.isoformat() if quote.date else None,
-                "speaker": q.person_name(quote.speaker) + (f", {title}" if title else ""),
+                "speaker": q.person_name(quote.speaker),
+                "speaker_shown": q.person_name(quote.speaker) + (f", {title}" if title else ""),
                 "speaker_title": title,
-                "text": f"“{quote.text}”",
-                "occasion": f"at: {event.title}" if event else None,
-                "countries": sorted(country_name(c) for c in q.countries_of(quote)),
+                "text": quote.text,
+                "quoted": f"“{quote.text}”",
+                "event": quote.event,
+                "occasion": event.title if event else None,
+                "at": f"at: {event.title}" if event else None,
+                "countries": sorted(q.countries_of(quote), key=country_name),
+                "country_names": sorted(country_name(c) for c in q.countries_of(quote)),
                 "id": quote.id,
                 "sources": list(quote.sources),
             }
         )
     view = View(
         title=f"{q.data.meta.title} · quotes",
-        hidden=("id", "sources", "countries", "speaker_title"),
+        hidden=("id", "sources", "event", "occasion", "countries", "country_names", "speaker_title"),
         sources=q.citations(),
         empty="no quotes match these filters",
     )

@@ -28,6 +28,7 @@ COLUMNS = [
     Column("venue", "Venue", 4, expected=True),
     Column("city", "City, country"),
     Column("countries", "Countries"),
+    Column("country_names", "Country names"),
     Column("note", "Note", 4),
     Column("id", "Id"),
     Column("sources", "Sources"),
@@ -147,10 +148,17 @@ def row(event: model.Event, plans: list[model.Plan], home: str | None = None) ->
         "venue": event.venue or remote(event),
         "city": locality(event, home),
         "countries": list(event.parties),
+        "country_names": _names(event.parties),
         "note": "; ".join(f"plan changed: {p.planned}" for p in plans) or None,
         "id": event.id,
         "sources": list(dict.fromkeys([*event.sources, *(ref for p in plans for ref in p.sources)])),
     }
+
+
+def _names(codes: list[str]) -> list[str]:
+    from summitcli.countries import country_name
+
+    return [country_name(code) for code in codes]
 
 
 def cancelled_row(plan: model.Plan) -> dict[str, Any]:
@@ -163,6 +171,7 @@ def cancelled_row(plan: model.Plan) -> dict[str, Any]:
         "venue": plan.planned_place,
         "city": None,
         "countries": list(plan.parties),
+        "country_names": _names(plan.parties),
         "note": f"did not take place: {plan.actual}",
         "id": plan.id,
         "sources": cited_sources(plan),

@@ -261,7 +261,7 @@ class _Cells:
         (`Column.below`) on lines of their own."""
         if column.key in self.view.source_columns:
             return self.markers(row.get(column.key) or [])
-        shown = _cell(row.get(column.key), self.view, column.expected)
+        shown = _cell(column.read(row), self.view, column.expected)
         below = row.get(column.below) if column.below else None
         if below:
             extra = "\n".join(visible(str(v)) for v in (below if isinstance(below, list) else [below]))
