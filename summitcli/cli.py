@@ -31,8 +31,20 @@ def _as_the_command_line() -> Iterator[None]:
         raise typer.Exit(error.exit_code) from None
 
 
+def whole_descriptions(group: Any, ctx: Any) -> None:
+    """Each command's whole first paragraph as its line in `--help`, wrapped rather than cut with `…`."""
+    for name in group.list_commands(ctx):
+        command = group.get_command(ctx, name)
+        if command is not None and command.short_help is None and command.help:
+            command.short_help = " ".join(command.help.split("\n\n")[0].split())
+
+
 class SummitGroup(TyperGroup):
     """The `summit` command group, through Typer's public API: both of its steps run as the command line."""
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        whole_descriptions(self, ctx)
+        super().format_commands(ctx, formatter)
 
     def make_context(self, *args: Any, **kwargs: Any) -> Any:
         with _as_the_command_line():  # `summit --help` is written here
@@ -56,7 +68,17 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
     add_completion=False,  # summit's own --show-completion [SHELL] and --install-completion [SHELL], in root()
 )
-export_app = typer.Typer(help="Export the dataset.", no_args_is_help=True)
+
+
+class ExportGroup(TyperGroup):
+    """`summit export`: its commands' descriptions whole in its help, as the root command's."""
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        whole_descriptions(self, ctx)
+        super().format_commands(ctx, formatter)
+
+
+export_app = typer.Typer(cls=ExportGroup, help="Export the dataset.", no_args_is_help=True)
 app.add_typer(export_app, name="export")
 
 

@@ -233,3 +233,32 @@ def test_fields_hold_data_not_display_text() -> None:
     assert all("," not in row[1] and not row[3].startswith("“") for row in quotes)
     canada = next(line.split("\t") for line in run("timeline").stdout.splitlines() if "Korea-Canada summit" in line)
     assert "CA" in canada[6].split(", ") and "Canada" in canada[7].split(", ")  # `grep -i canada` finds it
+
+
+def test_the_home_languages_column_goes_first_when_the_window_is_narrow() -> None:
+    for columns in (80, 100):
+        header = table("countries", columns=columns).splitlines()[1]
+        assert "Korean" not in header and "Counterparts" in header
+    assert "Meeting dates" in table("countries", columns=100).splitlines()[1]
+    assert "Korean" in table("countries", columns=150).splitlines()[1]
+
+
+def test_counterparts_are_listed_by_rank_as_the_brief_lists_them() -> None:
+    china = next(line.split("\t") for line in run("countries").stdout.splitlines() if line.startswith("CN\t"))
+    assert china[4].index("Xi Jinping") < china[4].index("Li Qiang")
+
+
+def test_the_matrix_fits_120_columns_in_one_table() -> None:
+    out = table("matrix", columns=120)
+    assert out.count("Topic ") == 1 and "┃ US ┃" in out
+    assert all(len(line) <= 120 for line in out.splitlines())
+    assert table("matrix", columns=80).count("Topic ") == 2  # too narrow: the countries in two tables
+
+
+def test_help_shows_each_commands_whole_description() -> None:
+    out = run("--help", env={"COLUMNS": "100"}).stdout
+    commands = " ".join(out.split("Commands:")[1].split())
+    assert "..." not in commands and "…" not in commands
+    assert "Everything the dataset knows about one country: counterparts, meetings, outcomes, quotes, follow-ups, " in (
+        commands
+    )

@@ -184,6 +184,7 @@ class Table:
         ]
         minimum = [_longest_word([header, *texts]) for header, texts in zip(headers, columns, strict=True)]
         room = width - GAP * (len(headers) - 1)
+        self.natural = natural
         self.widths = fit_widths(natural, minimum, layout, room, fold)
         self.stacked = sum(self.widths) > room
         self.width = width
@@ -306,7 +307,7 @@ def _fitted(rows: Sequence[dict[str, Any]], shown: list[Column], view: View, wid
     laid = _lay_out(rows, shown, view, width, False)
     kept = shown
     for key in view.drop:
-        if not laid.table.stacked:
+        if not (laid.table.stacked or _squeezed(laid.table, kept)):
             break
         kept = [c for c in kept if c.key != key]
         laid = _lay_out(rows, kept, view, width, False)
@@ -317,6 +318,19 @@ def _fitted(rows: Sequence[dict[str, Any]], shown: list[Column], view: View, wid
             else _lay_out(rows, shown, view, width, False)
         )
     return laid
+
+
+PROSE_MIN = 24  # cells: a prose column narrower than this (and than its text) makes room by dropping a column
+
+
+def _squeezed(table: Table, kept: list[Column]) -> bool:
+    """Whether the main prose column (the largest ratio) is squeezed below PROSE_MIN cells and below its text's
+    width: then a column the view can spare goes first."""
+    main = max((column.ratio or 0 for column in kept), default=0)
+    return main > 0 and any(
+        column.ratio == main and width < min(PROSE_MIN, natural)
+        for column, width, natural in zip(kept, table.widths, table.natural, strict=False)
+    )
 
 
 def _highlighter(view: View) -> re.Pattern[str] | None:
