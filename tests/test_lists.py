@@ -262,3 +262,23 @@ def test_help_shows_each_commands_whole_description() -> None:
     assert "Everything the dataset knows about one country: counterparts, meetings, outcomes, quotes, follow-ups, " in (
         commands
     )
+
+
+@pytest.mark.parametrize(
+    ("kind", "suffix"), [("json", ".json"), ("ics", ".ics"), ("markdown", ".md"), ("html", ".html"), ("sqlite", ".db")]
+)
+def test_an_export_to_a_terminal_names_the_output_to_use_and_writes_nothing(kind: str, suffix: str) -> None:
+    result = run("export", kind, env={"TTY_COMPATIBLE": "1"})
+    assert result.exit_code == 2 and result.stdout == ""
+    assert f"'summit export {kind} -o south-koreas-summit-week{suffix}'" in result.stderr
+    assert result.stderr.count("\n") == 1
+    japan = run("--data", str(FIXTURE.parent / "japan"), "export", kind, env={"TTY_COMPATIBLE": "1"})
+    assert japan.exit_code == 2 and f"export {kind} -o " in japan.stderr and "south-korea" not in japan.stderr
+
+
+@pytest.mark.parametrize("kind", ["json", "ics", "markdown", "html"])
+def test_an_export_in_a_pipe_or_to_a_file_is_written_as_before(kind: str, tmp_path: Path) -> None:
+    assert run("export", kind).stdout  # CliRunner's stdout is not a terminal: a pipe
+    target = tmp_path / f"book.{kind}"
+    assert run("export", kind, "-o", str(target), env={"TTY_COMPATIBLE": "1"}).exit_code == 0
+    assert target.stat().st_size > 0
