@@ -97,8 +97,8 @@ def match(record: Any, words: list[str]) -> tuple[int, str, str] | None:
 
 def _said_in(text: str, title: str) -> bool:
     """Whether the matched text is the title (a title cut with `…` included): no snippet then."""
-    flat, shown = " ".join(text.split()), title.rstrip("…")
-    return flat in title or (bool(shown) and flat.startswith(shown))
+    flat = " ".join(text.split())
+    return flat in title or (title.endswith("…") and flat.startswith(title[:-1].rstrip()))
 
 
 def rows_for(q: Query, words: list[str]) -> list[dict[str, Any]]:
