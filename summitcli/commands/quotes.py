@@ -27,9 +27,29 @@ COLUMNS = [
 FIELDS = [*model.Quote.__struct_fields__, "speaker_name", "speaker_title", "occasion"]
 
 
-def listing(q: Query, *, country: str | None = None, speakers: set[str] | None = None) -> Listing:
+def _row(q: Query, quote: model.Quote, title: str | None, occasion: str | None) -> dict[str, Any]:
+    """What a pipe prints of a quote (data), and what a person reads (`speaker_shown`, `quoted`, `at`)."""
     from summitcli.countries import country_name
 
+    name, codes = q.person_name(quote.speaker), sorted(q.countries_of(quote), key=country_name)
+    return {
+        "date": quote.date.isoformat() if quote.date else None,
+        "speaker": name,
+        "speaker_shown": name + (f", {title}" if title else ""),
+        "speaker_title": title,
+        "text": quote.text,
+        "quoted": f"“{quote.text}”",
+        "event": quote.event,
+        "occasion": occasion,
+        "at": f"at: {occasion}" if occasion else None,
+        "countries": codes,
+        "country_names": [country_name(c) for c in codes],
+        "id": quote.id,
+        "sources": list(quote.sources),
+    }
+
+
+def listing(q: Query, *, country: str | None = None, speakers: set[str] | None = None) -> Listing:
     found = [
         quote
         for quote in (q.with_country("quotes", country) if country else q.data.quotes)
@@ -41,32 +61,9 @@ def listing(q: Query, *, country: str | None = None, speakers: set[str] | None =
     for quote in found:
         person = q.people.get(quote.speaker)
         event = q.events.get(quote.event) if quote.event else None
-        title = person.title if person else None
-        records.append(
-            fields(
-                quote,
-                speaker_name=q.person_name(quote.speaker),
-                speaker_title=title,
-                occasion=event.title if event else None,
-            )
-        )
-        rows.append(
-            {
-                "date": quote.date.isoformat() if quote.date else None,
-                "speaker": q.person_name(quote.speaker),
-                "speaker_shown": q.person_name(quote.speaker) + (f", {title}" if title else ""),
-                "speaker_title": title,
-                "text": quote.text,
-                "quoted": f"“{quote.text}”",
-                "event": quote.event,
-                "occasion": event.title if event else None,
-                "at": f"at: {event.title}" if event else None,
-                "countries": sorted(q.countries_of(quote), key=country_name),
-                "country_names": sorted(country_name(c) for c in q.countries_of(quote)),
-                "id": quote.id,
-                "sources": list(quote.sources),
-            }
-        )
+        title, occasion = (person.title if person else None), (event.title if event else None)
+        records.append(fields(quote, speaker_name=q.person_name(quote.speaker), speaker_title=title, occasion=occasion))
+        rows.append(_row(q, quote, title, occasion))
     view = View(
         title=f"{q.data.meta.title} · quotes",
         hidden=("id", "sources", "event", "occasion", "countries", "country_names", "speaker_title"),
