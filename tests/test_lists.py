@@ -282,3 +282,10 @@ def test_an_export_in_a_pipe_or_to_a_file_is_written_as_before(kind: str, tmp_pa
     target = tmp_path / f"book.{kind}"
     assert run("export", kind, "-o", str(target), env={"TTY_COMPATIBLE": "1"}).exit_code == 0
     assert target.stat().st_size > 0
+
+
+def test_people_with_no_country_are_not_filed_under_not_reported() -> None:
+    out = table("people", "lee")
+    assert "Country not given\n" in out and "\nnot reported\n" not in out
+    rows = [line.split("\t") for line in run("people", "lee").stdout.splitlines()]
+    assert any(row[0] == "" and row[1] == "" for row in rows)  # in a pipe: empty, as any unknown
