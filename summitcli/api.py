@@ -122,14 +122,16 @@ class Dataset:
 
         return _records(countries.listing(self._q), "countries", Country, lambda r: _dates(r, "meeting_dates"))
 
-    def brief(self, country: str) -> Brief:
+    def brief(self, country: str, *, as_of: dt.date | str | None = None) -> Brief:
         """One country's briefing by section (`summit brief COUNTRY`): counterparts, meetings, outcomes,
-        followups, quotes, context, encounters, plans, elsewhere, sources."""
+        followups, quotes, context, encounters, plans, elsewhere, sources, and `open_items` as of `as_of` (the
+        day that counts as today)."""
         from summitcli.commands import brief
         from summitcli.output import emit_document
 
         _text("country", country, required=True)
-        document = brief.document_for(self._q, brief.Options(country=country, full=True))
+        options = brief.Options(country=country, full=True, as_of=_day("--as-of", as_of))
+        document = brief.document_for(self._q, options)
         return Brief(dict(document.records), lambda: _html(emit_document, document))
 
     def own_side(self) -> dict[str, Any]:
@@ -175,14 +177,28 @@ class Dataset:
         return _records(agreements.listing_for(self._q, options), "agreements", Agreement)
 
     def followups(
-        self, *, country: str | None = None, status: str | None = None, due_before: dt.date | str | None = None
+        self,
+        *,
+        country: str | None = None,
+        status: str | None = None,
+        due_before: dt.date | str | None = None,
+        due_within: str | None = None,
+        overdue: bool = False,
+        as_of: dt.date | str | None = None,
     ) -> Records[Followup]:
-        """Commitments and where they stand (`summit followups`)."""
+        """Commitments and where they stand (`summit followups`); `as_of` the day that counts as today."""
         from summitcli.commands import followups
 
-        _text("country", country)
-        _text("status", status)
-        options = followups.Options(country=country, status=status, due_before=_day("--due-before", due_before))
+        for option, value in (("country", country), ("status", status), ("due_within", due_within)):
+            _text(option, value)
+        options = followups.Options(
+            country=country,
+            status=status,
+            due_before=_day("--due-before", due_before),
+            due_within=due_within,
+            overdue=bool(overdue),
+            as_of=_day("--as-of", as_of),
+        )
         return _records(followups.listing_for(self._q, options), "follow-ups", Followup)
 
     def quotes(self, *, country: str | None = None, speaker: str | None = None) -> Records[Quote]:

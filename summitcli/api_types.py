@@ -54,7 +54,8 @@ class Country(TypedDict):
 class Event(TypedDict):
     """A meeting or event (`summit timeline`): `kind` bilateral, summit, dinner, ...; `start` and `end` local
     times HH:MM in `tz`; `parties` the countries, `participants` person ids; `plans_changed` the ids of the
-    plans that changed into this event; `cancelled` a planned meeting that did not take place (a plan's id, its
+    scheduled plans that changed into this event, `expectations` those of what was expected of it;
+    `cancelled` a planned meeting that did not take place (a plan's id, its
     `kind` null)."""
 
     id: str
@@ -63,6 +64,7 @@ class Event(TypedDict):
     kind: str | None
     title: str
     date: dt.date | None
+    end_date: dt.date | None
     start: str | None
     end: str | None
     tz: str | None
@@ -79,6 +81,7 @@ class Event(TypedDict):
     notes: list[str]
     disputes: list[Dispute]
     plans_changed: list[str]
+    expectations: list[str]
     cancelled: bool
 
 
@@ -106,7 +109,9 @@ class Agreement(TypedDict):
 
 class Followup(TypedDict):
     """A commitment and where it stands (`summit followups`): `origin` the outcome or event it came from (its
-    title in `origin_title`), `status_sources` the sources of its latest status."""
+    title in `origin_title`), `status_sources` the sources of its latest status. `due` as the data gives it (a
+    day, `2025-11`, `2025-Q4` or `2025`), `due_first` and `due_last` its first and last day, `overdue` whether it
+    is still open with its whole due period before `as_of` (None: no due date known)."""
 
     id: str
     sources: list[str]
@@ -115,13 +120,19 @@ class Followup(TypedDict):
     origin: str
     parties: list[str]
     cadence: str | None
-    due: dt.date | None
+    due: str | None
+    due_end: dt.date | None
     due_note: str | None
     status: str
     status_date: dt.date | None
     status_sources: list[str]
     topics: list[str]
     summary: str | None
+    due_first: dt.date | None
+    due_last: dt.date | None
+    due_precision: str | None
+    overdue: bool | None
+    as_of: dt.date
     countries: list[str]
     origin_title: str
 

@@ -250,6 +250,15 @@ def listed(ctx: typer.Context, fields: str | None, header: bool, sources: bool =
     return replace(settings, display=display, sources_only=sources)
 
 
+AsOfOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="DATE",
+        help="The day that counts as today (default: the day it runs): what is overdue, and dates such as +30d.",
+    ),
+]
+DATE_FORMS = "YYYY-MM-DD, YYYY-MM, YYYY, today, yesterday, -7d, +30d or a weekday"
 TopicOpt = Annotated[
     str | None, typer.Option("--topic", "-t", help="Only records on this topic.", autocompletion=complete_topic)
 ]
@@ -278,6 +287,15 @@ def brief(
             "Machine formats always have every record.",
         ),
     ] = False,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            metavar="REV",
+            help="Say what changed since this git revision or date YYYY-MM-DD, and mark it (see summit changes).",
+        ),
+    ] = None,
+    as_of: AsOfOpt = None,
 ) -> None:
     """Everything the dataset knows about one country: counterparts, meetings, outcomes, quotes, follow-ups, sources.
 
@@ -285,15 +303,18 @@ def brief(
     """
     from summitcli.commands import brief as command
 
-    command.brief(ctx.obj, command.Options(country=country, full=full), fmt=fmt, show_sources=sources)
+    options = command.Options(country=country, full=full, as_of=as_of, since=since)
+    command.brief(ctx.obj, options, fmt=fmt, show_sources=sources)
 
 
 @app.command()
 def timeline(
     ctx: typer.Context,
     fmt: FormatOpt = Format.auto,
-    date_from: Annotated[str | None, typer.Option("--from", help="First day, YYYY-MM-DD.")] = None,
-    date_to: Annotated[str | None, typer.Option("--to", help="Last day, YYYY-MM-DD.")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help=f"First day: {DATE_FORMS}.")] = None,
+    date_to: Annotated[
+        str | None, typer.Option("--to", help=f"Last day: {DATE_FORMS} (a month or year: its last day).")
+    ] = None,
     country: Annotated[
         str | None,
         typer.Option(
@@ -430,11 +451,24 @@ def followups(
         ),
     ] = None,
     due_before: Annotated[
-        str | None, typer.Option("--due-before", help="Only commitments with a known due date before YYYY-MM-DD.")
+        str | None,
+        typer.Option(
+            "--due-before",
+            help="Only commitments due before this date (2026-01-01, 2026-01, today, +30d, friday); "
+            "a month counts as its whole month.",
+        ),
     ] = None,
     fields: Annotated[str | None, fields_option("followups", "FIELDS")] = None,
     header: HeaderOpt = False,
     sources: ListSourcesOpt = False,
+    due_within: Annotated[
+        str | None,
+        typer.Option("--due-within", help="Only commitments due from today to this many days ahead: 30d, 2w, 3m."),
+    ] = None,
+    overdue: Annotated[
+        bool, typer.Option("--overdue", help="Only open commitments whose whole due period is past.")
+    ] = False,
+    as_of: AsOfOpt = None,
 ) -> None:
     """A tracker of commitments: what each came from, cadence, due date, status and the source of that status.
 
@@ -442,7 +476,9 @@ def followups(
     """
     from summitcli.commands import followups as command
 
-    options = command.Options(country=country, status=status, due_before=due_before)
+    options = command.Options(
+        country=country, status=status, due_before=due_before, due_within=due_within, overdue=overdue, as_of=as_of
+    )
     command.followups(listed(ctx, fields, header, sources), options, fmt=fmt)
 
 
@@ -540,6 +576,45 @@ def matrix(
     command.matrix(listed(ctx, fields, header, False), fmt=fmt)
 
 
+@app.command()
+def changes(
+    ctx: typer.Context,
+    fmt: FormatOpt = Format.auto,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            metavar="REV",
+            help="Compare with the dataset's files at this git revision (HEAD~3, a tag) or date YYYY-MM-DD.",
+        ),
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option("--until", metavar="REV", help="Compare with this revision instead of the files on disk."),
+    ] = None,
+    against: Annotated[
+        Path | None,
+        typer.Option("--against", metavar="PATH", help="Compare with another copy of a dataset (no git needed)."),
+    ] = None,
+    country: Annotated[
+        str | None,
+        typer.Option("--country", "-c", help="Only changes about this country.", autocompletion=complete_country),
+    ] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option("--kind", "-k", help="Only this record kind: outcome, followup, quote, fact, event, source, ..."),
+    ] = None,
+) -> None:
+    """What changed between two versions of the dataset, record by record: added, removed, renamed, changed fields.
+
+    Example: summit changes --since HEAD~3; summit changes --since 2025-11-10 --format jsonl
+    """
+    from summitcli.commands import changes as command
+
+    options = command.Options(since=since, until=until, against=against, country=country, kind=kind)
+    command.changes(ctx.obj, options, fmt=fmt)
+
+
 class ProblemFormat(str, Enum):
     """How `summit validate` reports problems (defined here: summitcli.problems loads only when there are some)."""
 
@@ -611,6 +686,14 @@ OutputOpt = Annotated[
         callback=_not_the_data,
     ),
 ]
+BookSince = Annotated[
+    str | None,
+    typer.Option(
+        "--since",
+        metavar="REV",
+        help="Each brief says and marks what changed since this git revision or date YYYY-MM-DD.",
+    ),
+]
 BookCountries = Annotated[
     list[str] | None,
     typer.Option(
@@ -664,7 +747,13 @@ def export_sqlite(ctx: typer.Context, output: OutputOpt = None) -> None:
 
 
 @export_app.command("markdown")
-def export_markdown(ctx: typer.Context, countries: BookCountries = None, output: OutputOpt = None) -> None:
+def export_markdown(
+    ctx: typer.Context,
+    countries: BookCountries = None,
+    output: OutputOpt = None,
+    since: BookSince = None,
+    as_of: AsOfOpt = None,
+) -> None:
     """The briefing book in Markdown: contents, timeline, one section per country, agreements, follow-ups,
     the country-by-topic matrix and the sources.
 
@@ -672,18 +761,26 @@ def export_markdown(ctx: typer.Context, countries: BookCountries = None, output:
     """
     from summitcli.commands import export as command
 
-    command.book(ctx.obj, command.BookOptions(countries=tuple(countries or ())), fmt="markdown", output=output)
+    options = command.BookOptions(countries=tuple(countries or ()), since=since, as_of=as_of)
+    command.book(ctx.obj, options, fmt="markdown", output=output)
 
 
 @export_app.command("html")
-def export_html(ctx: typer.Context, countries: BookCountries = None, output: OutputOpt = None) -> None:
+def export_html(
+    ctx: typer.Context,
+    countries: BookCountries = None,
+    output: OutputOpt = None,
+    since: BookSince = None,
+    as_of: AsOfOpt = None,
+) -> None:
     """The briefing book as one self-contained HTML file that reads well on screen and prints one country a page.
 
     Example: summit export html -o book.html
     """
     from summitcli.commands import export as command
 
-    command.book(ctx.obj, command.BookOptions(countries=tuple(countries or ())), fmt="html", output=output)
+    options = command.BookOptions(countries=tuple(countries or ()), since=since, as_of=as_of)
+    command.book(ctx.obj, options, fmt="html", output=output)
 
 
 def io_encoding_under_dash_e() -> None:

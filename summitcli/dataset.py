@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from summitcli import index
-from summitcli.datafiles import SourceFile, data_paths, find_files, path_key, read_bytes, read_files
+from summitcli.datafiles import SourceFile, data_paths, find_files, path_key, read_files
 from summitcli.errors import DataError
 
 if TYPE_CHECKING:
@@ -34,7 +34,6 @@ if TYPE_CHECKING:
     from summitcli import model
     from summitcli.problems import Problem
 
-BUSY_MS = 600_000  # how long a reader waits for a writer's commit (a writer commits in well under that)
 STALE_TMP_S = 3600  # temporary index files of other datasets older than this are swept
 
 
@@ -166,48 +165,6 @@ def _every_problem(
     return sorted(problems, key=lambda p: (order.get(p.file, len(order)), p.line or 0, p.column or 0))
 
 
-@contextlib.contextmanager
-def _locked(path: Path) -> Iterator[None]:
-    """Hold the lock file beside the index: one writer at a time per dataset."""
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - no flock (Windows): SQLite's own locking still applies
-        yield
-        return
-    fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o600)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
-    finally:
-        os.close(fd)
-
-
-@contextlib.contextmanager
-def _terminated_cleanly() -> Iterator[None]:
-    """While the index is written, SIGTERM ends the run as an exception (exit 143), so that the update is rolled
-    back and a temporary file removed on the way out, not left in the cache."""
-    import signal
-
-    def stop(signum: int, frame: object) -> None:
-        raise SystemExit(128 + signum)
-
-    try:
-        previous = signal.signal(signal.SIGTERM, stop)
-    except ValueError:  # not the main thread: signals stay as they are
-        yield
-        return
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
-
-
-def _connect(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(f"{path.as_uri()}?mode=rw", uri=True, check_same_thread=False, timeout=BUSY_MS / 1000)
-    conn.isolation_level = None  # transactions as written below
-    return conn
-
-
 def _open_cached(folder: Path, sources: list[SourceFile]) -> index.IndexedDataset:
     key = index.index_name(sources)
     path = folder / f"{key}.sqlite"
@@ -216,7 +173,7 @@ def _open_cached(folder: Path, sources: list[SourceFile]) -> index.IndexedDatase
     fresh = _fresh(path, sources)
     if fresh is not None:
         return fresh
-    with _terminated_cleanly(), _locked(folder / f"{key}.lock"):
+    with index.terminated_cleanly(), index.locked(folder / f"{key}.lock"):
         fresh = _fresh(path, sources)  # another process may have brought it up to date meanwhile
         if fresh is not None:
             return fresh
@@ -263,18 +220,18 @@ def _fresh(
     if not path.is_file():
         return None
     try:
-        conn = _connect(path)
+        conn = index.connect(path)
     except sqlite3.Error:
         return None
     try:
         conn.execute("BEGIN")
         rows = index.recorded_files(conn)
-        settled = _unchanged(rows, sources, verified) if rows is not None and len(rows) == len(sources) else None
+        settled = index.unchanged(rows, sources, verified) if rows is not None and len(rows) == len(sources) else None
         if settled is None:
             conn.close()
             return None
         if settled and settle:
-            _settle(conn, settled)
+            index.settle(conn, settled)
             conn.close()
             return _fresh(path, sources, verified, settle=False)
         return index.IndexedDataset(conn, _names(sources), recover=lambda: _recover(path, sources))
@@ -287,77 +244,17 @@ def _fresh(
         raise
 
 
-def _unchanged(
-    rows: dict[bytes, index.FileRow], sources: list[SourceFile], verified: set[bytes] | None
-) -> list[tuple[int, int]] | None:
-    """Git's rule, for a read: None if any file is not as recorded (another path, order or stat; a racy file's
-    bytes changed); else the racy files found unchanged and now old enough to be trusted by their stat, each
-    (file id, now)."""
-    settled: list[tuple[int, int]] = []
-    now = time.time_ns()
-    for ord, source in enumerate(sources):
-        key = path_key(source.path)
-        row = rows.get(key)
-        if row is None or row.ord != ord or row.stat != source.stat:
-            return None
-        if row.racy() and not (verified and key in verified):
-            data, stat = read_bytes(source.path)
-            if stat != row.stat or index.digest(data) != row.digest:
-                return None
-            if max(stat.mtime_ns, stat.ctime_ns) < now - index.RACY_NS:
-                settled.append((row.id, now))
-    return settled
-
-
-def _settle(conn: sqlite3.Connection, settled: list[tuple[int, int]]) -> None:
-    """Record that racy files, hashed again and unchanged, are no longer racy (git's "smudging"), unless another
-    process is writing. The read transaction guarantees the rows are those just checked."""
-    try:
-        conn.execute("PRAGMA busy_timeout = 50")
-        conn.executemany("UPDATE files SET seen_ns = ? WHERE id = ?", [(ns, fid) for fid, ns in settled])
-        conn.execute("COMMIT")
-    except sqlite3.OperationalError:
-        with contextlib.suppress(sqlite3.Error):
-            conn.execute("ROLLBACK")
-
-
 def _discard(path: Path) -> None:
     """Remove an index that cannot be read (corrupt, not SQLite): the next writer builds a new one."""
     with contextlib.suppress(OSError):
         os.unlink(path)
 
 
-def _sort_files(
-    conn: sqlite3.Connection, rows: dict[bytes, index.FileRow], sources: list[SourceFile]
-) -> tuple[set[bytes], list[tuple[int, SourceFile, index.FileRow | None]]]:
-    """Git's rule, for an update: files whose stat matches are kept (moved to their new place in the order);
-    files whose bytes are unchanged get their new stat (`verified`); the rest are `changed`, each with its old row
-    if it had one. The rows left in `rows` are the files no longer in the dataset."""
-    verified: set[bytes] = set()
-    changed: list[tuple[int, SourceFile, index.FileRow | None]] = []
-    for ord, source in enumerate(sources):
-        key = path_key(source.path)
-        row = rows.pop(key, None)
-        if row is not None and row.stat == source.stat and not row.racy():
-            if row.ord != ord:
-                index.set_order(conn, row.id, ord)
-            continue
-        seen = time.time_ns()
-        data, stat = read_bytes(source.path)
-        if row is not None and index.digest(data) == row.digest:
-            index.touch(conn, row.id, ord, stat, seen)
-            source.stat = stat
-            verified.add(key)
-        else:
-            changed.append((ord, source, row))
-    return verified, changed
-
-
 def _update(path: Path, sources: list[SourceFile]) -> set[bytes] | None:
     """Bring the index at `path` up to date in one transaction (the lock is held); return the files whose stat
     was recorded from the bytes just read. None if the index must be built anew (other version, damaged)."""
     try:
-        conn = _connect(path)
+        conn = index.connect(path)
         # a cache: an application crash is safe (the journal rolls back); a power loss may damage it (then rebuilt)
         conn.execute("PRAGMA synchronous = OFF")
         conn.execute("PRAGMA cache_size = -65536")
@@ -369,7 +266,7 @@ def _update(path: Path, sources: list[SourceFile]) -> set[bytes] | None:
         conn.close()
         return None
     try:
-        verified, changed = _sort_files(conn, rows, sources)
+        verified, changed = index.sort_files(conn, rows, sources)
         gone = [*rows.values(), *(row for _, _, row in changed if row is not None)]
         index.mark_lost(conn, gone)
         for row in gone:

@@ -77,6 +77,8 @@ def _friendly(message: str, struct: type | None, field_name: str | None) -> str:
         return f"unknown field '{m.group(1)}' ({hint})"
     if m := re.match(r"Object missing required field `(.+)`", message):
         return f"missing required field '{m.group(1)}'"
+    if field_name == "due" and message.startswith("Expected `str | null`, got `int`"):
+        return 'wrong type: got a whole number (expected a quoted date: due: "2026", "2025-11" or "2025-11-17")'
     if m := re.match(r"Expected `(.+)`, got `(.+)`", message):
         want = " or ".join(_FRIENDLY.get(t.strip(), t.strip()) for t in m.group(1).split("|"))
         return f"wrong type: got {_FRIENDLY.get(m.group(2), m.group(2))} (expected {want})"
@@ -85,7 +87,12 @@ def _friendly(message: str, struct: type | None, field_name: str | None) -> str:
     if m := re.match(r"Invalid enum value (.+)", message):
         return f"invalid value {m.group(1)} (expected one of: {', '.join(_choices(struct, field_name))})"
     if message.startswith("Expected `str` matching regex"):
-        formats = {"id": "a lower-case slug like korea-canada-2025", "start": "HH:MM", "end": "HH:MM"}
+        formats = {
+            "id": "a lower-case slug like korea-canada-2025",
+            "start": "HH:MM",
+            "end": "HH:MM",
+            "due": "a day YYYY-MM-DD, a month YYYY-MM, a quarter YYYY-Qn or a year YYYY",
+        }
         expected = formats.get(field_name or "")
         return f"invalid format (expected {expected or 'see the schema'})"
     return f"invalid value (expected {_expected(struct, field_name)})"  # a wording of msgspec's not known here
@@ -414,6 +421,7 @@ def _check_record(name: str, index: int, record: Any, parser: FileParser, zones:
     for sub, text in _names(record):
         if (hidden := invisible_in(text)) is not None:
             parser.at((name, index, *sub), f"invisible character U+{hidden:04X} in a name (expected visible text)")
+    _check_dates(name, index, record, parser)
     if isinstance(record, model.Event):
         if (record.start or record.end) and not record.tz:
             parser.at((name, index, "start"), "time without a zone (expected tz: such as Asia/Seoul)")
@@ -429,6 +437,21 @@ def _check_record(name: str, index: int, record: Any, parser: FileParser, zones:
                     (name, index, "tz"),
                     f"unknown time zone '{record.tz}' (expected an IANA zone such as Asia/Seoul)",
                 )
+
+
+def _check_dates(name: str, index: int, record: Any, parser: FileParser) -> None:
+    """Ranges of days that end where they start or later, and due dates that exist (2025-02-30 does not)."""
+    from summitcli.dates import period
+
+    last = getattr(record, "end_date", None)
+    if last is not None and (record.date is None or last < record.date):
+        parser.at((name, index, "end_date"), "end_date without a date on or before it (expected date: too)")
+    if isinstance(record, model.Followup):
+        due = period(record.due) if record.due is not None else None
+        if record.due is not None and due is None:
+            parser.at((name, index, "due"), f"invalid date '{record.due}' (expected a day that exists)")
+        if record.due_end is not None and (due is None or due.precision != "day" or record.due_end < due.first):
+            parser.at((name, index, "due_end"), "due_end without a due day on or before it (expected due: YYYY-MM-DD)")
 
 
 def parse_file(source: SourceFile, problems: list[Problem], sink: Sink | None = None) -> ParsedFile | None:

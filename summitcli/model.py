@@ -45,6 +45,9 @@ SourceRefs = Annotated[list[SourceRef], msgspec.Meta(min_length=1, description="
 Topics = Annotated[list[TopicRef], msgspec.Meta(description="ids of the topics this is about (see `topics`)")]
 Summary = Annotated[str | None, msgspec.Meta(description="what happened, in a sentence or two of plain text")]
 Title = Annotated[Text, msgspec.Meta(description="the name a reader knows it by, as the sources give it")]
+DueDate = Annotated[
+    str, msgspec.Meta(pattern=rf"^[0-9]{{4}}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?|-Q[1-4])?{END}")
+]
 RecordDate = Annotated[dt.date | None, msgspec.Meta(description="the local date, YYYY-MM-DD (quoted)")]
 EventAt = Annotated[
     EventRef | None,
@@ -104,6 +107,7 @@ FactKind = Annotated[
     msgspec.Meta(description="caption: a photo caption, quoted as the source prints it (a brief shows it with --full)"),
 ]
 FollowupStatus = Literal["planned", "in-progress", "done", "stalled", "pending"]
+PlanKind = Literal["schedule", "expectation"]
 Cadence = Literal["once", "annual", "biennial", "regular"]
 
 
@@ -186,6 +190,10 @@ class Event(Record, frozen=True, kw_only=True, forbid_unknown_fields=True):
     kind: EventKind
     title: Title
     date: RecordDate = None
+    end_date: Annotated[
+        dt.date | None,
+        msgspec.Meta(description="the last day of an event over several days, YYYY-MM-DD (quoted); none: one day"),
+    ] = None
     start: Annotated[ClockTime | None, msgspec.Meta(description="local start time HH:MM (quoted); needs `tz`")] = None
     end: Annotated[ClockTime | None, msgspec.Meta(description="local end time HH:MM (quoted); needs `tz`")] = None
     tz: Annotated[Code | None, msgspec.Meta(description="the IANA time zone of start and end, e.g. Asia/Seoul")] = None
@@ -282,7 +290,17 @@ class Followup(Record, frozen=True, kw_only=True, forbid_unknown_fields=True):
         msgspec.Meta(min_length=1, description="the countries that owe it, the home country included when it does"),
     ]
     cadence: Annotated[Cadence | None, msgspec.Meta(description="how often: once, annual, biennial, regular")] = None
-    due: Annotated[dt.date | None, msgspec.Meta(description="when it is due, YYYY-MM-DD (quoted)")] = None
+    due: Annotated[
+        DueDate | None,
+        msgspec.Meta(
+            description="when it is due, as precisely as the sources say: a day YYYY-MM-DD, a month YYYY-MM, "
+            "a quarter YYYY-Qn or a year YYYY (quoted)"
+        ),
+    ] = None
+    due_end: Annotated[
+        dt.date | None,
+        msgspec.Meta(description="the last day, when it is due over several days (17-19 Nov: due 2025-11-17)"),
+    ] = None
     due_note: Annotated[
         str | None, msgspec.Meta(description="the due date in the sources' words, where no day is given")
     ] = None
@@ -298,6 +316,14 @@ class Plan(Record, frozen=True, kw_only=True, forbid_unknown_fields=True):
     no `actual_event`, did not take place: the timeline and the calendar show it on that day as cancelled."""
 
     parties: Annotated[list[CountryCode], msgspec.Meta(min_length=1, description="the countries the plan concerned")]
+    kind: Annotated[
+        PlanKind,
+        msgspec.Meta(
+            description="schedule (the default): who would meet whom, when and where; expectation: a forecast or "
+            "what observers expected (whether a deal would be reached), shown as expected / what happened, never "
+            "as a plan that changed"
+        ),
+    ] = "schedule"
     changed: Annotated[
         bool, msgspec.Meta(description="false: it happened as planned; true (the default): it did not")
     ] = True

@@ -31,6 +31,19 @@ def weekday(date: dt.date) -> str:
     return f"{WEEKDAYS[date.weekday()]} {day(date)}"
 
 
+def event_days(event: Any) -> str:
+    """`Thu 30 Oct 2025`, or for an event over several days `Mon 17 – Wed 19 Nov 2025`; empty when undated."""
+    first, last = getattr(event, "date", None), getattr(event, "end_date", None)
+    if first is None:
+        return ""
+    if last is None or last <= first:
+        return weekday(first)
+    start = weekday(first)
+    if first.year == last.year:  # the year once, at the end; the month once too when it is the same
+        start = start.rsplit(" ", 2 if first.month == last.month else 1)[0]
+    return f"{start} – {weekday(last)}"
+
+
 def clock(event: Any) -> str | None:
     """`10:00-11:30 Asia/Seoul`, or None when no time is reported."""
     if not event.start:

@@ -243,15 +243,6 @@ def event_order(event: model.Event) -> tuple[int, dt.date, str, str]:
     return (event.date is None, event.date or dt.date.max, event.start or "", event.id)
 
 
-def parse_date(value: str | None, option: str) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"{option} '{value}' is not an ISO date (expected YYYY-MM-DD)") from None
-
-
 def check_topic(query: Query, topic: str | None) -> str | None:
     if topic is None:
         return None

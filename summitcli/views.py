@@ -39,6 +39,7 @@ class Line(NamedTuple):
     refs: Sequence[str] = ()
     dim: bool = False  # secondary (a summary, a note): dim in a terminal
     address: bool = False  # a URL or file: never wrapped, a hyperlink where the terminal takes one
+    clip: bool = False  # one line in a terminal, cut with `…` (a list's aside: whole in every other format)
 
 
 class Entry(NamedTuple):

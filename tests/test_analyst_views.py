@@ -181,7 +181,7 @@ def test_brief_and_agreements_sources_list_what_their_markers_point_to() -> None
         (["people", "Carnie"], "Did you mean 'Carney'"),
         (["sources", "asiae-post-sumit"], "Did you mean 'asiae-post-summit'?"),
         (["followups", "--status", "stall"], "Did you mean 'stalled'?"),
-        (["followups", "--due-before", "next week"], "is not an ISO date"),
+        (["followups", "--due-before", "next week"], "is not a date: use YYYY-MM-DD"),
         (["search", " "], "nothing to search for"),
         (["followups", "narnia"], "unknown country 'narnia'"),
     ],

@@ -105,8 +105,8 @@ def test_dates_are_accepted_as_dates_or_iso_text(week: summitcli.Dataset) -> Non
 
 BAD_CALLS = [
     ("timeline", {"start": 20251030}, "--from 20251030 is not a date"),
-    ("timeline", {"start": "30 Oct 2025"}, "--from '30 Oct 2025' is not an ISO date (expected YYYY-MM-DD)"),
-    ("timeline", {"end": "2025-02-30"}, "--to '2025-02-30' is not an ISO date"),
+    ("timeline", {"start": "30 Oct 2025"}, "--from '30 Oct 2025' is not a date: use YYYY-MM-DD"),
+    ("timeline", {"end": "2025-02-30"}, "--to '2025-02-30' is not a date"),
     ("timeline", {"kind": 3}, "kind must be text, not int"),
     ("followups", {"due_before": 3.5}, "--due-before 3.5 is not a date"),
     ("agreements", {"country": ["CA"]}, "country must be text, not list"),
@@ -219,7 +219,7 @@ def test_the_example_notebook_runs_headless() -> None:
     assert sum("text/html" in data and data["text/html"].startswith("<iframe") for data in shown) >= 4
     assert any("datetime64" in data["text/plain"] for data in shown)
     printed = "".join(o.get("text", "") for o in outputs if o.output_type == "stream")
-    assert "summit says: --from '30 Oct 2025' is not an ISO date" in printed
+    assert "summit says: --from '30 Oct 2025' is not a date" in printed
 
 
 def test_the_example_notebook_is_valid() -> None:

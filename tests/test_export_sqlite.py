@@ -86,12 +86,15 @@ def test_every_record_is_a_row(db: sqlite3.Connection) -> None:
 def test_dates_are_iso_and_amounts_numbers(db: sqlite3.Connection) -> None:
     dates = [
         row[0]
-        for sql in ("SELECT date FROM events", "SELECT date FROM outcomes", "SELECT due FROM followups")
+        for sql in ("SELECT date FROM events", "SELECT date FROM outcomes", "SELECT due_end FROM followups")
         for row in db.execute(sql)
         if row[0] is not None
     ]
     assert len(dates) > 50
     assert all(len(d) == 10 and db.execute("SELECT date(?)", (d,)).fetchone()[0] == d for d in dates)
+    # A due date is as precise as the sources: a day, or a month (2025-11) or year (2029) as given.
+    due = {row[0] for row in db.execute("SELECT due FROM followups WHERE due IS NOT NULL")}
+    assert {"2025-11", "2029", "2025-11-17"} <= due
     types = {row[0] for row in db.execute("SELECT typeof(amount) FROM figures WHERE amount IS NOT NULL")}
     assert types == {"real"}
     assert {row[0] for row in db.execute("SELECT typeof(duration_minutes) FROM events")} <= {"integer", "null"}

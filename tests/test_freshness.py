@@ -18,7 +18,7 @@ from conftest import FIXTURE, ROOT, run, subprocess_env, summit_cmd
 
 import summitcli.datafiles
 import summitcli.dataset
-import summitcli.index
+import summitcli.index.freshness
 import summitcli.loader
 
 
@@ -55,12 +55,12 @@ def _count(monkeypatch: pytest.MonkeyPatch, module: object, name: str) -> list[o
 def _reads(monkeypatch: pytest.MonkeyPatch) -> list[object]:
     """Record every read of a data file's bytes."""
     calls = _count(monkeypatch, summitcli.datafiles, "read_bytes")
-    monkeypatch.setattr(summitcli.dataset, "read_bytes", summitcli.datafiles.read_bytes)
+    monkeypatch.setattr(summitcli.index.freshness, "read_bytes", summitcli.datafiles.read_bytes)
     return calls
 
 
 def test_warm_run_reads_no_data_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(summitcli.index, "RACY_NS", 100_000_000)  # a racy window of 0.1 s
+    monkeypatch.setattr(summitcli.index.freshness, "RACY_NS", 100_000_000)  # a racy window of 0.1 s
     data = _copy(tmp_path)
     assert _export(data)["meta"]["title"] == "Mini week"
     with sqlite3.connect(_index(tmp_path)) as conn:  # as if recorded the moment the files were written: racy

@@ -244,7 +244,7 @@ def patterned_types() -> dict[str, tuple[type, str]]:
 
     from summitcli import model
 
-    examples = {"CountryCode": "CA", "ClockTime": "10:00"}  # else an id
+    examples = {"CountryCode": "CA", "ClockTime": "10:00", "DueDate": "2025-11"}  # else an id
     found = {}
     for name, value in vars(model).items():
         if typing.get_origin(value) is typing.Annotated:

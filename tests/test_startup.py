@@ -72,7 +72,7 @@ def test_an_index_written_by_another_model_is_rebuilt(tmp_path, monkeypatch) -> 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     open_data([FIXTURE])
     (built,) = tmp_path.rglob("*.sqlite")
-    monkeypatch.setattr(index, "VERSION", index.VERSION.rsplit("/", 1)[0] + "/another-model")
+    monkeypatch.setattr(index.schema, "VERSION", index.VERSION.rsplit("/", 1)[0] + "/another-model")
     before = built.stat().st_ino
     assert open_data([FIXTURE]).meta.title == "Mini week"
     assert built.stat().st_ino != before, "the index is written anew"

@@ -14,10 +14,21 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from summitcli import model
-from summitcli.commands import Settings
+from summitcli.commands import Settings, open_items
 from summitcli.errors import UsageError
 from summitcli.output import Format, emit_document
-from summitcli.phrases import NOT_REPORTED, clock, day, field_words, figure, length, span, weekday, where, words
+from summitcli.phrases import (
+    NOT_REPORTED,
+    clock,
+    day,
+    event_days,
+    field_words,
+    figure,
+    length,
+    span,
+    where,
+    words,
+)
 from summitcli.query import Query, cited_sources, event_order, label
 from summitcli.records import fields
 from summitcli.views import Document, Entry, KeyPoint, Line, Section
@@ -65,7 +76,10 @@ def by_day(record: Any) -> tuple[bool, str]:
 
 def followup_order(followup: model.Followup) -> tuple[dt.date, str]:
     """By due date, else the date of the latest status; neither known: last."""
-    return (followup.due or followup.status_date or dt.date.max, followup.id)
+    from summitcli.commands.followups import due_period
+
+    due = due_period(followup)
+    return (due.first if due else followup.status_date or dt.date.max, followup.id)
 
 
 def _disputes(record: Any) -> list[Line]:
@@ -74,7 +88,7 @@ def _disputes(record: Any) -> list[Line]:
 
 def meeting_line(event: model.Event, home: str | None = None) -> str:
     """Date, time, length, venue and city: each a fact a reader expects, so each says when it is not reported."""
-    when = weekday(event.date) if event.date else f"date {NOT_REPORTED}"
+    when = event_days(event) or f"date {NOT_REPORTED}"
     time, span = clock(event), length(event)
     if time or span:
         parts = [when, time or f"time {NOT_REPORTED}", span or f"length {NOT_REPORTED}"]
@@ -96,7 +110,9 @@ def outcome_entry(outcome: model.Outcome, *, with_summary: bool = True) -> Entry
 
 
 def followup_entry(q: Query, followup: model.Followup) -> Entry:
-    due = day(followup.due) or followup.due_note or NOT_REPORTED
+    from summitcli.commands.followups import due_words
+
+    due = due_words(followup) or NOT_REPORTED
     parts = [f"as of {day(followup.status_date)}"] if followup.status_date else []
     parts.append(f"due {due}")
     if followup.cadence and followup.cadence != "once":
@@ -128,6 +144,10 @@ def plan_entry(plan: model.Plan) -> Entry:
     when_where = ", ".join(p for p in (day(plan.planned_date), plan.planned_place or "") if p)
     if when_where:
         planned += f" ({when_where})"
+    if plan.kind == "expectation":
+        return Entry(
+            f"Expected: {planned}", plan.sources, "", [Line(f"What happened: {plan.actual}", plan.actual_sources)]
+        )
     if not plan.changed:
         return Entry(f"Planned and held: {planned}", [*plan.sources, *plan.actual_sources])
     return Entry(f"Planned: {planned}", plan.sources, "", [Line(f"What happened: {plan.actual}", plan.actual_sources)])
@@ -308,7 +328,7 @@ def machine_records(found: Found, every: dict[str, list[Any]]) -> dict[str, Any]
 
 def dated(every: dict[str, list[Any]], shown: list[Section]) -> tuple[str, list[Section]]:
     """The subtitle, with the dates the brief covers; when they fall in one year, the sections without it."""
-    dates = [d for part in every.values() for r in part if (d := getattr(r, "date", None))]
+    dates = [d for part in every.values() for r in part for d in (getattr(r, "date", None), last_day_of(r)) if d]
     if not dates:
         return "briefing", shown
     first_day, last_day = min(dates), max(dates)
@@ -317,10 +337,16 @@ def dated(every: dict[str, list[Any]], shown: list[Section]) -> tuple[str, list[
     return f"briefing · {span(first_day, last_day)}", shown
 
 
-def build(q: Query, code: str, full: bool = True) -> Document:
+def last_day_of(record: Any) -> dt.date | None:
+    """The last day of an event over several days (None for the rest)."""
+    return getattr(record, "end_date", None)
+
+
+def build(q: Query, code: str, full: bool = True, as_of: dt.date | None = None) -> Document:
     """The briefing on `code`; the home country itself is refused (UsageError): a brief is about it and another.
 
-    Its records are always whole; the document a person reads is short unless `full` (see QUOTES, FACTS)."""
+    Its records are always whole; the document a person reads is short unless `full` (see QUOTES, FACTS).
+    `as_of`: the day that counts as today for its open items (default: the day it runs)."""
     from summitcli.countries import country_name
 
     home, other = country_name(q.home), country_name(code)
@@ -332,9 +358,11 @@ def build(q: Query, code: str, full: bool = True) -> Document:
     found = gather(q, code, (home, other))
     every = parts(found)
     subtitle, shown = dated(every, sections(found, full))
-    return Document(
-        f"{home} – {other}", subtitle, key_points(found), shown, q.citations(), machine_records(found, every)
-    )
+    records = machine_records(found, every)
+    open_now = open_items.section(q, found.followups, found.ours, as_of)  # right after the key points
+    shown = [open_now, *shown] if open_now.entries else shown
+    records["open_items"] = open_items.records(q, found.followups, found.ours, as_of)
+    return Document(f"{home} – {other}", subtitle, key_points(found), shown, q.citations(), records)
 
 
 def elsewhere_section(
@@ -394,16 +422,25 @@ class Options:
 
     country: str
     full: bool = False
+    since: str | None = None  # a git revision or date: what changed since then is said and marked (the CLI only)
+    as_of: dt.date | str | None = None
 
 
 def document_for(q: Query, options: Options) -> Document:
     """What the command shows and the API returns (its records)."""
-    return build(q, q.resolve_country(options.country), options.full)
+    from summitcli.dates import read_day
+
+    code = q.resolve_country(options.country)
+    return build(q, code, options.full, read_day(options.as_of, "--as-of"))
 
 
 def brief(settings: Settings, options: Options, *, fmt: Format, show_sources: bool = False) -> None:
     q = settings.query()
     document = document_for(q, options)
+    if options.since:
+        from summitcli.brief_changes import with_changes
+
+        document = with_changes(settings, q, document, q.resolve_country(options.country), options.since)
     if show_sources:
         from summitcli.commands.sources import emit_cited
 

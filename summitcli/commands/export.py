@@ -25,11 +25,12 @@ def _zone(name: str | None) -> Any:
 
 
 def _event_times(event: Any) -> tuple[Any, Any]:
-    """DTSTART and DTEND: all-day dates when no time is reported, else times in the event's own zone. An end past
-    the calendar's last day (an event on 9999-12-31) is left out: RFC 5545 then reads an all-day event as one day.
-    A length known only in words (`about 20 minutes`) gives an approximate end, which the description says."""
-    if not event.start:
-        return event.date, _later(event.date, dt.timedelta(days=1))
+    """DTSTART and DTEND: all-day dates when no time is reported or the event takes several days, else times
+    in the event's own zone. An end past the calendar's last day (an event on 9999-12-31) is left out: RFC 5545
+    then reads an all-day event as one day. A length known only in words (`about 20 minutes`) gives an
+    approximate end, which the description says."""
+    if not event.start or (event.end_date and event.end_date > event.date):  # all day, over one day or several
+        return event.date, _later(event.end_date or event.date, dt.timedelta(days=1))
     zone = _zone(event.tz)
     start = dt.datetime.combine(event.date, dt.time.fromisoformat(event.start), zone)
     if event.end:
@@ -159,7 +160,7 @@ def ics(settings: Settings, options: IcsOptions, *, output: Path | None) -> None
     deliver_bytes(calendar(q, code), output)  # UTF-8 as RFC 5545 says, whatever stdout's encoding
 
 
-def _documents(q: Query, codes: list[str]) -> list[Any]:
+def _documents(q: Query, codes: list[str], as_of: dt.date | None = None) -> list[Any]:
     """The book's documents: the week's timeline (every event of the countries in the book and the home country's
     own, and the meetings of theirs that did not take place), the home country's own side, one brief per country."""
     from summitcli.commands import brief, home, timeline
@@ -173,10 +174,10 @@ def _documents(q: Query, codes: list[str]) -> list[Any]:
     own = home.build(q)
     if own.sections:  # what concerns the home country alone: no brief has it
         parts.append(DocumentPart("home", own))
-    return parts + [DocumentPart(f"country-{code.lower()}", brief.build(q, code)) for code in codes]
+    return parts + [DocumentPart(f"country-{code.lower()}", brief.build(q, code, as_of=as_of)) for code in codes]
 
 
-def _listings(q: Query, codes: list[str]) -> list[Any]:
+def _listings(q: Query, codes: list[str], as_of: dt.date | None = None) -> list[Any]:
     """The book's tables: the agreements and follow-ups of the countries in the book and of the home country
     alone, and the country-by-topic matrix."""
     from summitcli.commands import agreements, followups, matrix
@@ -185,12 +186,12 @@ def _listings(q: Query, codes: list[str]) -> list[Any]:
 
     wanted = set(codes)
     pairs = [(c, o) for c, o in agreements.select(q) if c in wanted | {q.home}]
-    promised = [f for f in followups.select(q) if wanted & set(f.parties) or set(f.parties) <= {q.home}]
+    promised = [f for f in followups.select(q)[0] if wanted & set(f.parties) or set(f.parties) <= {q.home}]
     grid = matrix.listing(q)
     grid = grid._replace(rows=[r for r in grid.rows if r["country"] in wanted], view=View(hidden=("country",)))
     return [
         ListingPart("agreements", "Agreements", agreements.listing(q, pairs, one_country=False), page_break=True),
-        ListingPart("followups", "Follow-up tracker", followups.listing(q, promised, one_country=False)),
+        ListingPart("followups", "Follow-up tracker", followups.listing(q, promised, one_country=False, as_of=as_of)),
         ListingPart(
             "matrix",
             "Countries and topics",
@@ -202,21 +203,24 @@ def _listings(q: Query, codes: list[str]) -> list[Any]:
     ]
 
 
-def book_document(q: Query, codes: list[str], made: dt.datetime | None = None) -> Any:
+def book_document(q: Query, codes: list[str], made: dt.datetime | None = None, as_of: dt.date | None = None) -> Any:
     """The briefing book: a title page, the timeline, the home country's own side (`summit home`), one brief per
     country, the agreements, the follow-up tracker and the country-by-topic matrix, built from the commands' own
-    views; sources once, at the end."""
+    views; sources once, at the end. `as_of`: the day its open items and overdue follow-ups are counted from
+    (default: the day it is made)."""
     from summitcli.countries import country_name
+    from summitcli.dates import today
     from summitcli.output.document import Book
     from summitcli.phrases import span
 
-    parts = _documents(q, codes) + _listings(q, codes)
+    parts = _documents(q, codes, as_of) + _listings(q, codes, as_of)
     made = made or _build_time()
-    dates = [e.date for e in q.data.events if e.date]
+    dates = [d for e in q.data.events for d in (e.date, e.end_date) if d]
     covers = span(min(dates), max(dates)) if dates else "dates not reported"
     lines = [
         f"Covers {covers}",
         f"Countries: {', '.join(country_name(c) for c in codes)}",
+        f"Open items as of {span(today(as_of), today(as_of))}",
         f"Made {made.strftime('%Y-%m-%d %H:%M')} UTC from {len(q.data.files)} data files",
     ]
     return Book(q.data.meta.title, "Briefing book", parts, q.citations(), title_lines=lines)
@@ -244,6 +248,8 @@ class BookOptions:
     """Who `summit export markdown|html` covers: these countries (names as typed), else every country."""
 
     countries: tuple[str, ...] = ()
+    since: str | None = None  # a git revision or date: each brief says and marks what changed since (the CLI only)
+    as_of: dt.date | str | None = None
 
 
 def book(settings: Settings, options: BookOptions, *, fmt: str, output: Path | None) -> None:
@@ -256,5 +262,11 @@ def book(settings: Settings, options: BookOptions, *, fmt: str, output: Path | N
         not_to_a_terminal(
             f"export {fmt}", "the briefing book", q.data.meta.title, ".md" if fmt == "markdown" else ".html"
         )
-    document = book_document(q, codes)
+    from summitcli.dates import read_day
+
+    document = book_document(q, codes, as_of=read_day(options.as_of, "--as-of"))
+    if options.since:
+        from summitcli.brief_changes import book_with_changes
+
+        document = book_with_changes(settings, q, document, options.since)
     deliver(to_html(document) if fmt == "html" else to_markdown(document), output)

@@ -12,11 +12,12 @@ from typing import Any
 
 from summitcli import model
 from summitcli.commands import Settings, show_listing
+from summitcli.dates import read_day
 from summitcli.errors import UsageError
 from summitcli.output import Column, Format, View
 from summitcli.phrases import clock, locality, remote, weekday, where
-from summitcli.placing import placing, zone_abbreviation
-from summitcli.query import Query, check_topic, check_value, cited_sources, event_order, parse_date
+from summitcli.placing import Placing, placing, zone_abbreviation
+from summitcli.query import Query, check_topic, check_value, cited_sources, event_order
 from summitcli.records import fields
 from summitcli.views import Document, Entry, Line, Listing, Section
 
@@ -33,7 +34,7 @@ COLUMNS = [
     Column("id", "Id"),
     Column("sources", "Sources"),
 ]
-FIELDS = [*model.Event.__struct_fields__, "plans_changed", "cancelled"]
+FIELDS = [*model.Event.__struct_fields__, "plans_changed", "expectations", "cancelled"]
 NOT_REPORTED_TIME = "time not reported"
 
 
@@ -55,7 +56,7 @@ def select(
     return [
         event
         for event in sorted(q.data.events, key=event_order)
-        if _matches(event, country=country, topic=topic, kind=kind) and _in_range(event.date, start, end)
+        if _matches(event, country=country, topic=topic, kind=kind) and _in_range(event, start, end)
     ]
 
 
@@ -66,18 +67,28 @@ def _matches(event: model.Event, *, country: str | None, topic: str | None, kind
     return not (topic and topic not in event.topics)
 
 
-def _in_range(date: dt.date | None, start: dt.date | None, end: dt.date | None) -> bool:
-    """Whether an event's date is within `start` to `end`, both included; undated is outside any range."""
+def _in_range(event: model.Event, start: dt.date | None, end: dt.date | None) -> bool:
+    """Whether an event's days (one, or `date` to `end_date`) meet `start` to `end`, both included; undated is
+    outside any range."""
     if not (start or end):
         return True
-    if date is None:
+    if event.date is None:
         return False
-    return not ((start and date < start) or (end and date > end))
+    last = event.end_date or event.date
+    return not ((start and last < start) or (end and event.date > end))
+
+
+def days_of(event: model.Event) -> list[dt.date | None]:
+    """The days an event takes place on: its date, or each day from `date` to `end_date`."""
+    if event.date is None or event.end_date is None or event.end_date <= event.date:
+        return [event.date]
+    return [event.date + dt.timedelta(days=n) for n in range((event.end_date - event.date).days + 1)]
 
 
 def did_not_happen(plan: model.Plan) -> bool:
-    """A plan with a planned date that did not take place: it changed, and no event happened instead."""
-    return plan.changed and plan.actual_event is None and plan.planned_date is not None
+    """A scheduled meeting with a planned date that did not take place: it changed, and no event happened
+    instead (an expectation that was not met is no cancelled meeting)."""
+    return plan.kind == "schedule" and plan.changed and plan.actual_event is None and plan.planned_date is not None
 
 
 def cancelled(
@@ -119,22 +130,39 @@ def cancelled_record(plan: model.Plan) -> dict[str, Any]:
         "sources": cited_sources(plan),
         "confidence": plan.confidence,
         "plans_changed": [],
+        "expectations": [],
         "cancelled": True,
     }
 
 
 def changed_plans(q: Query) -> dict[str, list[model.Plan]]:
-    """Event id -> the plans that changed into it."""
+    """Event id -> the plans that changed into it, and the expectations it answers (what was expected of it):
+    a schedule that changed, or an expectation whatever came of it."""
     found: dict[str, list[model.Plan]] = {}
     for plan in q.data.plans:
-        if plan.changed and plan.actual_event:
+        if plan.actual_event and (plan.changed or plan.kind == "expectation"):
             found.setdefault(plan.actual_event, []).append(plan)
     return found
 
 
+def plan_words(plan: model.Plan) -> tuple[str, str]:
+    """The two lines of a plan under its event: `plan changed · planned: …` or `expected: …`, then what
+    happened."""
+    if plan.kind == "expectation":
+        return f"expected: {plan.planned}", f"what happened: {plan.actual}"
+    return f"plan changed · planned: {plan.planned}", f"what happened: {plan.actual}"
+
+
 def event_records(events: list[model.Event], plans: dict[str, list[model.Plan]]) -> list[dict[str, Any]]:
-    """The machine records: each event's own fields and the ids of the plans that changed into it."""
-    return [fields(e, plans_changed=[p.id for p in plans.get(e.id, [])], cancelled=False) for e in events]
+    """The machine records: each event's own fields, the ids of the scheduled plans that changed into it and of
+    the expectations it answers."""
+    records = []
+    for event in events:
+        mine = plans.get(event.id, [])
+        changed = [p.id for p in mine if p.kind == "schedule"]
+        expected = [p.id for p in mine if p.kind == "expectation"]
+        records.append(fields(event, plans_changed=changed, expectations=expected, cancelled=False))
+    return records
 
 
 def row(event: model.Event, plans: list[model.Plan], home: str | None = None) -> dict[str, Any]:
@@ -149,7 +177,7 @@ def row(event: model.Event, plans: list[model.Plan], home: str | None = None) ->
         "city": locality(event, home),
         "countries": list(event.parties),
         "country_names": _names(event.parties),
-        "note": "; ".join(f"plan changed: {p.planned}" for p in plans) or None,
+        "note": "; ".join(plan_words(p)[0].replace(" · planned", "") for p in plans) or None,
         "id": event.id,
         "sources": list(dict.fromkeys([*event.sources, *(ref for p in plans for ref in p.sources)])),
     }
@@ -197,22 +225,6 @@ def by_day(items: list[Any]) -> list[Any]:
     return sorted(items, key=key)
 
 
-def _event_entry(q: Query, event: model.Event, plans: list[model.Plan]) -> Entry:
-    """An event on the agenda: its time or part of the day, title, place, the countries other than home; a plan
-    that changed into it under it."""
-    others = " ".join(code for code in event.parties if code != q.home)
-    head = " · ".join(p for p in (event.title, where(event, q.home), others) if p)
-    lines = [
-        line
-        for p in plans
-        for line in (
-            Line(f"plan changed · planned: {p.planned}", p.sources, dim=True),
-            Line(f"what happened: {p.actual}", p.actual_sources, dim=True),
-        )
-    ]
-    return Entry(head, event.sources, placing(event).lead, lines)
-
-
 def _heading(day: dt.date | None, items: list[Any]) -> str:
     """A day's heading: its weekday and date, then the zone of its times once (`KST`), or that no time is
     reported for anything that day."""
@@ -221,23 +233,26 @@ def _heading(day: dt.date | None, items: list[Any]) -> str:
     zones = dict.fromkeys(zone_abbreviation(e.tz, day) for e in items if getattr(e, "start", None) and e.tz)
     if zones:
         return f"{weekday(day)} · {', '.join(zones)}"
-    placed = any(not placing(item).unplaced for item in items)
+    placed = any(not _placing(item).unplaced for item in items)
     return weekday(day) if placed else f"{weekday(day)} · {NOT_REPORTED_TIME}"
 
 
-def _day_entries(q: Query, items: list[Any], plans: dict[str, list[model.Plan]]) -> list[Entry]:
-    """A day's entries in agenda order, a "time not reported" line above the unplaced ones after placed ones."""
+def _placing(item: Any) -> Placing:
+    """Where an agenda item goes in its day; a later day of an event of several days (None) is not placed."""
+    return placing(item) if item is not None else Placing(True, "", "")
+
+
+def _day_entries(pairs: list[tuple[Any, Entry]]) -> list[Entry]:
+    """A day's entries in agenda order (where the sources place them), a "time not reported" line above the
+    unplaced ones after placed ones."""
     entries: list[Entry] = []
     placed = False
-    for item in items:
-        unplaced = placing(item).unplaced
+    for item, entry in sorted(pairs, key=lambda pair: _placing(pair[0])[:2]):
+        unplaced = _placing(item).unplaced
         if unplaced and placed:
             entries.append(Entry(NOT_REPORTED_TIME, divider=True))
         placed = not unplaced
-        if isinstance(item, model.Plan):
-            entries.append(cancelled_entry(q, item))
-        else:
-            entries.append(_event_entry(q, item, plans.get(item.id, [])))
+        entries.append(entry)
     return entries
 
 
@@ -250,19 +265,45 @@ def agenda(
 ) -> Document:
     """The terminal's agenda: a heading a day with its weekday and time zone, then an event a line in the order
     the sources place them (`summitcli.placing`: time, else part of the day, else under "time not reported"),
-    a plan that changed indented under its event, and a meeting that did not take place (`dropped`) on the day
-    it was planned for."""
-    days: dict[dt.date | None, list[Any]] = {}
+    a plan that changed indented under its event, a day after the first of an event of several days, and a
+    meeting that did not take place (`dropped`) on the day it was planned for."""
+    days: dict[dt.date | None, list[tuple[Any, Entry]]] = {}
     for item in by_day([*events, *(dropped or [])]):
-        day = item.planned_date if isinstance(item, model.Plan) else item.date
-        days.setdefault(day, []).append(item)
+        if isinstance(item, model.Plan):
+            days.setdefault(item.planned_date, []).append((item, cancelled_entry(q, item)))
+            continue
+        for number, entry in enumerate(agenda_entries(q, item, plans.get(item.id, []))):
+            days.setdefault(days_of(item)[number], []).append((item if number == 0 else None, entry))
     sections = [
-        Section(day.isoformat() if day else "undated", _heading(day, items), _day_entries(q, items, plans))
-        for day, items in days.items()
+        Section(
+            day.isoformat() if day else "undated",
+            _heading(day, [item for item, _ in pairs if item is not None]),
+            _day_entries(pairs),
+        )
+        for day, pairs in days.items()
     ]
     return Document(
         title, "local times", [], sections, q.citations(), {}, empty="no events match these filters", legend=True
     )
+
+
+def agenda_entries(q: Query, event: model.Event, plans: list[model.Plan]) -> list[Entry]:
+    """An event on the agenda, one entry a day it takes place on (`day 2 of 3` after the first); the plans that
+    changed into it and what was expected of it under its first."""
+    others = " ".join(code for code in event.parties if code != q.home)
+    head = " · ".join(p for p in (event.title, where(event, q.home), others) if p)
+    lines = []
+    for plan in plans:
+        before, after = plan_words(plan)
+        lines += [
+            Line(before, plan.sources, dim=True, clip=True),
+            Line(after, plan.actual_sources, dim=True, clip=True),
+        ]
+    days = days_of(event)
+    lead = placing(event).lead
+    first = Entry(head + (f" · {len(days)} days" if len(days) > 1 else ""), event.sources, lead, lines)
+    more = [Entry(f"{event.title} · day {n} of {len(days)}", event.sources, "") for n in range(2, len(days) + 1)]
+    return [first, *more]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -277,14 +318,10 @@ class Options:
     kind: str | None = None
 
 
-def _day(value: dt.date | str | None, option: str) -> dt.date | None:
-    return value if isinstance(value, dt.date) else parse_date(value, option)
-
-
 def listing_for(q: Query, options: Options) -> Listing:
     """What the command shows and the API returns (its records)."""
     code = q.resolve_country(options.country) if options.country else None
-    start, end = _day(options.start, "--from"), _day(options.end, "--to")
+    start, end = read_day(options.start, "--from"), read_day(options.end, "--to", last=True)
     events = select(q, start=start, end=end, country=code, topic=options.topic, kind=options.kind)
     dropped = cancelled(q, start=start, end=end, country=code, topic=options.topic, kind=options.kind)
     plans = changed_plans(q)

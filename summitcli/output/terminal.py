@@ -380,12 +380,14 @@ def table_text(rows: Sequence[dict[str, Any]], columns: Sequence[Column], view: 
     return "\n".join(out) + "\n"
 
 
-def fit_line(text: str, width: int) -> str:
+def fit_line(text: str, width: int, *, always: bool = False) -> str:
     """`text` cut with an ellipsis to fit one line of `width` cells (a citation's title, which comes last: the whole
-    citation is in every other format, and its address is on the next line)."""
+    citation is in every other format, and its address is on the next line); `always`: cut whatever is left."""
     if cell_len(text) <= width or width < 20:
         return text
     cut = chop_cells(text, width - 1)[0].rstrip()
+    if always:
+        return cut + "…"
     title = text.rfind(" · “")
     if title >= 0 and cell_len(cut) - cell_len(text[:title]) < TITLE_SHOWN:
         return text  # too little of the title would be left: wrap instead

@@ -80,6 +80,8 @@ class _Writer:
             return
         from summitcli.output.terminal import wrap
 
+        if line.clip:
+            text = _clipped(text, marks, self.width - indent)
         pieces = wrap(f"{text} {marks}" if marks else text, max(self.width - indent, 20))
         for n, piece in enumerate(pieces):
             start = first if n == 0 else " " * indent
@@ -100,6 +102,13 @@ class _Writer:
         self.out.append(
             self.styled(text, HEADING) + " " + self.styled(rule * max(self.width - cell_len(text) - 1, 0), DIM)
         )
+
+
+def _clipped(text: str, marks: str, width: int) -> str:
+    """`text` cut with `…` to leave room on one line of `width` cells for its markers."""
+    from summitcli.output.terminal import fit_line
+
+    return fit_line(text, max(width - (cell_len(marks) + 1 if marks else 0), 20), always=True)
 
 
 def render(document: Document, styled: bool, color: ColorMode = ColorMode.auto) -> str:

@@ -1,0 +1,109 @@
+"""A brief's "Open items (as of DATE)": what is still open with a country, right after the key points.
+
+Pending, planned, in-progress and stalled follow-ups by due date (unknown last), then outcomes not yet in force,
+under negotiation or stalled. Each says its status, the day that status was last reported ("as of"), when it is
+due and "overdue" when its whole due period is past the brief's "today" (`--as-of`, else the day it runs).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from summitcli import model
+from summitcli.commands.followups import OPEN, due_period, due_words, is_overdue
+from summitcli.dates import today
+from summitcli.phrases import NOT_REPORTED, day, words
+from summitcli.query import Query
+from summitcli.views import Entry, Line, Section
+
+# Outcomes whose status says they are not (yet) done: concluded but not in force, still negotiated, stalled.
+OPEN_OUTCOMES = ("concluded-not-in-force", "negotiations-concluded", "under-negotiation", "stalled", "proposed")
+
+
+def open_followups(followups: list[model.Followup]) -> list[model.Followup]:
+    """The follow-ups still open, by the last day they are due (a month by its last day), unknown last."""
+
+    def key(followup: model.Followup) -> tuple[dt.date, str]:
+        due = due_period(followup)
+        return (due.last if due else dt.date.max, followup.id)
+
+    return sorted((f for f in followups if f.status in OPEN), key=key)
+
+
+def reported_on(q: Query, outcome: model.Outcome) -> tuple[dt.date | None, list[str]]:
+    """The day an outcome's status was last reported, and by which sources: its latest sources' date, else its own
+    date (and its sources)."""
+    dated = {ref: s.date for ref in outcome.sources if (s := q.source(ref)) is not None and s.date}
+    if not dated:
+        return outcome.date, list(outcome.sources)
+    latest = max(dated.values())
+    return latest, [ref for ref, date in dated.items() if date == latest]
+
+
+def followup_entry(followup: model.Followup, now: dt.date) -> Entry:
+    status = words(followup.status)
+    parts = [status, f"as of {day(followup.status_date)}" if followup.status_date else f"status date {NOT_REPORTED}"]
+    parts.append(f"due {due_words(followup) or NOT_REPORTED}")
+    if is_overdue(followup, now):
+        parts.append("overdue")
+    refs = followup.status_sources or followup.sources
+    return Entry(followup.title, followup.sources, "", [Line(" · ".join(parts), refs)])
+
+
+def outcome_entry(q: Query, outcome: model.Outcome) -> Entry:
+    when, refs = reported_on(q, outcome)
+    status = words(outcome.status)
+    said = f"as of {day(when)}" if when else f"status date {NOT_REPORTED}"
+    return Entry(outcome.title, outcome.sources, "", [Line(f"{status} · {said} · due {NOT_REPORTED}", refs)])
+
+
+def section(q: Query, followups: list[model.Followup], outcomes: list[model.Outcome], as_of: dt.date | None) -> Section:
+    """The section (empty when nothing is open, so that a brief leaves it out)."""
+    now = today(as_of)
+    entries = [followup_entry(f, now) for f in open_followups(followups)]
+    entries += [outcome_entry(q, o) for o in outcomes if o.status in OPEN_OUTCOMES]
+    return Section("open_items", f"Open items (as of {day(now)})", entries)
+
+
+def records(
+    q: Query, followups: list[model.Followup], outcomes: list[model.Outcome], as_of: dt.date | None
+) -> list[dict[str, Any]]:
+    """The section's records as machine formats write them: typed fields, dates as dates, `overdue` a boolean
+    (None: no due date known)."""
+    now = today(as_of)
+    found: list[dict[str, Any]] = []
+    for followup in open_followups(followups):
+        due = due_period(followup)
+        found.append(
+            {
+                "kind": "followup",
+                "id": followup.id,
+                "title": followup.title,
+                "status": followup.status,
+                "status_date": followup.status_date,
+                "due": followup.due,
+                "due_first": due.first if due else None,
+                "due_last": due.last if due else None,
+                "overdue": is_overdue(followup, now),
+                "as_of": now,
+                "sources": list(followup.status_sources or followup.sources),
+            }
+        )
+    for outcome in (o for o in outcomes if o.status in OPEN_OUTCOMES):
+        found.append(
+            {
+                "kind": "outcome",
+                "id": outcome.id,
+                "title": outcome.title,
+                "status": outcome.status,
+                "status_date": reported_on(q, outcome)[0],
+                "due": None,
+                "due_first": None,
+                "due_last": None,
+                "overdue": None,
+                "as_of": now,
+                "sources": list(outcome.sources),
+            }
+        )
+    return found

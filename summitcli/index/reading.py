@@ -1,0 +1,225 @@
+"""Reading the index: records checked against their checksums, decoded into the model's structs, and answered
+again from a rebuilt index when one turns out damaged."""
+
+from __future__ import annotations
+
+import sqlite3
+import weakref
+import zlib
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import msgspec
+
+from summitcli import model
+from summitcli.index.schema import SPACES, Damaged
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+
+T = TypeVar("T")
+
+
+def checked(name: str, rows: list[Any]) -> list[Any]:
+    """`rows` (crc, json), each record's bytes checked against its checksum (Damaged where one fails)."""
+    try:
+        if all(zlib.crc32(text) == crc for crc, text in rows):
+            return rows
+    except TypeError:  # a value that is not bytes: written by something else than the index
+        pass
+    raise Damaged(f"a {name} record fails its checksum")
+
+
+def structs(name: str, rows: list[Any]) -> list[Any]:
+    """The records of the list `name` (or the `meta`) in `rows` (crc, json) decoded by msgspec as the model's."""
+    item = model.Meta if name == "meta" else model.Dataset.__annotations__[name].__args__[0]
+    try:
+        return msgspec.json.decode(b"[" + b",".join(r[1] for r in rows) + b"]", type=list[item])  # type: ignore[valid-type]
+    except (TypeError, ValueError, msgspec.DecodeError, msgspec.ValidationError) as exc:
+        raise Damaged(str(exc)) from None
+
+
+class IndexedDataset:
+    """The dataset as the query layer reads it, each record list decoded from the index on first use.
+
+    Every record read is checked against its checksum; a damaged index (a record that fails it, a table
+    missing, a column of the wrong type) is handed to `recover`, which rebuilds it, and the question is
+    answered again from the rebuilt one."""
+
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        files: list[str],
+        recover: Callable[[], IndexedDataset] | None = None,
+    ) -> None:
+        self._conn = conn
+        # A connection is freed only by the cycle collector (its statement cache refers to it): close it, and end
+        # its read transaction, as soon as the dataset is no longer used.
+        weakref.finalize(self, conn.close)
+        self.files = files
+        self._recover = recover
+        self._rebuilt: IndexedDataset | None = None
+        row = self._query("SELECT meta FROM files WHERE meta IS NOT NULL ORDER BY ord LIMIT 1")
+        try:
+            self._meta_json: bytes = row[0][0]
+        except IndexError as exc:
+            raise Damaged(str(exc)) from None
+        self.meta: model.Meta = structs("meta", [(0, self._meta_json)])[0]
+
+    def _query(self, sql: str, params: Iterable[Any] = ()) -> list[Any]:
+        try:
+            return self._conn.execute(sql, tuple(params)).fetchall()
+        except sqlite3.Error as exc:
+            raise Damaged(str(exc)) from None
+
+    def _answer(self, ask: Callable[[IndexedDataset], T]) -> T:
+        """`ask` this index; if it turns out damaged, the rebuilt one."""
+        if self._rebuilt is None:
+            try:
+                return ask(self)
+            except Damaged:
+                if self._recover is None:
+                    raise
+                self._conn.close()
+                self._rebuilt = self._recover()
+        return ask(self._rebuilt)
+
+    def _decode(self, name: str, rows: list[Any]) -> list[Any]:
+        """The records of the list `name` in `rows` (crc, json), each checked against its checksum."""
+        return structs(name, checked(name, rows))
+
+    def _rows(self, name: str) -> list[Any]:
+        """The stored (crc, json) of every record of the list `name`, in the order of the files and of each file."""
+        return self._query(
+            "SELECT r.crc, r.json FROM records r JOIN files f ON f.id = r.file WHERE r.list = ? ORDER BY f.ord, r.seq",
+            (name,),
+        )
+
+    def _all(self, name: str) -> list[Any]:
+        return self._decode(name, self._rows(name))
+
+    def all(self, name: str) -> list[Any]:
+        """Every record of the list `name`, in the order of the files and of each file."""
+        return self._answer(lambda index: index._all(name))
+
+    def _with_country(self, name: str, code: str) -> list[Any]:
+        # driven by the country index: only the rows of `code` are read, however large the list
+        chosen = "SELECT seq FROM record_countries WHERE country = ? AND list = ?"
+        params: list[Any] = [code, name]
+        if name == "quotes":  # a quote also involves its speaker's country
+            chosen += (
+                " UNION SELECT q.seq FROM records q WHERE q.list = 'quotes' AND q.speaker IN (SELECT p.id FROM "
+                "record_countries c JOIN records p ON p.seq = c.seq WHERE c.country = ? AND c.list = 'people')"
+            )
+            params.append(code)
+        rows = self._query(
+            f"SELECT r.crc, r.json FROM ({chosen}) s CROSS JOIN records r ON r.seq = s.seq "
+            "JOIN files f ON f.id = r.file ORDER BY f.ord, r.seq",
+            params,
+        )
+        return self._decode(name, rows)
+
+    def with_country(self, name: str, code: str) -> list[Any]:
+        """Records of one list that involve `code`, read through the country index."""
+        return self._answer(lambda index: index._with_country(name, code))
+
+    def _record(self, list_names: tuple[str, ...], rid: str) -> Any:
+        spaces = sorted({SPACES.get(name, "record") for name in list_names})
+        rows = self._query(
+            f"SELECT list, crc, json FROM records WHERE space IN ({', '.join('?' * len(spaces))}) AND id = ? "
+            f"AND list IN ({', '.join('?' * len(list_names))})",
+            (*spaces, rid, *list_names),
+        )
+        return self._decode(rows[0][0], [rows[0][1:]])[0] if rows else None
+
+    def record(self, list_names: tuple[str, ...], rid: str) -> Any:
+        """The record with id `rid` in one of the lists named, read through the id index; None if there is none."""
+        return self._answer(lambda index: index._record(list_names, rid))
+
+    def _country_codes(self) -> set[str]:
+        rows = self._query("SELECT country FROM countries")
+        return {r[0] for r in rows}
+
+    def country_codes(self) -> set[str]:
+        return self._answer(lambda index: index._country_codes())
+
+    def _counts(self) -> dict[str, int]:
+        rows = self._query("SELECT list, count(*) FROM records GROUP BY list")
+        return dict.fromkeys(model.RECORD_LISTS, 0) | dict(rows)
+
+    def counts(self) -> dict[str, int]:
+        """The number of records in each list."""
+        return self._answer(lambda index: index._counts())
+
+    def summary(self) -> dict[str, int]:
+        """What `summit validate` prints: countries met (other than home), meetings, other events, and the
+        number of records of every other list."""
+        (countries,) = self._query(
+            "SELECT count(DISTINCT country) FROM file_countries WHERE list IN ('events', 'outcomes') AND country <> ?",
+            (self.meta.home,),
+        )[0]
+        (meetings, events) = self._query(
+            "SELECT coalesce(sum(kind = 'bilateral'), 0), coalesce(sum(kind <> 'bilateral'), 0) FROM records "
+            "WHERE list = 'events'"
+        )[0]
+        n = self.counts()
+        return {
+            "countries": countries,
+            "meetings": meetings,
+            "events": events,
+            "outcomes": n["outcomes"],
+            "quotes": n["quotes"],
+            "facts": n["facts"],
+            "follow-ups": n["followups"],
+            "plans": n["plans"],
+            "people": n["people"],
+            "topics": n["topics"],
+            "sources": n["sources"],
+        }
+
+    @cached_property
+    def sources(self) -> list[model.Source]:
+        return self.all("sources")
+
+    @cached_property
+    def topics(self) -> list[model.Topic]:
+        return self.all("topics")
+
+    @cached_property
+    def people(self) -> list[model.Person]:
+        return self.all("people")
+
+    @cached_property
+    def events(self) -> list[model.Event]:
+        return self.all("events")
+
+    @cached_property
+    def outcomes(self) -> list[model.Outcome]:
+        return self.all("outcomes")
+
+    @cached_property
+    def quotes(self) -> list[model.Quote]:
+        return self.all("quotes")
+
+    @cached_property
+    def facts(self) -> list[model.Fact]:
+        return self.all("facts")
+
+    @cached_property
+    def followups(self) -> list[model.Followup]:
+        return self.all("followups")
+
+    @cached_property
+    def plans(self) -> list[model.Plan]:
+        return self.all("plans")
+
+    def _materialize(self) -> model.Dataset:
+        lists: dict[str, Any] = {}
+        for name in model.RECORD_LISTS:
+            lists[name] = structs(name, checked(name, self._rows(name)))
+        meta = structs("meta", [(0, self._meta_json)])[0]
+        return model.Dataset(meta=meta, files=self.files, **lists)
+
+    def materialize(self) -> model.Dataset:
+        """Every list decoded into the model's structs: the whole model, as parsing the YAML would give it."""
+        return self._answer(lambda index: index._materialize())
