@@ -604,6 +604,8 @@ def changes(
         str | None,
         typer.Option("--kind", "-k", help="Only this record kind: outcome, followup, quote, fact, event, source, ..."),
     ] = None,
+    fields: Annotated[str | None, fields_option("changes")] = None,
+    header: HeaderOpt = False,
 ) -> None:
     """What changed between two versions of the dataset, record by record: added, removed, renamed, changed fields.
 
@@ -612,7 +614,7 @@ def changes(
     from summitcli.commands import changes as command
 
     options = command.Options(since=since, until=until, against=against, country=country, kind=kind)
-    command.changes(ctx.obj, options, fmt=fmt)
+    command.changes(listed(ctx, fields, header, False), options, fmt=fmt)
 
 
 class ProblemFormat(str, Enum):

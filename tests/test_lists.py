@@ -289,3 +289,11 @@ def test_people_with_no_country_are_not_filed_under_not_reported() -> None:
     assert "Country not given\n" in out and "\nnot reported\n" not in out
     rows = [line.split("\t") for line in run("people", "lee").stdout.splitlines()]
     assert any(row[0] == "" and row[1] == "" for row in rows)  # in a pipe: empty, as any unknown
+
+
+def test_changes_takes_fields_and_header_too() -> None:
+    args = ("changes", "--against", str(FIXTURE))
+    full = json.loads(run(*args, "--format", "json").stdout)
+    lines = run(*args, "--fields", "id,kind", "--header").stdout.splitlines()
+    assert lines[0] == "id\tkind"
+    assert lines[1:] == [f"{record['id']}\t{record['kind']}" for record in full]
