@@ -204,17 +204,19 @@ class Topic(TypedDict):
 
 
 class SearchHit(TypedDict):
-    """A record where every word occurs (`summit search`), best first: its `kind` (event, outcome, ...), the
-    `field` that matched best and a `snippet` of it, and a `score` (higher is better)."""
+    """A record where every word occurs (`summit search`), best first: its `kind` (event, outcome, ...) and `id`,
+    its `title` (a quote: its speaker), a `snippet` of the `field` that matched best (None where that is the title
+    itself), its countries (codes, and their names in `country_names`) and a `score` (higher is better)."""
 
-    score: int
     kind: str
     id: str
     title: str
-    field: str
-    snippet: str
-    date: dt.date | None
+    snippet: str | None
     countries: list[str]
+    country_names: list[str]
+    date: dt.date | None
+    score: int
+    field: str
     sources: list[str]
 
 

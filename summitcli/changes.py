@@ -34,6 +34,7 @@ KINDS = {
     "facts": "fact",
     "followups": "followup",
     "plans": "plan",
+    "groupings": "grouping",
 }
 FIELDS = ["change", "kind", "id", "previous_id", "title", "countries", "fields", "sources", "file", "commit", "date"]
 

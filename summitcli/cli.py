@@ -31,8 +31,20 @@ def _as_the_command_line() -> Iterator[None]:
         raise typer.Exit(error.exit_code) from None
 
 
+def whole_descriptions(group: Any, ctx: Any) -> None:
+    """Each command's whole first paragraph as its line in `--help`, wrapped rather than cut with `…`."""
+    for name in group.list_commands(ctx):
+        command = group.get_command(ctx, name)
+        if command is not None and command.short_help is None and command.help:
+            command.short_help = " ".join(command.help.split("\n\n")[0].split())
+
+
 class SummitGroup(TyperGroup):
     """The `summit` command group, through Typer's public API: both of its steps run as the command line."""
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        whole_descriptions(self, ctx)
+        super().format_commands(ctx, formatter)
 
     def make_context(self, *args: Any, **kwargs: Any) -> Any:
         with _as_the_command_line():  # `summit --help` is written here
@@ -56,7 +68,17 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
     add_completion=False,  # summit's own --show-completion [SHELL] and --install-completion [SHELL], in root()
 )
-export_app = typer.Typer(help="Export the dataset.", no_args_is_help=True)
+
+
+class ExportGroup(TyperGroup):
+    """`summit export`: its commands' descriptions whole in its help, as the root command's."""
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        whole_descriptions(self, ctx)
+        super().format_commands(ctx, formatter)
+
+
+export_app = typer.Typer(cls=ExportGroup, help="Export the dataset.", no_args_is_help=True)
 app.add_typer(export_app, name="export")
 
 
@@ -190,6 +212,48 @@ SourcesOpt = Annotated[
 complete_topic = values_in_data("topics", "id")
 
 
+def fields_of(command: str, constant: str = "FIELDS") -> Callable[[str], list[str]]:
+    """A completion callback offering a list command's record fields after the last comma of `--fields`."""
+
+    def complete(incomplete: str) -> list[str]:
+        from importlib import import_module
+
+        names = getattr(import_module(f"summitcli.commands.{command}"), constant, [])
+        done, _, last = incomplete.rpartition(",")
+        prefix = f"{done}," if done else ""
+        taken = set(done.split(","))
+        return [prefix + name for name in names if name.startswith(last) and name not in taken]
+
+    return complete
+
+
+def fields_option(command: str, constant: str = "FIELDS") -> Any:
+    return typer.Option(
+        "--fields",
+        metavar="A,B,...",
+        help="Only these record fields, in this order, in every format (plain, tsv, csv, json, jsonl, table).",
+        autocompletion=fields_of(command, constant),
+        show_default=False,
+    )
+
+
+HeaderOpt = Annotated[bool, typer.Option("--header", help="Plain text starts with a header row of field names.")]
+ListSourcesOpt = Annotated[
+    bool, typer.Option("--sources", help="Instead of the rows, the sources they cite, whole (id and citation).")
+]
+
+
+def listed(ctx: typer.Context, fields: str | None, header: bool, sources: bool = False) -> Settings:
+    """The root command's settings with a list command's --fields, --header and --sources."""
+    from dataclasses import replace
+
+    from summitcli.output.selection import parse_fields
+
+    settings: Settings = ctx.obj
+    display = replace(settings.display, fields=parse_fields(fields), header=header)
+    return replace(settings, display=display, sources_only=sources)
+
+
 AsOfOpt = Annotated[
     str | None,
     typer.Option(
@@ -278,6 +342,9 @@ def timeline(
         ),
     ] = None,
     full: Annotated[bool, typer.Option("--full", help="Say under each event what its sources differ on.")] = False,
+    fields: Annotated[str | None, fields_option("timeline", "FIELDS")] = None,
+    header: HeaderOpt = False,
+    sources: ListSourcesOpt = False,
 ) -> None:
     """Every meeting and event in date order, grouped by day.
 
@@ -286,7 +353,7 @@ def timeline(
     from summitcli.commands import timeline as command
 
     options = command.Options(start=date_from, end=date_to, country=country, topic=topic, kind=kind, full=full)
-    command.timeline(ctx.obj, options, fmt=fmt)
+    command.timeline(listed(ctx, fields, header, sources), options, fmt=fmt)
 
 
 @app.command()
@@ -314,6 +381,8 @@ def agreements(
     ] = None,
     topic: TopicOpt = None,
     sources: SourcesOpt = False,
+    fields: Annotated[str | None, fields_option("agreements", "FIELDS")] = None,
+    header: HeaderOpt = False,
 ) -> None:
     """Outcomes per country: kind, status, date, parties and figures.
 
@@ -322,18 +391,23 @@ def agreements(
     from summitcli.commands import agreements as command
 
     options = command.Options(country=country, status=status, kind=kind, topic=topic)
-    command.agreements(ctx.obj, options, fmt=fmt, show_sources=sources)
+    command.agreements(listed(ctx, fields, header, sources), options, fmt=fmt, show_sources=sources)
 
 
 @app.command()
-def countries(ctx: typer.Context, fmt: FormatOpt = Format.auto) -> None:
+def countries(
+    ctx: typer.Context,
+    fmt: FormatOpt = Format.auto,
+    fields: Annotated[str | None, fields_option("countries")] = None,
+    header: HeaderOpt = False,
+) -> None:
     """Every country in the dataset with its counterparts, meeting dates and outcome count.
 
     Example: summit countries --format tsv
     """
     from summitcli.commands import countries as command
 
-    command.countries(ctx.obj, fmt=fmt)
+    command.countries(listed(ctx, fields, header, False), fmt=fmt)
 
 
 @app.command()
@@ -358,6 +432,8 @@ def topics(
         ),
     ] = None,
     fmt: FormatOpt = Format.auto,
+    fields: Annotated[str | None, fields_option("topics", "LIST_FIELDS")] = None,
+    header: HeaderOpt = False,
 ) -> None:
     """The topics with counts per record kind, or every meeting, outcome, follow-up, quote and fact under one.
 
@@ -365,7 +441,7 @@ def topics(
     """
     from summitcli.commands import topics as command
 
-    command.topics(ctx.obj, command.Options(topic=topic), fmt=fmt)
+    command.topics(listed(ctx, fields, header, False), command.Options(topic=topic), fmt=fmt)
 
 
 @app.command()
@@ -390,6 +466,9 @@ def followups(
             "a month counts as its whole month.",
         ),
     ] = None,
+    fields: Annotated[str | None, fields_option("followups", "FIELDS")] = None,
+    header: HeaderOpt = False,
+    sources: ListSourcesOpt = False,
     due_within: Annotated[
         str | None,
         typer.Option("--due-within", help="Only commitments due from today to this many days ahead: 30d, 2w, 3m."),
@@ -408,7 +487,7 @@ def followups(
     options = command.Options(
         country=country, status=status, due_before=due_before, due_within=due_within, overdue=overdue, as_of=as_of
     )
-    command.followups(ctx.obj, options, fmt=fmt)
+    command.followups(listed(ctx, fields, header, sources), options, fmt=fmt)
 
 
 @app.command()
@@ -417,6 +496,9 @@ def quotes(
     country: CountryFilter = None,
     fmt: FormatOpt = Format.auto,
     speaker: Annotated[str | None, typer.Option("--speaker", help="Part of the speaker's name, e.g. Albanese.")] = None,
+    fields: Annotated[str | None, fields_option("quotes", "FIELDS")] = None,
+    header: HeaderOpt = False,
+    sources: ListSourcesOpt = False,
 ) -> None:
     """Attributed quotes with speaker, occasion, date and source.
 
@@ -424,7 +506,7 @@ def quotes(
     """
     from summitcli.commands import quotes as command
 
-    command.quotes(ctx.obj, command.Options(country=country, speaker=speaker), fmt=fmt)
+    command.quotes(listed(ctx, fields, header, sources), command.Options(country=country, speaker=speaker), fmt=fmt)
 
 
 @app.command()
@@ -434,6 +516,9 @@ def people(
         str | None, typer.Argument(metavar="[NAME]", help="Part of a name (default: everyone).", show_default=False)
     ] = None,
     fmt: FormatOpt = Format.auto,
+    fields: Annotated[str | None, fields_option("people", "FIELDS")] = None,
+    header: HeaderOpt = False,
+    sources: ListSourcesOpt = False,
 ) -> None:
     """Who's who: leaders, ministers and officials, their titles and the meetings they attended.
 
@@ -441,7 +526,7 @@ def people(
     """
     from summitcli.commands import people as command
 
-    command.people(ctx.obj, command.Options(name=name), fmt=fmt)
+    command.people(listed(ctx, fields, header, sources), command.Options(name=name), fmt=fmt)
 
 
 @app.command()
@@ -451,6 +536,9 @@ def search(
         list[str], typer.Argument(metavar="TEXT...", help="Words to find; every word must occur in a record.")
     ],
     fmt: FormatOpt = Format.auto,
+    fields: Annotated[str | None, fields_option("search", "FIELDS")] = None,
+    header: HeaderOpt = False,
+    sources: ListSourcesOpt = False,
 ) -> None:
     """Full-text search over every text field, ranked; matches highlighted in a terminal.
 
@@ -458,7 +546,7 @@ def search(
     """
     from summitcli.commands import search as command
 
-    command.search(ctx.obj, command.Options(text=tuple(text)), fmt=fmt)
+    command.search(listed(ctx, fields, header, sources), command.Options(text=tuple(text)), fmt=fmt)
 
 
 @app.command()
@@ -468,6 +556,8 @@ def sources(
         str | None, typer.Argument(metavar="[ID]", help="A source id: list every record that cites it.")
     ] = None,
     fmt: FormatOpt = Format.auto,
+    fields: Annotated[str | None, fields_option("sources", "FIELDS")] = None,
+    header: HeaderOpt = False,
 ) -> None:
     """Every source with publication, date, address and confidence; with an id, the records citing it.
 
@@ -475,18 +565,23 @@ def sources(
     """
     from summitcli.commands import sources as command
 
-    command.sources(ctx.obj, command.Options(source_id=source_id), fmt=fmt)
+    command.sources(listed(ctx, fields, header, False), command.Options(source_id=source_id), fmt=fmt)
 
 
 @app.command()
-def matrix(ctx: typer.Context, fmt: FormatOpt = Format.auto) -> None:
+def matrix(
+    ctx: typer.Context,
+    fmt: FormatOpt = Format.auto,
+    fields: Annotated[str | None, fields_option("matrix")] = None,
+    header: HeaderOpt = False,
+) -> None:
     """A country-by-topic grid: how many records link each country to each topic.
 
     Example: summit matrix; summit matrix --format csv > matrix.csv
     """
     from summitcli.commands import matrix as command
 
-    command.matrix(ctx.obj, fmt=fmt)
+    command.matrix(listed(ctx, fields, header, False), fmt=fmt)
 
 
 @app.command()
@@ -517,6 +612,8 @@ def changes(
         str | None,
         typer.Option("--kind", "-k", help="Only this record kind: outcome, followup, quote, fact, event, source, ..."),
     ] = None,
+    fields: Annotated[str | None, fields_option("changes")] = None,
+    header: HeaderOpt = False,
 ) -> None:
     """What changed between two versions of the dataset, record by record: added, removed, renamed, changed fields.
 
@@ -525,7 +622,7 @@ def changes(
     from summitcli.commands import changes as command
 
     options = command.Options(since=since, until=until, against=against, country=country, kind=kind)
-    command.changes(ctx.obj, options, fmt=fmt)
+    command.changes(listed(ctx, fields, header, False), options, fmt=fmt)
 
 
 class ProblemFormat(str, Enum):

@@ -155,12 +155,11 @@ class Query:
 
     @cached_property
     def countries(self) -> list[str]:
-        """Every country the dataset has a record on, itself or as a member of a grouping that is a party, other
-        than the home country, sorted by name."""
+        """Every country that is itself a party to some record, other than the home country, sorted by name (a
+        member of a grouping that is one is briefed too: `members_covered`)."""
         from summitcli.countries import country_name
 
-        codes = {c for c in self.data.country_codes() if is_code(c)} | self.members_covered
-        return sorted(codes - {self.home}, key=country_name)
+        return sorted({c for c in self.data.country_codes() if is_code(c)} - {self.home}, key=country_name)
 
     @cached_property
     def members_covered(self) -> set[str]:
@@ -241,7 +240,7 @@ class Query:
         if code is None:
             hint = suggest(suggestions(name, prefer={self.home, *self.countries}, home=self.home))
             raise UsageError(f"unknown country '{name}'.{hint} Run 'summit countries' for the list.")
-        if code != self.home and code not in self.countries:
+        if code != self.home and code not in self.countries and code not in self.members_covered:
             raise NotFoundError(
                 f"the dataset has no meetings or outcomes with {country_name(code)} ({code}). "
                 f"Covered: {', '.join([*(slug(country_name(c)) for c in self.countries), *self.groupings_covered])}."

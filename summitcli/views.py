@@ -39,6 +39,7 @@ class Line(NamedTuple):
     refs: Sequence[str] = ()
     dim: bool = False  # secondary (a summary, a note): dim in a terminal
     address: bool = False  # a URL or file: never wrapped, a hyperlink where the terminal takes one
+    clip: bool = False  # one line in a terminal, cut with `…` (a list's aside: whole in every other format)
 
 
 class Entry(NamedTuple):
@@ -48,6 +49,7 @@ class Entry(NamedTuple):
     refs: Sequence[str] = ()
     lead: str = ""
     lines: Sequence[Line] = ()
+    divider: bool = False  # a dim line that says what follows (the agenda's "time not reported"), not a record
 
 
 class KeyPoint(NamedTuple):
@@ -75,6 +77,7 @@ class Document(NamedTuple):
     sources: Mapping[str, model.Source]  # every source a marker may point at, by id
     records: Mapping[str, Any]  # what `--format json` writes: one key per section (and the document's own keys)
     empty: str = "nothing to show"
+    legend: bool = False  # a list drawn as a document (the timeline's agenda): its sources a line each, packed
 
 
 def cited(document: Document) -> list[str]:

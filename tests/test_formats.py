@@ -85,7 +85,7 @@ def test_unknown_is_null_in_json_and_not_reported_in_plain() -> None:
 
 
 def test_tabs_and_newlines_in_values_are_escaped_in_tsv_and_plain() -> None:
-    for fmt, tabs in (("tsv", 24), ("plain", 9)):
+    for fmt, tabs in (("tsv", 24), ("plain", 10)):
         out = run_mini("timeline", "-f", fmt).stdout
         assert "Dinner\\twith\\ntabs" in out
         assert all(line.count("\t") == tabs for line in out.splitlines())

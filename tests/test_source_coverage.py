@@ -1338,12 +1338,14 @@ def strings(value: Any) -> list[str]:
 
 @cache
 def output(command: tuple[str, ...]) -> str:
-    """What a reader of the command sees: every JSON value it prints, and its plain text (where a figure reads
-    `label: value`); run once per module."""
+    """What a reader of the command sees: every JSON value it prints, its plain text (where a figure reads
+    `label: value`) and the table or document a person reads (Markdown: a list's display values, such as a
+    person's meetings by date and title, where a pipe has ids); run once per module."""
     result = run(*command, "--format", "json")
     assert result.exit_code == 0, f"summit {' '.join(command)} exited {result.exit_code}: {result.stderr}"
     plain = run(*command, "--format", "plain").stdout
-    return normalise("\n".join([*strings(json.loads(result.stdout)), plain]))
+    shown = run(*command, "--format", "markdown").stdout
+    return normalise("\n".join([*strings(json.loads(result.stdout)), plain, shown]))
 
 
 @pytest.mark.parametrize(

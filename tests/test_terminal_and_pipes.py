@@ -100,7 +100,7 @@ def test_full_disk_is_one_line_and_exit_1() -> None:
 def test_real_pseudo_terminal_gets_the_table() -> None:
     pid, fd = pty.fork()
     if pid == 0:  # child
-        os.environ.update({"COLUMNS": "90", "LINES": "40"})
+        os.environ.update({"COLUMNS": "120", "LINES": "40"})  # wide enough to keep the Korean names
         os.execv(sys.executable, summit_cmd("--data", str(FIXTURE), "countries"))
     output = b""
     while True:

@@ -137,10 +137,11 @@ def test_the_timeline_is_an_agenda_a_heading_a_day() -> None:
     days = [line for line in lines if re.match(r"^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d+ \w+ \d{4}", line)]
     assert days[0].startswith("Sun 26 Oct 2025") and "Wed 29 Oct 2025" in days[2]
     korea_us = next(line for line in lines if "Korea-US summit" in line)
-    assert korea_us.startswith("  14:39  ")
+    assert korea_us.startswith("  14:39–16:06  ")  # start and end; the zone once, in the day's heading
+    assert "Wed 29 Oct 2025 · KST" in days[2]
     after = lines[lines.index(korea_us) + 1 :]
     # The analysts' expectation of a trade deal is an expectation, not a plan that changed (issue 22).
-    assert any(line.startswith("         expected: The key question") for line in after[:4])
+    assert any(line.startswith("               expected: The key question") for line in after[:4])
     assert not any("plan changed" in line for line in after[:12])
     assert not any("┃" in line for line in lines)
 

@@ -16,7 +16,9 @@ from typing import TYPE_CHECKING
 from summitcli.output.base import Display
 
 if TYPE_CHECKING:
+    from summitcli.output.base import Format
     from summitcli.query import Query
+    from summitcli.views import Listing
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -27,6 +29,7 @@ class Settings:
     data: tuple[Path, ...] = ()
     use_cache: bool = True
     display: Display = field(default_factory=Display)
+    sources_only: bool = False  # a list command's --sources: the sources its rows cite, whole, instead of the rows
 
     def paths(self) -> list[Path] | None:
         """The dataset's files or directories given with --data; None: $SUMMIT_DATA, else the bundled data."""
@@ -38,3 +41,15 @@ class Settings:
         from summitcli.query import Query
 
         return Query(open_data(self.paths(), use_cache=self.use_cache))
+
+
+def show_listing(settings: Settings, listing: Listing, fmt: Format) -> None:
+    """A list command's rows; with --sources, the sources they cite instead, whole, in order of first citation."""
+    from summitcli.output import emit_listing
+
+    if settings.sources_only:
+        from summitcli.commands.sources import cited_listing
+
+        refs = [ref for row in listing.rows for ref in row.get("sources") or []]
+        listing = cited_listing(listing.view.sources or {}, refs)
+    emit_listing(listing, fmt, settings.display)

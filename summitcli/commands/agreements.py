@@ -6,18 +6,20 @@ from dataclasses import dataclass
 from typing import Any
 
 from summitcli import model
-from summitcli.commands import Settings, confidence
-from summitcli.output import Column, Format, View, emit_listing
+from summitcli.commands import Settings, confidence, show_listing
+from summitcli.output import Column, Format, View
 from summitcli.phrases import figure, words
 from summitcli.query import Query, check_topic, check_value
 from summitcli.views import Listing
 
 COLUMNS = [
-    Column("country", "Country"),
+    Column("country", "Code"),
+    Column("country_name", "Country"),
     Column("date", "Date", no_wrap=True, expected=True),
-    Column("kind", "Kind"),
-    Column("status", "Status", 2, below="kind"),
-    Column("title", "Outcome", 6, below="figures"),
+    Column("kind", "Kind", shown="kind_words"),
+    Column("status", "Status", 2, below="kind_words", shown="status_words"),
+    Column("title", "Outcome", 6, below="figures", shown="title_shown"),
+    Column("involves_home", "Home a party"),
     Column("parties", "Parties"),
     Column("figures", "Figures", 4),
     Column("id", "Id"),
@@ -91,11 +93,16 @@ def listing(q: Query, pairs: list[tuple[str, model.Outcome]], *, one_country: bo
     ]
     rows: list[dict[str, Any]] = [
         {
-            "country": country_name(code),
+            "country": code,
+            "country_name": country_name(code),
             "date": outcome.date.isoformat() if outcome.date else None,
-            "kind": words(outcome.kind),
-            "status": words(outcome.status),
-            "title": outcome.title + _not_a_party(q, outcome),
+            "kind": outcome.kind,
+            "kind_words": words(outcome.kind),
+            "status": outcome.status,
+            "status_words": words(outcome.status),
+            "title": outcome.title,
+            "title_shown": outcome.title + _not_a_party(q, outcome),
+            "involves_home": q.parties.involves(outcome.parties, q.home),
             "parties": list(outcome.parties),
             "figures": [
                 figure(f) + confidence.caveat(confidence.figure_words(f, outcome, sources)) for f in outcome.figures
@@ -107,8 +114,8 @@ def listing(q: Query, pairs: list[tuple[str, model.Outcome]], *, one_country: bo
     ]
     view = View(
         title=f"{q.data.meta.title} · agreements",
-        group_by=None if one_country else "country",
-        hidden=("id", "sources", "country", "parties") if one_country else ("id", "sources", "parties"),
+        group_by=None if one_country else "country_name",
+        hidden=("id", "sources", "country", "country_name", "parties", "involves_home", "kind"),
         sources=q.citations(),
         empty="no outcomes match these filters",
     )
@@ -145,4 +152,4 @@ def agreements(settings: Settings, options: Options, *, fmt: Format, show_source
         _, pairs = chosen(q, options)
         emit_cited(q, [ref for _, outcome in pairs for ref in outcome.sources], fmt, settings.display)
         return
-    emit_listing(listing_for(q, options), fmt, settings.display)
+    show_listing(settings, listing_for(q, options), fmt)

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from summitcli.commands import Settings
-from summitcli.output import Column, Format, View, emit_listing
+from summitcli.commands import Settings, show_listing
+from summitcli.output import Column, Format, View
 from summitcli.query import Query
 from summitcli.views import Listing
 
@@ -44,6 +44,7 @@ def record(q: Query, code: str, local: tuple[str, str] | None, outcomes: int) ->
     """One country's record: codes and names (with its name in the home country's language), counterparts, the
     dates of bilateral meetings with the home country, as a brief's key points count them (not dinners, plenaries
     or calls), and its outcome count."""
+    from summitcli.commands.brief import office_rank  # counterparts in the brief's order: heads of state first
     from summitcli.countries import country_name, local_name, slug
 
     meetings = [e for e in q.country_events(code) if e.kind == "bilateral" and q.home in e.parties]
@@ -52,7 +53,9 @@ def record(q: Query, code: str, local: tuple[str, str] | None, outcomes: int) ->
         "country_name": country_name(code),
         "slug": slug(country_name(code)),
         **({local[1]: local_name(code, local[0])} if local else {}),
-        "counterparts": [{"id": p.id, "name": p.name, "title": p.title} for p in q.counterparts(code)],
+        "counterparts": [
+            {"id": p.id, "name": p.name, "title": p.title} for p in sorted(q.counterparts(code), key=office_rank)
+        ],
         "meeting_dates": sorted({e.date.isoformat() for e in meetings if e.date}),
         "meetings": len(meetings),
         "outcomes": outcomes,
@@ -75,7 +78,7 @@ def listing(q: Query) -> Listing:
     view = View(
         title=q.data.meta.title,
         hidden=("slug",),
-        drop=("meeting_dates", *(local[1:] if local else ())),
+        drop=(*(local[1:] if local else ()), "meeting_dates"),  # the least used first
         empty="the dataset has no countries",
     )
     fields = [*FIELDS[:3], local[1], *FIELDS[3:]] if local else FIELDS
@@ -83,4 +86,4 @@ def listing(q: Query) -> Listing:
 
 
 def countries(settings: Settings, *, fmt: Format) -> None:
-    emit_listing(listing(settings.query()), fmt, settings.display)
+    show_listing(settings, listing(settings.query()), fmt)

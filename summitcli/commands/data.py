@@ -91,10 +91,12 @@ def export_json(settings: Settings, *, output: Path | None = None) -> None:
     import msgspec
 
     from summitcli.dataset import load
-    from summitcli.output.target import deliver
+    from summitcli.output.target import deliver, not_to_a_terminal
     from summitcli.text import json_safe
 
     dataset = load(settings.paths(), use_cache=settings.use_cache)
+    if output is None:
+        not_to_a_terminal("export json", "the whole dataset as JSON", dataset.meta.title, ".json")
     deliver(json_safe(json.dumps(msgspec.to_builtins(dataset), ensure_ascii=False, indent=1)) + "\n", output)
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from summitcli.commands import Settings
 from summitcli.model import Event
-from summitcli.output.target import deliver, deliver_bytes
+from summitcli.output.target import deliver, deliver_bytes, not_to_a_terminal
 from summitcli.phrases import place, remote
 from summitcli.query import Query, citation, cited_sources, event_order
 from summitcli.roughlength import minutes as rough_minutes
@@ -155,6 +155,8 @@ class IcsOptions:
 def ics(settings: Settings, options: IcsOptions, *, output: Path | None) -> None:
     q = settings.query()
     code = q.resolve_country(options.country) if options.country else None
+    if output is None:
+        not_to_a_terminal("export ics", "a calendar", q.data.meta.title, ".ics")
     deliver_bytes(calendar(q, code), output)  # UTF-8 as RFC 5545 says, whatever stdout's encoding
 
 
@@ -262,6 +264,10 @@ def book(settings: Settings, options: BookOptions, *, fmt: str, output: Path | N
     q = settings.query()
     countries = options.countries
     codes = list(dict.fromkeys(q.resolve_country(c) for c in countries)) if countries else list(q.countries)
+    if output is None:
+        not_to_a_terminal(
+            f"export {fmt}", "the briefing book", q.data.meta.title, ".md" if fmt == "markdown" else ".html"
+        )
     from summitcli.dates import read_day
 
     document = book_document(q, codes, as_of=read_day(options.as_of, "--as-of"))

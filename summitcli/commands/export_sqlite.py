@@ -468,17 +468,14 @@ def export_sqlite(settings: Settings, *, output: Path | None, metadata: bool = F
     import tempfile
 
     from summitcli.dataset import load
-    from summitcli.errors import UsageError
-    from summitcli.output import stdout_is_terminal
-    from summitcli.output.target import deliver, deliver_bytes
-
-    if output is None and stdout_is_terminal():
-        raise UsageError("a SQLite database is binary: give --output PATH, or redirect stdout to a file")
-    if output is None and metadata:
-        raise UsageError("--metadata writes NAME.metadata.json beside the database: give --output NAME.db")
-    from summitcli.errors import SummitError
+    from summitcli.errors import SummitError, UsageError
+    from summitcli.output.target import deliver, deliver_bytes, not_to_a_terminal
 
     data = load(settings.paths(), use_cache=settings.use_cache)
+    if output is None:
+        not_to_a_terminal("export sqlite", "a SQLite database (binary)", data.meta.title, ".db")
+        if metadata:
+            raise UsageError("--metadata writes NAME.metadata.json beside the database: give --output NAME.db")
     with tempfile.TemporaryDirectory(prefix="summit-sqlite-") as scratch:  # removed on every way out
         try:
             built = database_bytes(data, Path(scratch) / "export.db")

@@ -8,22 +8,23 @@ from dataclasses import dataclass
 from typing import Any
 
 from summitcli import model
-from summitcli.commands import Settings
+from summitcli.commands import Settings, show_listing
 from summitcli.dates import Period, period, read_day, read_length, today
-from summitcli.output import Column, Format, View, emit_listing
+from summitcli.output import Column, Format, View
 from summitcli.phrases import day, words
 from summitcli.query import Query, check_value, cited_sources, label
 from summitcli.records import fields
 from summitcli.views import Listing
 
 COLUMNS = [
-    Column("country", "Country"),
-    Column("title", "Commitment", 5, below="origin"),
-    Column("origin", "From", 4),
+    Column("country", "Codes"),
+    Column("country_name", "Country"),
+    Column("title", "Commitment", 5, below="from"),
     Column("origin_id", "From id"),
+    Column("origin_title", "From", 4),
     Column("cadence", "Cadence"),
-    Column("status", "Status", below="status_date"),
-    Column("due", "Due", 2, expected=True, below="overdue"),
+    Column("status", "Status", below="as_of", shown="status_words"),
+    Column("due", "Due", 2, expected=True, below="overdue_words"),
     Column("overdue", "Overdue", no_wrap=True),
     Column("status_date", "As of", no_wrap=True),
     Column("status_sources", "Status source"),
@@ -121,19 +122,27 @@ def due_fields(followup: model.Followup, now: dt.date) -> dict[str, Any]:
     }
 
 
-def row(followup: model.Followup, names: list[str], origin: str, overdue: bool | None) -> dict[str, Any]:
-    """What a person reads of a commitment in a table, plain text, Markdown and HTML (`names`: of the parties
-    other than home, countries or groupings)."""
+def row(
+    followup: model.Followup, others: list[str], origin: str, overdue: bool | None, names: list[str]
+) -> dict[str, Any]:
+    """A commitment's row: data for a pipe (codes, ids, values as in the data), and what a person reads in a
+    table, Markdown and HTML (`Column.shown`, `Column.below`: "from: ...", "as of ...", "overdue"); `names`: of
+    the parties in `others`, countries or groupings."""
     return {
-        "country": ", ".join(names),
+        "country": list(others),
+        "country_name": ", ".join(names),
         "title": followup.title,
-        "origin": f"from: {origin}",
+        "from": f"from: {origin}",
         "origin_id": followup.origin,
+        "origin_title": origin,
         "cadence": followup.cadence,
         "due": due_words(followup),
-        "overdue": "overdue" if overdue else None,
-        "status": words(followup.status),
-        "status_date": f"as of {followup.status_date.isoformat()}" if followup.status_date else None,
+        "overdue": overdue,
+        "overdue_words": "overdue" if overdue else None,
+        "status": followup.status,
+        "status_words": words(followup.status),
+        "status_date": followup.status_date.isoformat() if followup.status_date else None,
+        "as_of": f"as of {followup.status_date.isoformat()}" if followup.status_date else None,
         "status_sources": list(followup.status_sources or followup.sources),
         "id": followup.id,
         "sources": cited_sources(followup),
@@ -148,13 +157,15 @@ def listing(q: Query, followups: list[model.Followup], *, one_country: bool, as_
         origin = label(q.record(followup.origin))
         typed = due_fields(followup, now)
         records.append(fields(followup, **typed, countries=others, origin_title=origin))
-        rows.append(row(followup, [q.parties.name(c) for c in others], origin, typed["overdue"]))
-    order = sorted(range(len(rows)), key=lambda i: (rows[i]["country"], followups[i].status == "done", followups[i].id))
-    hidden = ("id", "sources", "origin_id", "cadence", "status_sources", "overdue")
+        rows.append(row(followup, others, origin, typed["overdue"], [q.parties.name(c) for c in others]))
+    order = sorted(
+        range(len(rows)), key=lambda i: (rows[i]["country_name"], followups[i].status == "done", followups[i].id)
+    )
+    hidden = ("id", "sources", "country", "origin_id", "origin_title", "cadence", "overdue", "status_date")
     view = View(
         title=f"{q.data.meta.title} · follow-ups · as of {day(now)}",
-        group_by=None if one_country else "country",
-        hidden=(*hidden, "country") if one_country else hidden,
+        group_by=None if one_country else "country_name",
+        hidden=(*hidden, "status_sources", "country_name") if one_country else (*hidden, "status_sources"),
         sources=q.citations(),
         empty="no follow-ups match these filters",
     )
@@ -222,4 +233,4 @@ def followups(settings: Settings, options: Options, *, fmt: Format) -> None:
     import sys
 
     listing = listing_for(settings.query(), options, warn=lambda line: print(line, file=sys.stderr))
-    emit_listing(listing, fmt, settings.display)
+    show_listing(settings, listing, fmt)

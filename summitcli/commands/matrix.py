@@ -13,13 +13,14 @@ from summitcli.views import Listing
 
 CODE_WIDTH = 2  # an ISO code heads each country's column
 TOPIC_WIDTH = 24  # topic names wrap beyond this when the window is narrow
+TOPIC_MIN = 18  # the narrowest the topic column gets to keep every country in one table
 GAP = 3
 
 
 def columns_for(q: Query) -> list[Column]:
     return [
-        Column("country_name", "Country", no_wrap=True),
         Column("country", "Code"),
+        Column("country_name", "Country", no_wrap=True),
         *(Column(topic.id, topic.name) for topic in q.topics.values()),
         Column("total", "Total"),
     ]
@@ -60,8 +61,12 @@ def screen_text(q: Query, rows: list[dict[str, Any]], color: ColorMode) -> str:
     legend = ", ".join(f"{row['country']} {row['country_name']}" for row in rows)
     title = f"{q.data.meta.title} · records per topic and country ({legend})"
     topic, codes = columns[0], columns[1:]
-    room = terminal_width() - min(max((len(str(r["topic"])) for r in grid), default=5), TOPIC_WIDTH) - GAP
-    per_table = max(room // (CODE_WIDTH + GAP), 1)
+    width = terminal_width()
+    if width - len(codes) * (CODE_WIDTH + GAP) >= TOPIC_MIN:
+        per_table = max(len(codes), 1)  # one table, the topic names wrapped in what is left
+    else:
+        room = width - min(max((len(str(r["topic"])) for r in grid), default=5), TOPIC_WIDTH) - GAP
+        per_table = max(room // (CODE_WIDTH + GAP), 1)
     parts = []
     for n, start in enumerate(range(0, max(len(codes), 1), per_table)):
         view = View(title=title if n == 0 else None, heat=True, empty="the dataset has no countries")

@@ -7,23 +7,25 @@ from dataclasses import dataclass
 from typing import Any
 
 from summitcli import model
-from summitcli.commands import Settings
-from summitcli.output import Column, Format, View, emit_document, emit_listing
+from summitcli.commands import Settings, show_listing
+from summitcli.output import Column, Format, View, emit_document
 from summitcli.phrases import day, where
 from summitcli.query import Query, event_order
 from summitcli.records import fields
 from summitcli.views import Document, Entry, KeyPoint, Line, Listing, Section
 
 COLUMNS = [
-    Column("country", "Country"),
+    Column("country", "Code"),
+    Column("country_name", "Country"),
     Column("name", "Name", 2),
     Column("title", "Title", 3, below="organization"),
     Column("organization", "Organization", 2),
-    Column("meetings", "Meetings and events", 6),
+    Column("events", "Meetings and events", 6, shown="meetings"),
     Column("id", "Id"),
     Column("sources", "Sources"),
 ]
 FIELDS = [*model.Person.__struct_fields__, "country_name", "events"]
+NO_COUNTRY = "Country not given"  # the heading of people the data gives no country for
 
 
 def attended(q: Query) -> dict[str, list[model.Event]]:
@@ -48,10 +50,13 @@ def listing(q: Query, people: list[model.Person]) -> Listing:
         records.append(fields(person, country_name=name, events=[e.id for e in events]))
         rows.append(
             {
-                "country": name,
+                "country": person.country,
+                "country_name": name,
+                "group": name or NO_COUNTRY,
                 "name": person.name,
                 "title": person.title,
                 "organization": person.organization,
+                "events": [e.id for e in events],
                 "meetings": [f"{e.date.isoformat() if e.date else 'undated'} {e.title}" for e in events],
                 "id": person.id,
                 "sources": list(person.sources),
@@ -59,10 +64,10 @@ def listing(q: Query, people: list[model.Person]) -> Listing:
         )
     view = View(
         title=f"{q.data.meta.title} · people",
-        group_by="country",
-        hidden=("id", "sources"),
+        group_by="group",
+        hidden=("id", "sources", "country", "country_name"),
         sources=q.citations(),
-        drop=("meetings",),
+        drop=("events",),
         empty="nobody in the dataset",
     )
     return Listing(records, FIELDS, rows, COLUMNS, view)
@@ -110,4 +115,4 @@ def people(settings: Settings, options: Options, *, fmt: Format) -> None:
     if name and len(found) == 1:
         emit_document(document(q, found[0]), fmt, settings.display)
         return
-    emit_listing(listing(q, found), fmt, settings.display)
+    show_listing(settings, listing(q, found), fmt)

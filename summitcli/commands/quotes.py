@@ -6,28 +6,50 @@ from dataclasses import dataclass
 from typing import Any
 
 from summitcli import model
-from summitcli.commands import Settings
-from summitcli.output import Column, Format, View, emit_listing
+from summitcli.commands import Settings, show_listing
+from summitcli.output import Column, Format, View
 from summitcli.query import Query
 from summitcli.records import fields
 from summitcli.views import Listing
 
 COLUMNS = [
     Column("date", "Date", no_wrap=True),
-    Column("speaker", "Speaker", 2),
+    Column("speaker", "Speaker", 2, shown="speaker_shown"),
     Column("speaker_title", "Title", 2),
-    Column("text", "Quote", 8, below="occasion"),
+    Column("text", "Quote", 8, below="at", shown="quoted"),
+    Column("event", "Event id"),
     Column("occasion", "Occasion", 3),
-    Column("countries", "Countries"),
+    Column("countries", "Codes"),
+    Column("country_names", "Countries"),
     Column("id", "Id"),
     Column("sources", "Sources"),
 ]
 FIELDS = [*model.Quote.__struct_fields__, "speaker_name", "speaker_title", "occasion"]
 
 
-def listing(q: Query, *, country: str | None = None, speakers: set[str] | None = None) -> Listing:
+def _row(q: Query, quote: model.Quote, title: str | None, occasion: str | None) -> dict[str, Any]:
+    """What a pipe prints of a quote (data), and what a person reads (`speaker_shown`, `quoted`, `at`)."""
     from summitcli.countries import country_name
 
+    name, codes = q.person_name(quote.speaker), sorted(q.countries_of(quote), key=country_name)
+    return {
+        "date": quote.date.isoformat() if quote.date else None,
+        "speaker": name,
+        "speaker_shown": name + (f", {title}" if title else ""),
+        "speaker_title": title,
+        "text": quote.text,
+        "quoted": f"“{quote.text}”",
+        "event": quote.event,
+        "occasion": occasion,
+        "at": f"at: {occasion}" if occasion else None,
+        "countries": codes,
+        "country_names": [country_name(c) for c in codes],
+        "id": quote.id,
+        "sources": list(quote.sources),
+    }
+
+
+def listing(q: Query, *, country: str | None = None, speakers: set[str] | None = None) -> Listing:
     found = [
         quote
         for quote in (q.with_country("quotes", country) if country else q.data.quotes)
@@ -39,30 +61,12 @@ def listing(q: Query, *, country: str | None = None, speakers: set[str] | None =
     for quote in found:
         person = q.people.get(quote.speaker)
         event = q.events.get(quote.event) if quote.event else None
-        title = person.title if person else None
-        records.append(
-            fields(
-                quote,
-                speaker_name=q.person_name(quote.speaker),
-                speaker_title=title,
-                occasion=event.title if event else None,
-            )
-        )
-        rows.append(
-            {
-                "date": quote.date.isoformat() if quote.date else None,
-                "speaker": q.person_name(quote.speaker) + (f", {title}" if title else ""),
-                "speaker_title": title,
-                "text": f"“{quote.text}”",
-                "occasion": f"at: {event.title}" if event else None,
-                "countries": sorted(country_name(c) for c in q.countries_of(quote)),
-                "id": quote.id,
-                "sources": list(quote.sources),
-            }
-        )
+        title, occasion = (person.title if person else None), (event.title if event else None)
+        records.append(fields(quote, speaker_name=q.person_name(quote.speaker), speaker_title=title, occasion=occasion))
+        rows.append(_row(q, quote, title, occasion))
     view = View(
         title=f"{q.data.meta.title} · quotes",
-        hidden=("id", "sources", "countries", "speaker_title"),
+        hidden=("id", "sources", "event", "occasion", "countries", "country_names", "speaker_title"),
         sources=q.citations(),
         empty="no quotes match these filters",
     )
@@ -85,4 +89,4 @@ def listing_for(q: Query, options: Options) -> Listing:
 
 
 def quotes(settings: Settings, options: Options, *, fmt: Format) -> None:
-    emit_listing(listing_for(settings.query(), options), fmt, settings.display)
+    show_listing(settings, listing_for(settings.query(), options), fmt)

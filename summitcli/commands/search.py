@@ -8,24 +8,25 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from summitcli.commands import Settings
+from summitcli.commands import Settings, show_listing
 from summitcli.errors import UsageError
-from summitcli.output import Column, Format, View, emit_listing
+from summitcli.output import Column, Format, View
 from summitcli.query import FACT_KINDS, Query, record_date
 from summitcli.views import Listing
 
 COLUMNS = [
-    Column("score", "Score"),
     Column("kind", "Kind"),
-    Column("title", "Record", 4, below="snippet"),
-    Column("field", "Field"),
-    Column("snippet", "Match", 7),
-    Column("countries", "Countries", 2),
-    Column("date", "Date", no_wrap=True),
     Column("id", "Id"),
+    Column("title", "Record", 4, below="under"),
+    Column("snippet", "Match", 7),
+    Column("countries", "Codes"),
+    Column("country_names", "Countries", 2),
+    Column("date", "Date", no_wrap=True),
+    Column("score", "Score"),
+    Column("field", "Field"),
     Column("sources", "Sources"),
 ]
-FIELDS = ["score", "kind", "id", "title", "field", "snippet", "date", "countries", "sources"]
+FIELDS = ["kind", "id", "title", "snippet", "countries", "country_names", "date", "score", "field", "sources"]
 WEIGHTS = {"title": 3, "name": 3, "text": 3, "planned": 3, "publication": 2}
 CONTEXT = 60
 
@@ -60,6 +61,10 @@ def snippet(text: str, word: str) -> str:
     if at < 0 or len(flat) <= 2 * CONTEXT:
         return flat
     start, end = max(0, at - CONTEXT), min(len(flat), at + len(word) + CONTEXT)
+    if start:  # from a word's start to a word's end
+        start = flat.find(" ", start, at) + 1 or start
+    if end < len(flat):
+        end = flat.rfind(" ", at + len(word), end) if " " in flat[at + len(word) : end] else end
     return ("…" if start else "") + flat[start:end].strip() + ("…" if end < len(flat) else "")
 
 
@@ -96,7 +101,15 @@ def match(record: Any, words: list[str]) -> tuple[int, str, str] | None:
     return score, best[1], best[2]
 
 
+def _said_in(text: str, title: str) -> bool:
+    """Whether the matched text is the title (a title cut with `…` included): no snippet then."""
+    flat = " ".join(text.split())
+    return flat in title or (title.endswith("…") and flat.startswith(title[:-1].rstrip()))
+
+
 def rows_for(q: Query, words: list[str]) -> list[dict[str, Any]]:
+    """A record per hit, best first: its kind and id, its title (a quote: its speaker), the text around the match
+    where the match is not the title itself (else null), the countries, date and sources."""
     order = {kind: i for i, kind in enumerate([k for _, k in FACT_KINDS] + ["person", "source", "topic", "grouping"])}
     rows = []
     for kind, record in searchable(q):
@@ -105,16 +118,19 @@ def rows_for(q: Query, words: list[str]) -> list[dict[str, Any]]:
             continue
         score, field, text = matched
         first = next(w for w in words if w in text.casefold())
+        title = q.person_name(record.speaker) if kind == "quote" else q.title_of(record)
+        codes = q.countries_of(record)
         rows.append(
             {
-                "score": score,
                 "kind": kind,
-                "title": q.title_of(record),
-                "field": field,
-                "snippet": snippet(text, first),
-                "countries": q.countries_of(record),
-                "date": record_date(record),
                 "id": record.id,
+                "title": title,
+                "snippet": None if _said_in(text, title) else snippet(text, first),  # the title: said once
+                "countries": codes,
+                "country_names": [q.parties.name(c) for c in codes],  # a party may be a grouping
+                "date": record_date(record),
+                "score": score,
+                "field": field,
                 "sources": list(getattr(record, "sources", None) or ([record.id] if kind == "source" else [])),
             }
         )
@@ -137,24 +153,21 @@ def search(settings: Settings, options: Options, *, fmt: Format) -> None:
     words = options.words()
     if not words:
         raise UsageError("nothing to search for (expected one or more words, e.g. summit search submarine)")
-    from summitcli.countries import country_name
-
     q = settings.query()
     records = rows_for(q, words)
     rows = [
         {
             **r,
-            "countries": [country_name(c) for c in r["countries"]],
-            "snippet": None if r["snippet"] in r["title"] else r["snippet"],  # the match is the title: once is enough
+            "under": [v for v in (r["snippet"] and f"“{r['snippet']}”", r["id"]) if v],  # in a terminal
         }
         for r in records
     ]
     view = View(
         title=f"{q.data.meta.title} · search: {' '.join(words)}",
-        hidden=("id", "sources", "date", "score", "field"),
+        hidden=("id", "snippet", "countries", "sources", "score", "field"),
         sources=q.citations(),
-        drop=("countries",),
+        drop=("country_names",),
         empty=f"nothing in the dataset mentions {' '.join(words)}",
         highlight=tuple(words),
     )
-    emit_listing(Listing(records, FIELDS, rows, COLUMNS, view), fmt, settings.display)
+    show_listing(settings, Listing(records, FIELDS, rows, COLUMNS, view), fmt)

@@ -3,6 +3,7 @@ cite it; with an id, that source and every record that cites it."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -10,7 +11,7 @@ from summitcli import model
 from summitcli.commands import Settings
 from summitcli.errors import UsageError
 from summitcli.output import Column, Display, Format, View, emit_document, emit_listing
-from summitcli.phrases import address, citation_parts, day
+from summitcli.phrases import CONFIDENCE, address, day
 from summitcli.query import FACT_KINDS, Query, citation, cited_sources, did_you_mean, record_date, record_day
 from summitcli.records import fields
 from summitcli.views import Document, Entry, KeyPoint, Line, Listing, Section
@@ -40,17 +41,18 @@ def _citing(q: Query) -> dict[str, list[tuple[str, Any]]]:
     return citing
 
 
-def emit_cited(q: Query, refs: list[str], fmt: Format, display: Display) -> None:
-    """`--sources` of brief and agreements: the sources cited, in order of first citation; the source records
-    in machine formats, id and citation for people."""
-    cited = [source for sid in dict.fromkeys(refs) if (source := q.source(sid)) is not None]
+def cited_listing(sources: Mapping[str, Any], refs: list[str]) -> Listing:
+    """`--sources` of a list or a brief: the sources cited (`sources`: id -> source), in order of first citation;
+    the source records in machine formats, id and citation for people."""
+    cited = [source for sid in dict.fromkeys(refs) if isinstance(source := sources.get(sid), model.Source)]
     rows = [{"id": s.id, "citation": citation(s)} for s in cited]
     view = View(title="Sources cited", empty="no sources cited")
-    emit_listing(
-        Listing([fields(s) for s in cited], list(model.Source.__struct_fields__), rows, CITED_COLUMNS, view),
-        fmt,
-        display,
-    )
+    return Listing([fields(s) for s in cited], list(model.Source.__struct_fields__), rows, CITED_COLUMNS, view)
+
+
+def emit_cited(q: Query, refs: list[str], fmt: Format, display: Display) -> None:
+    """`--sources` of brief and agreements: the sources cited, whole."""
+    emit_listing(cited_listing(q.citations(), refs), fmt, display)
 
 
 def listing(q: Query) -> Listing:
@@ -71,16 +73,27 @@ def listing(q: Query) -> Listing:
     ]
 
     def screen() -> Document:
-        """In a terminal, a source in one or two lines: id and citation, then the whole address."""
+        """In a terminal, a source in two lines: id, publication, date, confidence and how often it is cited; then
+        the whole address. The title is in every other format and in `summit sources ID`."""
         entries = []
         for s in q.data.sources:
-            citation, address = citation_parts(s)
-            head = f"{s.id} · {citation} · cited by {len(citing[s.id])}"
-            entries.append(Entry(head, (), "", [Line(address, address=True)] if address else []))
+            head = " · ".join([s.id, *_said(s), f"cited by {len(citing[s.id])}"])
+            where = address(s)
+            entries.append(Entry(head, (), "", [Line(where, address=True)] if where else []))
         return Document(f"{q.data.meta.title} · sources", None, [], [Section("sources", "Sources", entries)], {}, {})
 
     view = View(title=f"{q.data.meta.title} · sources", empty="the dataset has no sources")
     return Listing(records, FIELDS, rows, LIST_COLUMNS, view, screen)
+
+
+def _said(source: model.Source) -> list[str]:
+    """A source in a list: publication, date and confidence."""
+    confidence = CONFIDENCE.get(source.confidence, source.confidence)
+    return [
+        source.publication or "publication not reported",
+        day(source.date) or "date not reported",
+        f"{confidence} confidence",
+    ]
 
 
 def _points(source: model.Source) -> list[KeyPoint]:

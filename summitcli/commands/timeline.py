@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from summitcli import model
-from summitcli.commands import Settings, confidence, disputes
+from summitcli.commands import Settings, confidence, disputes, show_listing
 from summitcli.dates import read_day
 from summitcli.errors import UsageError
-from summitcli.output import Column, Format, View, emit_listing
+from summitcli.output import Column, Format, View
 from summitcli.phrases import clock, locality, remote, weekday, where
+from summitcli.placing import Placing, placing, zone_abbreviation
 from summitcli.query import Query, check_topic, check_value, cited_sources, event_order
 from summitcli.records import fields
 from summitcli.views import Document, Entry, Line, Listing, Section
@@ -28,11 +29,13 @@ COLUMNS = [
     Column("venue", "Venue", 4, expected=True),
     Column("city", "City, country"),
     Column("countries", "Countries"),
+    Column("country_names", "Country names"),
     Column("note", "Note", 4),
     Column("id", "Id"),
     Column("sources", "Sources"),
 ]
 FIELDS = [*model.Event.__struct_fields__, "plans_changed", "expectations", "cancelled"]
+NOT_REPORTED_TIME = "time not reported"
 
 
 def select(
@@ -175,10 +178,17 @@ def row(event: model.Event, plans: list[model.Plan], home: str | None = None) ->
         "venue": event.venue or remote(event),
         "city": locality(event, home),
         "countries": list(event.parties),
+        "country_names": _names(event.parties),
         "note": "; ".join(plan_words(p)[0].replace(" · planned", "") for p in plans) or None,
         "id": event.id,
         "sources": list(dict.fromkeys([*event.sources, *(ref for p in plans for ref in p.sources)])),
     }
+
+
+def _names(codes: list[str]) -> list[str]:
+    from summitcli.countries import country_name
+
+    return [country_name(code) for code in codes]
 
 
 def cancelled_row(plan: model.Plan) -> dict[str, Any]:
@@ -191,6 +201,7 @@ def cancelled_row(plan: model.Plan) -> dict[str, Any]:
         "venue": plan.planned_place,
         "city": None,
         "countries": list(plan.parties),
+        "country_names": _names(plan.parties),
         "note": f"did not take place: {plan.actual}",
         "id": plan.id,
         "sources": cited_sources(plan),
@@ -205,13 +216,46 @@ def cancelled_entry(q: Query, plan: model.Plan) -> Entry:
 
 
 def by_day(items: list[Any]) -> list[Any]:
-    """Events and cancelled plans in one agenda order: by day, all-day items first, then by time; undated last."""
+    """Events and cancelled plans in agenda order: by day; in a day where the sources place them (a time, else a
+    part of the day), then those they do not place; undated last."""
 
-    def key(item: Any) -> tuple[bool, dt.date, str]:
+    def key(item: Any) -> tuple[bool, dt.date, bool, str]:
         date = getattr(item, "date", None) or getattr(item, "planned_date", None)
-        return (date is None, date or dt.date.max, getattr(item, "start", None) or "")
+        where = placing(item)
+        return (date is None, date or dt.date.max, where.unplaced, where.at)
 
     return sorted(items, key=key)
+
+
+def _heading(day: dt.date | None, items: list[Any]) -> str:
+    """A day's heading: its weekday and date, then the zone of its times once (`KST`), or that no time is
+    reported for anything that day."""
+    if day is None:
+        return "Date not reported"
+    zones = dict.fromkeys(zone_abbreviation(e.tz, day) for e in items if getattr(e, "start", None) and e.tz)
+    if zones:
+        return f"{weekday(day)} · {', '.join(zones)}"
+    placed = any(not _placing(item).unplaced for item in items)
+    return weekday(day) if placed else f"{weekday(day)} · {NOT_REPORTED_TIME}"
+
+
+def _placing(item: Any) -> Placing:
+    """Where an agenda item goes in its day; a later day of an event of several days (None) is not placed."""
+    return placing(item) if item is not None else Placing(True, "", "")
+
+
+def _day_entries(pairs: list[tuple[Any, Entry]]) -> list[Entry]:
+    """A day's entries in agenda order (where the sources place them), a "time not reported" line above the
+    unplaced ones after placed ones."""
+    entries: list[Entry] = []
+    placed = False
+    for item, entry in sorted(pairs, key=lambda pair: _placing(pair[0])[:2]):
+        unplaced = _placing(item).unplaced
+        if unplaced and placed:
+            entries.append(Entry(NOT_REPORTED_TIME, divider=True))
+        placed = not unplaced
+        entries.append(entry)
+    return entries
 
 
 def agenda(
@@ -222,22 +266,29 @@ def agenda(
     dropped: list[model.Plan] | None = None,
     full: bool = False,
 ) -> Document:
-    """The terminal's agenda: a heading a day with its weekday, then an event a line (time or blank, title,
-    place, the countries other than home, markers), a plan that changed indented under its event (with `full`,
-    what its sources differ on too), and a meeting that did not take place (`dropped`) on the day it was planned
-    for."""
-    days: dict[dt.date | None, list[Entry]] = {}
-    for event in by_day([*events, *(dropped or [])]):
-        if isinstance(event, model.Plan):
-            days.setdefault(event.planned_date, []).append(cancelled_entry(q, event))
+    """The terminal's agenda: a heading a day with its weekday and time zone, then an event a line in the order
+    the sources place them (`summitcli.placing`: time, else part of the day, else under "time not reported"),
+    a plan that changed indented under its event (with `full`, what its sources differ on too), a day after the
+    first of an event of several days, and a meeting that did not take place (`dropped`) on the day it was
+    planned for."""
+    days: dict[dt.date | None, list[tuple[Any, Entry]]] = {}
+    for item in by_day([*events, *(dropped or [])]):
+        if isinstance(item, model.Plan):
+            days.setdefault(item.planned_date, []).append((item, cancelled_entry(q, item)))
             continue
-        for number, entry in enumerate(agenda_entries(q, event, plans.get(event.id, []), full)):
-            days.setdefault(days_of(event)[number], []).append(entry)
+        for number, entry in enumerate(agenda_entries(q, item, plans.get(item.id, []), full)):
+            days.setdefault(days_of(item)[number], []).append((item if number == 0 else None, entry))
     sections = [
-        Section(day.isoformat() if day else "undated", weekday(day) if day else "Date not reported", entries)
-        for day, entries in days.items()
+        Section(
+            day.isoformat() if day else "undated",
+            _heading(day, [item for item, _ in pairs if item is not None]),
+            _day_entries(pairs),
+        )
+        for day, pairs in days.items()
     ]
-    document = Document(title, "local times", [], sections, q.citations(), {}, empty="no events match these filters")
+    document = Document(
+        title, "local times", [], sections, q.citations(), {}, empty="no events match these filters", legend=True
+    )
     return confidence.mark(document)
 
 
@@ -249,11 +300,15 @@ def agenda_entries(q: Query, event: model.Event, plans: list[model.Plan], full: 
     lines = []
     for plan in plans:
         before, after = plan_words(plan)
-        lines += [Line(before, plan.sources, dim=True), Line(after, plan.actual_sources, dim=True)]
+        lines += [
+            Line(before, plan.sources, dim=True, clip=True),
+            Line(after, plan.actual_sources, dim=True, clip=True),
+        ]
     if full:
         lines += disputes.lines(event)
     days = days_of(event)
-    first = Entry(head + (f" · {len(days)} days" if len(days) > 1 else ""), event.sources, event.start or "", lines)
+    lead = placing(event).lead
+    first = Entry(head + (f" · {len(days)} days" if len(days) > 1 else ""), event.sources, lead, lines)
     more = [Entry(f"{event.title} · day {n} of {len(days)}", event.sources, "") for n in range(2, len(days) + 1)]
     return [first, *more]
 
@@ -305,4 +360,4 @@ def listing_for(q: Query, options: Options) -> Listing:
 
 
 def timeline(settings: Settings, options: Options, *, fmt: Format) -> None:
-    emit_listing(listing_for(settings.query(), options), fmt, settings.display)
+    show_listing(settings, listing_for(settings.query(), options), fmt)

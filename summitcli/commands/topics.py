@@ -16,7 +16,7 @@ from summitcli.views import Document, Entry, Line, Listing, Section
 LIST_COLUMNS = [
     Column("id", "Topic", no_wrap=True),
     Column("name", "Name", 3),
-    Column("countries", "Countries", 6),
+    Column("countries", "Countries", 6, shown="codes"),
     Column("events", "Events"),
     Column("outcomes", "Outcomes"),
     Column("followups", "Follow-ups"),
@@ -52,7 +52,7 @@ def listing(q: Query) -> Listing:
         fields(topic, countries=sorted(codes[topic.id]), **{f"{kind}s": counts[topic.id][kind] for kind in COUNTED})
         for topic in q.topics.values()
     ]
-    rows = [{**record, "countries": " ".join(record["countries"])} for record in records]
+    rows = [{**record, "codes": " ".join(record["countries"])} for record in records]  # a list, as in every list
     view = View(title=f"{q.data.meta.title} · topics", drop=("countries",), empty="the dataset has no topics")
     return Listing(records, LIST_FIELDS, rows, LIST_COLUMNS, view)
 

@@ -46,6 +46,10 @@ def emit_listing(listing: Listing, fmt: Format, display: Display) -> None:
     command's --color and --no-pager)."""
     from summitcli.output.formats import RENDERERS  # once a command has its view: not for --help or an error
 
+    if display.fields or display.header:
+        from summitcli.output.selection import shaped
+
+        listing = shaped(listing, display)
     renderer = RENDERERS[resolve(fmt)]
     _emit(lambda out: renderer.listing(listing, out, display), renderer.paged, display)
 

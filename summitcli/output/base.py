@@ -59,6 +59,12 @@ class Column(NamedTuple):
     no_wrap: bool = False
     expected: bool = False  # a fact a reader expects (a meeting's date, a due date): unknown reads "not reported"
     below: str | None = None  # in a terminal table, the values of this other column shown under this one's
+    shown: str | None = None  # the row's key of what people read here (terminal, Markdown, HTML), where a pipe's
+    # value is data: a status `in-progress` reads "in progress", an origin's title reads "from: ..."
+
+    def read(self, row: Mapping[str, Any]) -> Any:
+        """This column's value for people: the `shown` value where the row has one, else the data."""
+        return row[self.shown] if self.shown and self.shown in row else row.get(self.key)
 
     @property
     def unknown(self) -> str:
@@ -84,11 +90,13 @@ class View(NamedTuple):
 
 @dataclass(frozen=True, kw_only=True)
 class Display:
-    """The root command's options that writers read (`--color`, `--no-pager`): made by the root command and
-    handed, with each view, to the output layer."""
+    """The root command's options that writers read (`--color`, `--no-pager`), and a list command's `--fields` and
+    `--header`: made by the command line and handed, with each view, to the output layer."""
 
     color: ColorMode = ColorMode.auto
     pager: bool = True
+    fields: tuple[str, ...] = ()  # only these record fields, in this order (every format); () = the command's own
+    header: bool = False  # plain text starts with a header row of the columns' keys
 
 
 def stdout_is_terminal() -> bool:

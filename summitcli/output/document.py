@@ -332,7 +332,7 @@ class _Html:
         head = "".join(f"<th>{esc(c.header)}</th>" for c in columns) + ("<th>Sources</th>" if with_sources else "")
         self.out.append(f"<table><thead><tr>{head}</tr></thead><tbody>")
         for row in rows:
-            cells = "".join(_td(row.get(c.key), c) for c in columns)
+            cells = "".join(_td(c.read(row), c) for c in columns)
             if with_sources:
                 cells += f'<td class="src">{self.marks(row.get("sources") or [])}</td>'
             self.out.append(f"<tr>{cells}</tr>")

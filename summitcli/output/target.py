@@ -229,3 +229,20 @@ def _install(handler: Any) -> dict[int, Any]:
 def _restore(previous: dict[int, Any]) -> None:
     for signum, action in previous.items():
         signal.signal(signum, signal.SIG_DFL if action is None else action)
+
+
+def not_to_a_terminal(command: str, what: str, title: str, suffix: str) -> None:
+    """Refuse (exit 2) to write a whole document or a binary file to a terminal, where it would flood the screen:
+    one line naming the `-o` to use (a file named after the dataset's title) and the pipe that would read it."""
+    from summitcli.errors import UsageError
+    from summitcli.output.base import stdout_is_terminal
+
+    if not stdout_is_terminal():
+        return
+    plain = title.casefold().replace("'", "").replace("’", "")
+    words = "".join(ch if ch.isalnum() else " " for ch in plain).split()
+    name = "-".join(words[:4]) or "summit"
+    raise UsageError(
+        f"{what} is not for a terminal: give --output, e.g. 'summit {command} -o {name}{suffix}', "
+        "or redirect stdout to a file or a pipe"
+    )

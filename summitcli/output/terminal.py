@@ -21,7 +21,6 @@ from rich.cells import cell_len, chop_cells
 
 from summitcli.output.base import NOT_REPORTED, ColorMode, Column, View, is_unknown, stdout_is_terminal
 from summitcli.output.sgr import BOLD, DIM, DIM_ITALIC, HEADING, HEAT, HIGHLIGHT, MARKER
-from summitcli.phrases import citation_parts
 from summitcli.text import visible, visible_keep_newlines
 
 COLOURS = re.compile(r"(?:^|;)(?:3[0-9]|9[0-7])(?=;|$)")  # foreground colours, dropped under NO_COLOR
@@ -102,13 +101,28 @@ def wrap(text: str, width: int) -> list[str]:
                 continue
             if line:
                 lines.append(" ".join(line))
-            pieces = [piece for piece in chop_cells(word, width) if piece] if size > width else [word]
+            pieces = _folded(word, width) if size > width else [word]
             lines.extend(pieces[:-1])
             line, used = [pieces[-1]], cell_len(pieces[-1])
         lines.append(" ".join(line))
     return lines
 
 
+def _folded(word: str, width: int) -> list[str]:
+    """A word too long for a line, in pieces of at most `width` cells: a run of source markers (`[19][20][21]`)
+    between markers, never inside one; any other word wherever the width falls."""
+    if MARKERS.fullmatch(word):
+        pieces: list[str] = []
+        for marker in re.findall(r"\[[^\[\]]*\]", word):
+            if pieces and cell_len(pieces[-1]) + cell_len(marker) <= width:
+                pieces[-1] += marker
+            else:
+                pieces.append(marker)
+        return pieces
+    return [piece for piece in chop_cells(word, width) if piece]
+
+
+MARKERS = re.compile(r"(?:\[[0-9–]+\])+")
 FOLD_FLOOR = 6  # the narrowest a column gets when words must be folded
 TITLE_SHOWN = 24  # the least of a title a citation cut to one line keeps; else it wraps
 STACK_BELOW = 60  # windows narrower than this get a block per row rather than folded words
@@ -170,6 +184,7 @@ class Table:
         ]
         minimum = [_longest_word([header, *texts]) for header, texts in zip(headers, columns, strict=True)]
         room = width - GAP * (len(headers) - 1)
+        self.natural = natural
         self.widths = fit_widths(natural, minimum, layout, room, fold)
         self.stacked = sum(self.widths) > room
         self.width = width
@@ -238,14 +253,16 @@ class _Cells:
     def markers(self, refs: list[str]) -> Cell:
         for ref in refs:
             self.numbers.setdefault(ref, len(self.numbers) + 1)
-        return Cell("".join(f"[{n}]" for n in sorted({self.numbers[r] for r in refs})), MARKER)
+        from summitcli.output.text_document import marker_text
+
+        return Cell(marker_text(sorted({self.numbers[r] for r in refs})), MARKER)
 
     def value(self, row: dict[str, Any], column: Column) -> Cell:
         """A row's value in a column: markers for a column of sources; the values of the column shown below it
         (`Column.below`) on lines of their own."""
         if column.key in self.view.source_columns:
             return self.markers(row.get(column.key) or [])
-        shown = _cell(row.get(column.key), self.view, column.expected)
+        shown = _cell(column.read(row), self.view, column.expected)
         below = row.get(column.below) if column.below else None
         if below:
             extra = "\n".join(visible(str(v)) for v in (below if isinstance(below, list) else [below]))
@@ -290,7 +307,7 @@ def _fitted(rows: Sequence[dict[str, Any]], shown: list[Column], view: View, wid
     laid = _lay_out(rows, shown, view, width, False)
     kept = shown
     for key in view.drop:
-        if not laid.table.stacked:
+        if not (laid.table.stacked or _squeezed(laid.table, kept)):
             break
         kept = [c for c in kept if c.key != key]
         laid = _lay_out(rows, kept, view, width, False)
@@ -303,6 +320,19 @@ def _fitted(rows: Sequence[dict[str, Any]], shown: list[Column], view: View, wid
     return laid
 
 
+PROSE_MIN = 24  # cells: a prose column narrower than this (and than its text) makes room by dropping a column
+
+
+def _squeezed(table: Table, kept: list[Column]) -> bool:
+    """Whether the main prose column (the largest ratio) is squeezed below PROSE_MIN cells and below its text's
+    width: then a column the view can spare goes first."""
+    main = max((column.ratio or 0 for column in kept), default=0)
+    return main > 0 and any(
+        column.ratio == main and width < min(PROSE_MIN, natural)
+        for column, width, natural in zip(kept, table.widths, table.natural, strict=False)
+    )
+
+
 def _highlighter(view: View) -> re.Pattern[str] | None:
     if not view.highlight:
         return None
@@ -310,13 +340,12 @@ def _highlighter(view: View) -> re.Pattern[str] | None:
 
 
 def _body(laid: _Laid, view: View, paint: Painter) -> list[str]:
-    """Each group under its heading (when the view groups rows), its header, then its rows."""
+    """The header, then each group under its heading (when the view groups rows) and its rows."""
     table, highlight = laid.table, _highlighter(view)
-    out: list[str] = []
+    out: list[str] = table.header(paint)  # once: the columns line up down the page
     for group, members in laid.groups.items():
         if view.group_by:
             out.append(paint(visible_keep_newlines(str(group if group is not None else NOT_REPORTED)), HEADING))
-        out += table.header(paint)
         for cells in members:
             out += table.row(cells, paint, highlight)
         if not table.stacked:
@@ -325,18 +354,12 @@ def _body(laid: _Laid, view: View, paint: Painter) -> list[str]:
 
 
 def _source_list(numbers: dict[str, int], view: View, width: int, paint: Painter) -> list[str]:
-    """The sources the markers point to, numbered; each address whole on a line of its own."""
+    """The sources the markers point to, numbered, one line each (`summitcli.output.legend`)."""
     if view.sources is None or not numbers:
         return []
-    out = [paint("Sources", BOLD)]
-    indent = len(f"[{len(numbers)}]") + 1
-    for ref, number in numbers.items():
-        citation, address = citation_parts(view.sources[ref]) if ref in view.sources else (ref, None)
-        line = fit_line(visible(citation), width - indent)
-        out += hanging(Cell(f"[{number}]", MARKER), Cell(line), indent, width, paint)
-        if address:
-            out.append(" " * indent + hyperlink(visible(address), paint))
-    return out
+    from summitcli.output.legend import HEADING, legend
+
+    return [paint(HEADING, BOLD), *legend(numbers, view.sources, width, paint)]
 
 
 def table_text(rows: Sequence[dict[str, Any]], columns: Sequence[Column], view: View, color: ColorMode) -> str:
@@ -357,22 +380,26 @@ def table_text(rows: Sequence[dict[str, Any]], columns: Sequence[Column], view: 
     return "\n".join(out) + "\n"
 
 
-def fit_line(text: str, width: int) -> str:
+def fit_line(text: str, width: int, *, always: bool = False) -> str:
     """`text` cut with an ellipsis to fit one line of `width` cells (a citation's title, which comes last: the whole
-    citation is in every other format, and its address is on the next line)."""
+    citation is in every other format, and its address is on the next line); `always`: cut whatever is left."""
     if cell_len(text) <= width or width < 20:
         return text
     cut = chop_cells(text, width - 1)[0].rstrip()
+    if always:
+        return cut + "…"
     title = text.rfind(" · “")
     if title >= 0 and cell_len(cut) - cell_len(text[:title]) < TITLE_SHOWN:
         return text  # too little of the title would be left: wrap instead
     return cut + "…"
 
 
-def hyperlink(address: str, paint: Painter) -> str:
-    """An address whole on its line: an OSC 8 hyperlink where the terminal takes escapes and it is a web URL."""
+def hyperlink(address: str, paint: Painter, label: str | None = None) -> str:
+    """`label` (else the address, whole on its line): an OSC 8 hyperlink to the address where the terminal takes
+    escapes and it is a web URL."""
     from summitcli.output.escape import linkable
 
+    shown = address if label is None else label
     if not paint.styles or not linkable(address):
-        return address
-    return f"\x1b]8;;{address}\x1b\\{address}\x1b]8;;\x1b\\"
+        return shown
+    return f"\x1b]8;;{address}\x1b\\{shown}\x1b]8;;\x1b\\"

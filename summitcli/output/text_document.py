@@ -80,6 +80,8 @@ class _Writer:
             return
         from summitcli.output.terminal import wrap
 
+        if line.clip:
+            text = _clipped(text, marks, self.width - indent)
         pieces = wrap(f"{text} {marks}" if marks else text, max(self.width - indent, 20))
         for n, piece in enumerate(pieces):
             start = first if n == 0 else " " * indent
@@ -100,6 +102,13 @@ class _Writer:
         self.out.append(
             self.styled(text, HEADING) + " " + self.styled(rule * max(self.width - cell_len(text) - 1, 0), DIM)
         )
+
+
+def _clipped(text: str, marks: str, width: int) -> str:
+    """`text` cut with `…` to leave room on one line of `width` cells for its markers."""
+    from summitcli.output.terminal import fit_line
+
+    return fit_line(text, max(width - (cell_len(marks) + 1 if marks else 0), 20), always=True)
 
 
 def render(document: Document, styled: bool, color: ColorMode = ColorMode.auto) -> str:
@@ -157,7 +166,11 @@ def _section(w: _Writer, section: Section, columns: _Columns) -> None:
 
 
 def _entry(w: _Writer, entry: Entry, columns: _Columns) -> None:
-    """The lead (a bullet when there is none), the headline (bold when lines follow), then its lines."""
+    """The lead (a bullet when there is none), the headline (bold when lines follow), then its lines; a divider
+    dim in the leads' column."""
+    if entry.divider:
+        w.out.append(" " * INDENT + w.styled(visible(entry.head), DIM))
+        return
     lead = visible(entry.lead) or BULLET
     pad = " " * (columns.indent - INDENT - cell_len(lead))
     first = " " * INDENT + (w.styled(lead, LEAD) + pad if columns.lead_width else "")
@@ -168,6 +181,13 @@ def _entry(w: _Writer, entry: Entry, columns: _Columns) -> None:
 
 def _sources(w: _Writer, document: Document) -> None:
     if not w.numbers:
+        return
+    if document.legend and w.paint is not None and w.width is not None:
+        from summitcli.output.legend import HEADING, legend
+
+        w.heading(HEADING)
+        lines = legend(w.numbers, document.sources, w.width - INDENT, w.paint)
+        w.out += [" " * INDENT + line for line in lines]
         return
     w.heading("Sources")
     width = len(f"[{len(w.numbers)}]") + 1

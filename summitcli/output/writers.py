@@ -158,9 +158,9 @@ def write_markdown_rows(
     ]
     for row in rows:
         values = (
-            str(row.get(c.key) or "")
+            str(c.read(row) or "")
             if c.key in raw
-            else (escape(c.unknown) if is_unknown(row.get(c.key)) else escape(row.get(c.key)))
+            else (escape(c.unknown) if is_unknown(c.read(row)) else escape(c.read(row)))
             for c in columns
         )
         lines.append("| " + " | ".join(values) + " |")

@@ -1,0 +1,61 @@
+"""Where an event goes in its day, as the sources place it: at its reported time; else in the part of the day they
+give ("Held in the morning", "on the evening of 27 Oct"; a dinner or banquet is in the evening); else after the
+timed events, under "time not reported"."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cache
+from typing import Any, NamedTuple
+
+PARTS = {"morning": "06:00", "afternoon": "12:00", "evening": "18:00"}  # where each part of the day begins
+EVENING_KINDS = ("dinner", "banquet")
+SAID = re.compile(
+    r"\b(?:held|began|started|met|took place|left|departed|arrived|returned)\b[^.;]{0,30}?"
+    r"\b(?:in|on|during) the (morning|afternoon|evening)\b",
+    re.IGNORECASE,
+)
+
+
+class Placing(NamedTuple):
+    """An event's place in its day: `unplaced` ones after every other; then by `at` (HH:MM); `lead` is what the
+    agenda shows beside it (`14:39–16:06`, `morning`, or nothing)."""
+
+    unplaced: bool
+    at: str
+    lead: str
+
+
+def part_of_day(event: Any) -> str | None:
+    """The part of the day the sources give for an event with no reported time: its summary's own words, else the
+    evening for a dinner or banquet; None when they give none."""
+    said = SAID.search(getattr(event, "summary", None) or "")
+    if said:
+        return said.group(1).lower()
+    return "evening" if getattr(event, "kind", None) in EVENING_KINDS else None
+
+
+def placing(event: Any) -> Placing:
+    """Where an event (or a cancelled plan: no time) goes in its day."""
+    start = getattr(event, "start", None)
+    if start:
+        end = getattr(event, "end", None)
+        return Placing(False, start, f"{start}–{end}" if end else start)
+    part = part_of_day(event)
+    if part:
+        return Placing(False, PARTS[part], part)
+    return Placing(True, "", "")
+
+
+@cache
+def zone_abbreviation(zone: str, day: dt.date) -> str:
+    """The zone's usual abbreviation that day (`KST`, `CET`/`CEST`); `UTC+08` where the zone has none; the zone's
+    own name if it is unknown here."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        name = dt.datetime.combine(day, dt.time(12), tzinfo=ZoneInfo(zone)).tzname() or zone
+    except (ZoneInfoNotFoundError, ValueError):
+        return zone
+    return f"UTC{name}" if name[:1] in "+-" else name
