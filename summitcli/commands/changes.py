@@ -77,7 +77,7 @@ def compare_versions(settings: Settings, q: Query, options: Options) -> Comparis
     paths = data_paths(settings.paths())
     revs = revisions.locate(paths, options.since or "", options.until)
     current = read_files(find_files(paths))
-    changes = revisions.between(revs, current)
+    changes = revisions.between(revs, current, q.data.file_records)
     until = _named(revs.new) if revs.new else "the files on disk"
     return Comparison(changes, _named(revs.old), until, revs.old.asked)
 

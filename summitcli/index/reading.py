@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import msgspec
 
 from summitcli import model
+from summitcli.datafiles import SourceFile, path_key, read_bytes
+from summitcli.index.freshness import RACY_NS, digest
 from summitcli.index.schema import SPACES, Damaged
 
 if TYPE_CHECKING:
@@ -135,6 +137,31 @@ class IndexedDataset:
     def record(self, list_names: tuple[str, ...], rid: str) -> Any:
         """The record with id `rid` in one of the lists named, read through the id index; None if there is none."""
         return self._answer(lambda index: index._record(list_names, rid))
+
+    def _file_records(self, source: SourceFile) -> list[tuple[str, Any]] | None:
+        found = self._query(
+            "SELECT lo, size, mtime_ns, ctime_ns, ino, dev, seen_ns, digest, hi FROM files WHERE path = ?",
+            (path_key(source.path),),
+        )
+        if not found or source.stat is None or tuple(found[0][1:6]) != tuple(source.stat):
+            return None
+        lo, *_, seen_ns, held, hi = found[0]
+        if max(source.stat.mtime_ns, source.stat.ctime_ns) >= seen_ns - RACY_NS:  # racy: its stat proves nothing
+            data, stat = read_bytes(source.path)
+            if stat != source.stat or digest(data) != held:
+                return None
+        rows = self._query("SELECT list, crc, json FROM records WHERE seq BETWEEN ? AND ? ORDER BY seq", (lo, hi))
+        by_list: dict[str, list[Any]] = {}
+        for name, crc, text in rows:
+            by_list.setdefault(name, []).append((crc, text))
+        decoded = {name: iter(self._decode(name, pairs)) for name, pairs in by_list.items()}
+        return [(name, next(decoded[name])) for name, _, _ in rows]
+
+    def file_records(self, source: SourceFile) -> list[tuple[str, Any]] | None:
+        """The records of one data file as the index holds them, each (record list, record), in the file's order;
+        None if the index does not hold that file as it is now (not indexed, or its stat or bytes differ since):
+        then parse it. What `changes` reads for the current version of a changed file."""
+        return self._answer(lambda index: index._file_records(source))
 
     def _country_codes(self) -> set[str]:
         rows = self._query("SELECT country FROM countries")
