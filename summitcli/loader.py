@@ -404,8 +404,6 @@ def _names(record: Any) -> Iterator[tuple[tuple[str | int, ...], str]]:
 
 def _check_record(name: str, index: int, record: Any, parser: FileParser, zones: dict[str, bool]) -> None:
     """The checks a record allows on its own: country codes, time zones (`zones`: those seen), times without one."""
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
     from summitcli.countries import is_country_code
 
     for sub, code in _iter_countries(record):
@@ -419,6 +417,8 @@ def _check_record(name: str, index: int, record: Any, parser: FileParser, zones:
             parser.at((name, index, "start"), "time without a zone (expected tz: such as Asia/Seoul)")
         if record.tz:
             if record.tz not in zones:
+                from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # 6 ms (sysconfig): only for data with times
+
                 try:
                     ZoneInfo(record.tz)
                     zones[record.tz] = True
