@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import msgspec
 
 from summitcli import model
-from summitcli.datafiles import SourceFile, path_key, read_bytes
-from summitcli.index.freshness import RACY_NS, digest
+from summitcli.datafiles import SourceFile
+from summitcli.index.freshness import holds, recorded_file
 from summitcli.index.schema import SPACES, Damaged
 
 if TYPE_CHECKING:
@@ -139,18 +139,15 @@ class IndexedDataset:
         return self._answer(lambda index: index._record(list_names, rid))
 
     def _file_records(self, source: SourceFile) -> list[tuple[str, Any]] | None:
-        found = self._query(
-            "SELECT lo, size, mtime_ns, ctime_ns, ino, dev, seen_ns, digest, hi FROM files WHERE path = ?",
-            (path_key(source.path),),
-        )
-        if not found or source.stat is None or tuple(found[0][1:6]) != tuple(source.stat):
+        try:
+            row = recorded_file(self._conn, source)
+        except sqlite3.Error as exc:
+            raise Damaged(str(exc)) from None
+        if row is None or not holds(row, source):
             return None
-        lo, *_, seen_ns, held, hi = found[0]
-        if max(source.stat.mtime_ns, source.stat.ctime_ns) >= seen_ns - RACY_NS:  # racy: its stat proves nothing
-            data, stat = read_bytes(source.path)
-            if stat != source.stat or digest(data) != held:
-                return None
-        rows = self._query("SELECT list, crc, json FROM records WHERE seq BETWEEN ? AND ? ORDER BY seq", (lo, hi))
+        rows = self._query(
+            "SELECT list, crc, json FROM records WHERE seq BETWEEN ? AND ? ORDER BY seq", (row.lo, row.hi)
+        )
         by_list: dict[str, list[Any]] = {}
         for name, crc, text in rows:
             by_list.setdefault(name, []).append((crc, text))
