@@ -175,6 +175,24 @@ def test_the_brief_has_open_items_right_after_the_key_points() -> None:
     assert "Open items (as of 15 Nov 2025)" in earlier and "overdue" not in earlier
 
 
+@pytest.mark.parametrize("fmt", ["plain", "markdown", "html"])
+def test_the_briefs_follow_ups_say_overdue_where_the_due_date_is_past(fmt: str) -> None:
+    """Not only the open items: the Follow-ups section itself marks it, in the same words in every format."""
+    late = run("brief", "cambodia", "--as-of", "2025-12-01", "-f", fmt).stdout
+    section = late[late.index("Follow-ups") :]
+    line = next(ln for ln in section.splitlines() if "due November 2025" in ln)
+    assert "due November 2025 · overdue · from:" in line
+    early = run("brief", "cambodia", "--as-of", "2025-11-30", "-f", fmt).stdout  # the month is not over yet
+    assert "due November 2025 · from:" in early[early.index("Follow-ups") :] and "overdue" not in early
+
+
+def test_the_follow_ups_table_says_overdue_in_plain_markdown_and_html_too() -> None:
+    for fmt in ("plain", "markdown", "html"):
+        text = run("followups", "cambodia", "--as-of", "2025-12-01", "-f", fmt).stdout
+        assert re.search(r"November 2025\W+overdue", text), text
+        assert "overdue" not in run("followups", "cambodia", "--as-of", "2025-11-30", "-f", fmt).stdout
+
+
 def test_open_items_hold_open_follow_ups_by_due_date_and_outcomes_not_yet_done() -> None:
     brief = json.loads(run("brief", "canada", "--as-of", "2026-12-04", "-f", "json").stdout)
     items = {r["id"]: r for r in brief["open_items"]}
