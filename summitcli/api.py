@@ -153,14 +153,21 @@ class Dataset:
         country: str | None = None,
         topic: str | None = None,
         kind: str | None = None,
+        as_of: dt.date | str | None = None,
     ) -> Records[Event]:
-        """Events in date order, undated last (`summit timeline`); `start` and `end` the first and last day."""
+        """Events in date order, undated last (`summit timeline`); `start` and `end` the first and last day,
+        relative dates such as `-7d` counted from `as_of` (default: today)."""
         from summitcli.commands import timeline
 
         for option, value in (("country", country), ("topic", topic), ("kind", kind)):
             _text(option, value)
         options = timeline.Options(
-            start=_day("--from", start), end=_day("--to", end), country=country, topic=topic, kind=kind
+            start=_day("--from", start),
+            end=_day("--to", end),
+            country=country,
+            topic=topic,
+            kind=kind,
+            as_of=_day("--as-of", as_of),
         )
         return _records(timeline.listing_for(self._q, options), "events", Event)
 

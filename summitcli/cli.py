@@ -228,7 +228,7 @@ def brief(
         typer.Option(
             "--since",
             metavar="REV",
-            help="Say what changed since this git revision or date YYYY-MM-DD, and mark it (see summit changes).",
+            help="Say and mark what changed since this git revision or date (2025-11-10, -7d): see summit changes.",
         ),
     ] = None,
     as_of: AsOfOpt = None,
@@ -271,6 +271,7 @@ def timeline(
         ),
     ] = None,
     full: Annotated[bool, typer.Option("--full", help="Say under each event what its sources differ on.")] = False,
+    as_of: AsOfOpt = None,
 ) -> None:
     """Every meeting and event in date order, grouped by day.
 
@@ -278,7 +279,9 @@ def timeline(
     """
     from summitcli.commands import timeline as command
 
-    options = command.Options(start=date_from, end=date_to, country=country, topic=topic, kind=kind, full=full)
+    options = command.Options(
+        start=date_from, end=date_to, country=country, topic=topic, kind=kind, full=full, as_of=as_of
+    )
     command.timeline(ctx.obj, options, fmt=fmt)
 
 
@@ -491,12 +494,13 @@ def changes(
         typer.Option(
             "--since",
             metavar="REV",
-            help="Compare with the dataset's files at this git revision (HEAD~3, a tag) or date YYYY-MM-DD.",
+            help=f"Compare with the dataset's files at this git revision (HEAD~3, a tag) or date ({DATE_FORMS}): "
+            "the last commit on or before its last day.",
         ),
     ] = None,
     until: Annotated[
         str | None,
-        typer.Option("--until", metavar="REV", help="Compare with this revision instead of the files on disk."),
+        typer.Option("--until", metavar="REV", help="Compare with this revision or date instead of the files on disk."),
     ] = None,
     against: Annotated[
         Path | None,
@@ -510,13 +514,17 @@ def changes(
         str | None,
         typer.Option("--kind", "-k", help="Only this record kind: outcome, followup, quote, fact, event, source, ..."),
     ] = None,
+    as_of: AsOfOpt = None,
 ) -> None:
     """What changed between two versions of the dataset, record by record: added, removed, renamed, changed fields.
 
-    Example: summit changes --since HEAD~3; summit changes --since 2025-11-10 --format jsonl
+    Example: summit changes --since HEAD~3; summit changes --since -7d; summit changes --since 2025-11-10 -f jsonl
     """
     from summitcli.commands import changes as command
+    from summitcli.dates import pinned_revision, read_day
 
+    day = read_day(as_of, "--as-of")  # --since -7d counts from it
+    since, until = pinned_revision(since, day), pinned_revision(until, day)
     options = command.Options(since=since, until=until, against=against, country=country, kind=kind)
     command.changes(ctx.obj, options, fmt=fmt)
 
@@ -597,7 +605,7 @@ BookSince = Annotated[
     typer.Option(
         "--since",
         metavar="REV",
-        help="Each brief says and marks what changed since this git revision or date YYYY-MM-DD.",
+        help="Each brief says and marks what changed since this git revision or date (2025-11-10, -7d, ...).",
     ),
 ]
 BookCountries = Annotated[

@@ -52,6 +52,19 @@ def test_due_before_reads_dates_as_people_type_them_relative_to_as_of(typed: str
     assert typed_out.stdout == iso_out.stdout
 
 
+@pytest.mark.parametrize(
+    ("typed", "iso"), [("yesterday", "2025-10-30"), ("-2d", "2025-10-29"), ("thursday", "2025-10-30")]
+)
+def test_timeline_relative_dates_count_from_as_of(typed: str, iso: str) -> None:
+    """31 Oct 2025 (a Friday) as today: the same events as the ISO day, on the command line and in the API."""
+    relative = run("timeline", "--from", typed, "--to", typed, "--as-of", "2025-10-31", "-f", "json")
+    assert relative.exit_code == 0, relative.stderr
+    rows = json.loads(relative.stdout)
+    assert rows and {r["date"] for r in rows} == {iso}
+    api = summitcli.open_dataset().timeline(start=typed, end=typed, as_of=dt.date(2025, 10, 31))
+    assert [r["id"] for r in api] == [r["id"] for r in rows]
+
+
 def test_timeline_dates_are_relative_to_the_day_it_runs() -> None:
     today = dt.date.today()
     for typed, back in (("today", 0), ("yesterday", 1), ("-400d", 400)):

@@ -452,8 +452,10 @@ def brief(settings: Settings, options: Options, *, fmt: Format, show_sources: bo
     document = document_for(q, options)
     if options.since:
         from summitcli.brief_changes import with_changes
+        from summitcli.dates import pinned_revision, read_day
 
-        document = with_changes(settings, q, document, q.resolve_country(options.country), options.since)
+        since = pinned_revision(options.since, read_day(options.as_of, "--as-of"))  # -7d counts from --as-of
+        document = with_changes(settings, q, document, q.resolve_country(options.country), since or options.since)
     if show_sources:
         from summitcli.commands.sources import emit_cited
 

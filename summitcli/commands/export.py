@@ -264,11 +264,13 @@ def book(settings: Settings, options: BookOptions, *, fmt: str, output: Path | N
     codes = list(dict.fromkeys(q.resolve_country(c) for c in countries)) if countries else list(q.countries)
     from summitcli.dates import read_day
 
-    document = book_document(q, codes, as_of=read_day(options.as_of, "--as-of"))
+    as_of = read_day(options.as_of, "--as-of")
+    document = book_document(q, codes, as_of=as_of)
     if options.since:
         from summitcli.brief_changes import book_with_changes
+        from summitcli.dates import pinned_revision
 
-        document = book_with_changes(settings, q, document, options.since)
+        document = book_with_changes(settings, q, document, pinned_revision(options.since, as_of) or options.since)
     deliver(to_html(document) if fmt == "html" else to_markdown(document), output)
 
 
