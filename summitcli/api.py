@@ -197,7 +197,11 @@ class Dataset:
         overdue: bool = False,
         as_of: dt.date | str | None = None,
     ) -> Records[Followup]:
-        """Commitments and where they stand (`summit followups`); `as_of` the day that counts as today."""
+        """Commitments and where they stand (`summit followups`); `as_of` the day that counts as today.
+
+        The due-date filters leave out what they cannot place (no due date; a month, quarter or year only partly in
+        range) without a word: `summit followups` says so on stderr, the records here cannot. To see them, filter
+        `followups()` on `due_first` and `due_last` yourself (None: no due date)."""
         from summitcli.commands import followups
 
         for option, value in (("country", country), ("status", status), ("due_within", due_within)):

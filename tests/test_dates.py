@@ -162,6 +162,20 @@ def test_due_within_counts_from_as_of() -> None:
     assert set(ids(whole)) == {TASK_FORCE, "uae-state-visit"}  # 1 Nov to 1 Dec holds the whole of November
 
 
+def test_the_api_leaves_out_what_it_cannot_place_and_the_documented_recipe_finds_it(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """As README says: the same records as the command, nothing on stderr; the typed fields show what was left."""
+    week = summitcli.open_dataset()
+    inside = week.followups(due_before="2025-11-15", as_of="2025-11-20")
+    assert [r["id"] for r in inside] == ids(run("followups", "--due-before", "2025-11-15", "-f", "json"))
+    assert capsys.readouterr().err == ""
+    every = week.followups(as_of="2025-11-20")
+    undated = [f["id"] for f in every if f["due_first"] is None]
+    partly = [f["id"] for f in every if f["due_first"] and f["due_first"] < dt.date(2025, 11, 15) <= f["due_last"]]
+    assert TASK_FORCE in partly and undated and not {*undated, *partly} & {r["id"] for r in inside}
+
+
 def test_the_api_takes_as_of_and_the_filters() -> None:
     week = summitcli.open_dataset()
     late = week.followups(overdue=True, as_of=dt.date(2025, 12, 1))
