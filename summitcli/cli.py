@@ -333,7 +333,7 @@ def countries(ctx: typer.Context, fmt: FormatOpt = Format.auto) -> None:
 
 
 @app.command()
-def home(ctx: typer.Context, fmt: FormatOpt = Format.auto) -> None:
+def home(ctx: typer.Context, fmt: FormatOpt = Format.auto, as_of: AsOfOpt = None) -> None:
     """The home country's own side: its events, outcomes, follow-ups, quotes, facts and plans that name no other
     country (what no brief shows).
 
@@ -341,7 +341,7 @@ def home(ctx: typer.Context, fmt: FormatOpt = Format.auto) -> None:
     """
     from summitcli.commands import home as command
 
-    command.home(ctx.obj, fmt=fmt)
+    command.home(ctx.obj, fmt=fmt, as_of=as_of)
 
 
 @app.command()

@@ -220,6 +220,18 @@ def test_the_follow_ups_table_says_overdue_in_plain_markdown_and_html_too() -> N
         assert "overdue" not in run("followups", "cambodia", "--as-of", "2025-11-30", "-f", fmt).stdout
 
 
+def test_the_home_side_counts_overdue_from_as_of_alone_and_in_the_book(tmp_path: Path) -> None:
+    """The demographic forum is due in 2026: not overdue on 1 Nov 2025, overdue on 1 Jan 2027."""
+    forum = "due 2026 · overdue · from: APEC Collaborative Framework"
+    assert forum not in run("home", "--as-of", "2025-11-01", "-f", "plain").stdout
+    assert forum in run("home", "--as-of", "2027-01-01", "-f", "plain").stdout
+    out = tmp_path / "book.md"
+    assert run("export", "markdown", "-c", "cambodia", "--as-of", "2025-11-01", "-o", str(out)).exit_code == 0
+    assert "due 2026 · from: APEC" in out.read_text(encoding="utf-8")
+    assert run("export", "markdown", "-c", "cambodia", "--as-of", "2027-01-01", "-o", str(out)).exit_code == 0
+    assert forum in out.read_text(encoding="utf-8")
+
+
 def test_open_items_hold_open_follow_ups_by_due_date_and_outcomes_not_yet_done() -> None:
     brief = json.loads(run("brief", "canada", "--as-of", "2026-12-04", "-f", "json").stdout)
     items = {r["id"]: r for r in brief["open_items"]}

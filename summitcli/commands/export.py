@@ -169,7 +169,7 @@ def _documents(q: Query, codes: list[str], as_of: dt.date | None = None) -> list
     dropped = [p for p in timeline.cancelled(q) if wanted & set(p.parties)]
     agenda = timeline.agenda(q, events, timeline.changed_plans(q), "Timeline", dropped, full=True)
     parts: list[Any] = [DocumentPart("timeline", agenda, page_break=False)]
-    own = home.build(q)
+    own = home.build(q, as_of)
     if own.sections:  # what concerns the home country alone: no brief has it
         parts.append(DocumentPart("home", own))
     paged, listed = book.split(q, codes)
