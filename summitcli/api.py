@@ -156,14 +156,21 @@ class Dataset:
         country: str | None = None,
         topic: str | None = None,
         kind: str | None = None,
+        as_of: dt.date | str | None = None,
     ) -> Records[Event]:
-        """Events in date order, undated last (`summit timeline`); `start` and `end` the first and last day."""
+        """Events in date order, undated last (`summit timeline`); `start` and `end` the first and last day,
+        relative dates such as `-7d` counted from `as_of` (default: today)."""
         from summitcli.commands import timeline
 
         for option, value in (("country", country), ("topic", topic), ("kind", kind)):
             _text(option, value)
         options = timeline.Options(
-            start=_day("--from", start), end=_day("--to", end), country=country, topic=topic, kind=kind
+            start=_day("--from", start),
+            end=_day("--to", end),
+            country=country,
+            topic=topic,
+            kind=kind,
+            as_of=_day("--as-of", as_of),
         )
         return _records(timeline.listing_for(self._q, options), "events", Event)
 
@@ -193,7 +200,11 @@ class Dataset:
         overdue: bool = False,
         as_of: dt.date | str | None = None,
     ) -> Records[Followup]:
-        """Commitments and where they stand (`summit followups`); `as_of` the day that counts as today."""
+        """Commitments and where they stand (`summit followups`); `as_of` the day that counts as today.
+
+        The due-date filters leave out what they cannot place (no due date; a month, quarter or year only partly in
+        range) without a word: `summit followups` says so on stderr, the records here cannot. To see them, filter
+        `followups()` on `due_first` and `due_last` yourself (None: no due date)."""
         from summitcli.commands import followups
 
         for option, value in (("country", country), ("status", status), ("due_within", due_within)):
