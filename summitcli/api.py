@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from summitcli.api_types import Agreement, Country, Event, Followup, Person, Quote, SearchHit, Source, Topic
+from summitcli.api_types import Agreement, Change, Country, Event, Followup, Person, Quote, SearchHit, Source, Topic
 from summitcli.errors import UsageError
 from summitcli.notebook import Brief, Records, frame
 from summitcli.query import Query
@@ -38,11 +38,12 @@ def open_dataset(*paths: str | Path, use_cache: bool = True) -> Dataset:
     for path in paths:
         if not isinstance(path, (str, Path)):
             raise UsageError(f"a dataset path must be text or a pathlib.Path, not {type(path).__name__}")
-    indexed = open_data([Path(p) for p in paths] or None, use_cache=use_cache)
+    given = [Path(p) for p in paths] or None
+    indexed = open_data(given, use_cache=use_cache)
     # a notebook keeps its dataset for hours: it must not keep the index's read transaction (and every summit
     # that updates the index after an edit waiting on it); each later read sees the index as it is then
     indexed.end_read()
-    return Dataset(Query(indexed))
+    return Dataset(Query(indexed), given, use_cache=use_cache)
 
 
 def _text(option: str, value: object, *, required: bool = False) -> None:
@@ -97,8 +98,10 @@ class Dataset:
     """One validated dataset and the questions the CLI asks of it. Each method returns the records of the
     matching command (fields: `summitcli.api_types`); in a notebook each list shows as the book's table."""
 
-    def __init__(self, query: Query) -> None:
+    def __init__(self, query: Query, paths: list[Path] | None = None, *, use_cache: bool = True) -> None:
         self._q = query
+        self._paths = paths  # as `open_dataset` was given them: `changes` reads the files again
+        self._use_cache = use_cache
 
     @property
     def title(self) -> str:
@@ -153,14 +156,21 @@ class Dataset:
         country: str | None = None,
         topic: str | None = None,
         kind: str | None = None,
+        as_of: dt.date | str | None = None,
     ) -> Records[Event]:
-        """Events in date order, undated last (`summit timeline`); `start` and `end` the first and last day."""
+        """Events in date order, undated last (`summit timeline`); `start` and `end` the first and last day,
+        relative dates such as `-7d` counted from `as_of` (default: today)."""
         from summitcli.commands import timeline
 
         for option, value in (("country", country), ("topic", topic), ("kind", kind)):
             _text(option, value)
         options = timeline.Options(
-            start=_day("--from", start), end=_day("--to", end), country=country, topic=topic, kind=kind
+            start=_day("--from", start),
+            end=_day("--to", end),
+            country=country,
+            topic=topic,
+            kind=kind,
+            as_of=_day("--as-of", as_of),
         )
         return _records(timeline.listing_for(self._q, options), "events", Event)
 
@@ -190,7 +200,11 @@ class Dataset:
         overdue: bool = False,
         as_of: dt.date | str | None = None,
     ) -> Records[Followup]:
-        """Commitments and where they stand (`summit followups`); `as_of` the day that counts as today."""
+        """Commitments and where they stand (`summit followups`); `as_of` the day that counts as today.
+
+        The due-date filters leave out what they cannot place (no due date; a month, quarter or year only partly in
+        range) without a word: `summit followups` says so on stderr, the records here cannot. To see them, filter
+        `followups()` on `due_first` and `due_last` yourself (None: no due date)."""
         from summitcli.commands import followups
 
         for option, value in (("country", country), ("status", status), ("due_within", due_within)):
@@ -244,3 +258,27 @@ class Dataset:
         found = search.Options(text=text).words()
         hits: list[Any] = [_dates(dict(hit), "date") for hit in search.rows_for(self._q, found)] if found else []
         return Records(hits, "search results", record_type=SearchHit)
+
+    def changes(
+        self,
+        *,
+        since: str | None = None,
+        until: str | None = None,
+        against: str | Path | None = None,
+        country: str | None = None,
+        kind: str | None = None,
+    ) -> Records[Change]:
+        """What changed between two versions of the dataset (`summit changes`): the files as they are now (or at
+        git revision `until`) against revision `since` (a commit, tag, `HEAD~1` or `YYYY-MM-DD`), or against
+        another copy of the dataset at `against`; the most important first, `date` a `datetime.date`."""
+        from summitcli.commands import Settings, changes
+
+        for option, value in (("since", since), ("until", until), ("country", country), ("kind", kind)):
+            _text(option, value)
+        if against is not None and not isinstance(against, (str, Path)):
+            raise UsageError(f"against must be text or a pathlib.Path, not {type(against).__name__}")
+        options = changes.Options(
+            since=since, until=until, against=Path(against) if against is not None else None, country=country, kind=kind
+        )
+        settings = Settings(data=tuple(self._paths or ()), use_cache=self._use_cache)
+        return _records(changes.listing_for(settings, self._q, options), "changes", Change)

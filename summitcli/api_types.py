@@ -8,7 +8,7 @@ sources a record cites (see `Dataset.sources()`), `confidence` H, M or L.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TypedDict
+from typing import Any, TypedDict
 
 
 class Figure(TypedDict):
@@ -220,6 +220,34 @@ class SearchHit(TypedDict):
     sources: list[str]
 
 
+class FieldChange(TypedDict):
+    """One field of a changed record: its value before and after, typed (a figure's change is one per figure,
+    `label` naming it; None for other fields)."""
+
+    field: str
+    label: str | None
+    before: Any
+    after: Any
+
+
+class Change(TypedDict):
+    """One record added, removed, renamed or changed between two versions (`summit changes`): `previous_id` the
+    id a renamed record had, `fields` each field before and after, `sources` those the new value cites, `file`
+    as git names it, `commit` and `date` the commit and day that made it (None: not committed, or no git)."""
+
+    change: str
+    kind: str
+    id: str
+    previous_id: str | None
+    title: str
+    countries: list[str]
+    fields: list[FieldChange]
+    sources: list[str]
+    file: str
+    commit: str | None
+    date: dt.date | None
+
+
 def _with_fields(*records: type) -> None:
     """Each record's fields and their types at the end of its docstring: what `help()` shows of a TypedDict."""
     for record in records:
@@ -228,4 +256,7 @@ def _with_fields(*records: type) -> None:
         record.__doc__ = f"{(record.__doc__ or '').rstrip()}\n\n    Fields:\n{fields}\n"
 
 
-_with_fields(Figure, Dispute, Counterpart, Country, Event, Agreement, Followup, Quote, Person, Source, Topic, SearchHit)
+_with_fields(
+    Figure, Dispute, Counterpart, Country, Event, Agreement, Followup, Quote, Person, Source, Topic, SearchHit,
+    FieldChange, Change,
+)  # fmt: skip

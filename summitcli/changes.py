@@ -92,18 +92,24 @@ def compare(old: Version, new: Version) -> list[Change]:
     before, after = state(old), state(new)
     gone = [k for k in old if k not in new]
     came = [k for k in new if k not in old]
-    renamed: dict[Key, Key] = {}
-    unmatched = {(k[0], _without_id(new[k].record)): k for k in came}
-    for key in gone:
-        match = unmatched.pop((key[0], _without_id(old[key].record)), None)
-        if match is not None:
-            renamed[match] = key
+    renamed = _renamed(old, new, gone, came)
     changes = [Change("changed", k[0], old[k], new[k]) for k in new if k in old and before[k] != after[k]]
     changes += [Change("renamed", k[0], old[renamed[k]], new[k]) for k in came if k in renamed]
     changes += [Change("added", k[0], None, new[k]) for k in came if k not in renamed]
     changes += [Change("removed", k[0], old[k], None) for k in gone if k not in renamed.values()]
     order = {name: i for i, name in enumerate(model.RECORD_LISTS)}
     return sorted(changes, key=lambda c: (order[c.list], c.key[1]))
+
+
+def _renamed(old: Version, new: Version, gone: list[Key], came: list[Key]) -> dict[Key, Key]:
+    """Each new key whose record is a gone one with another id and nothing else changed: new key -> old key."""
+    renamed: dict[Key, Key] = {}
+    unmatched = {(k[0], _without_id(new[k].record)): k for k in came}
+    for key in gone:
+        match = unmatched.pop((key[0], _without_id(old[key].record)), None)
+        if match is not None:
+            renamed[match] = key
+    return renamed
 
 
 def field_changes(before: Any, after: Any) -> list[dict[str, Any]]:
@@ -152,10 +158,17 @@ def cites(change: Change, fields: list[dict[str, Any]]) -> list[str]:
     changed = {f["field"] for f in fields}
     if "status" in changed and getattr(record, "status_sources", None):
         return list(record.status_sources)
+    return _figure_sources(fields, changed) or list(
+        getattr(record, "sources", None) or getattr(record, "actual_sources", None) or []
+    )
+
+
+def _figure_sources(fields: list[dict[str, Any]], changed: set[str]) -> list[str]:
+    """Where only figures changed, the sources the new figures cite (none: the record's own)."""
     figures = [f["after"] for f in fields if f["field"] == "figures" and f["after"]]
-    if figures and changed == {"figures"} and any(f["sources"] for f in figures):
-        return list(dict.fromkeys(s for f in figures for s in f["sources"]))
-    return list(getattr(record, "sources", None) or getattr(record, "actual_sources", None) or [])
+    if changed != {"figures"}:
+        return []
+    return list(dict.fromkeys(s for f in figures for s in f["sources"]))
 
 
 def change_record(change: Change, speaker_country: Callable[[str], str | None]) -> dict[str, Any]:

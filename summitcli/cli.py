@@ -296,7 +296,7 @@ def brief(
         typer.Option(
             "--since",
             metavar="REV",
-            help="Say what changed since this git revision or date YYYY-MM-DD, and mark it (see summit changes).",
+            help="Say and mark what changed since this git revision or date (2025-11-10, -7d): see summit changes.",
         ),
     ] = None,
     as_of: AsOfOpt = None,
@@ -345,6 +345,7 @@ def timeline(
     fields: Annotated[str | None, fields_option("timeline", "FIELDS")] = None,
     header: HeaderOpt = False,
     sources: ListSourcesOpt = False,
+    as_of: AsOfOpt = None,
 ) -> None:
     """Every meeting and event in date order, grouped by day.
 
@@ -352,7 +353,9 @@ def timeline(
     """
     from summitcli.commands import timeline as command
 
-    options = command.Options(start=date_from, end=date_to, country=country, topic=topic, kind=kind, full=full)
+    options = command.Options(
+        start=date_from, end=date_to, country=country, topic=topic, kind=kind, full=full, as_of=as_of
+    )
     command.timeline(listed(ctx, fields, header, sources), options, fmt=fmt)
 
 
@@ -411,7 +414,7 @@ def countries(
 
 
 @app.command()
-def home(ctx: typer.Context, fmt: FormatOpt = Format.auto) -> None:
+def home(ctx: typer.Context, fmt: FormatOpt = Format.auto, as_of: AsOfOpt = None) -> None:
     """The home country's own side: its events, outcomes, follow-ups, quotes, facts and plans that name no other
     country (what no brief shows).
 
@@ -419,7 +422,7 @@ def home(ctx: typer.Context, fmt: FormatOpt = Format.auto) -> None:
     """
     from summitcli.commands import home as command
 
-    command.home(ctx.obj, fmt=fmt)
+    command.home(ctx.obj, fmt=fmt, as_of=as_of)
 
 
 @app.command()
@@ -593,12 +596,13 @@ def changes(
         typer.Option(
             "--since",
             metavar="REV",
-            help="Compare with the dataset's files at this git revision (HEAD~3, a tag) or date YYYY-MM-DD.",
+            help=f"Compare with the dataset's files at this git revision (HEAD~3, a tag) or date ({DATE_FORMS}): "
+            "the last commit on or before its last day.",
         ),
     ] = None,
     until: Annotated[
         str | None,
-        typer.Option("--until", metavar="REV", help="Compare with this revision instead of the files on disk."),
+        typer.Option("--until", metavar="REV", help="Compare with this revision or date instead of the files on disk."),
     ] = None,
     against: Annotated[
         Path | None,
@@ -614,13 +618,17 @@ def changes(
     ] = None,
     fields: Annotated[str | None, fields_option("changes")] = None,
     header: HeaderOpt = False,
+    as_of: AsOfOpt = None,
 ) -> None:
     """What changed between two versions of the dataset, record by record: added, removed, renamed, changed fields.
 
-    Example: summit changes --since HEAD~3; summit changes --since 2025-11-10 --format jsonl
+    Example: summit changes --since HEAD~3; summit changes --since -7d; summit changes --since 2025-11-10 -f jsonl
     """
     from summitcli.commands import changes as command
+    from summitcli.dates import pinned_revision, read_day
 
+    day = read_day(as_of, "--as-of")  # --since -7d counts from it
+    since, until = pinned_revision(since, day), pinned_revision(until, day)
     options = command.Options(since=since, until=until, against=against, country=country, kind=kind)
     command.changes(listed(ctx, fields, header, False), options, fmt=fmt)
 
@@ -701,7 +709,7 @@ BookSince = Annotated[
     typer.Option(
         "--since",
         metavar="REV",
-        help="Each brief says and marks what changed since this git revision or date YYYY-MM-DD.",
+        help="Each brief says and marks what changed since this git revision or date (2025-11-10, -7d, ...).",
     ),
 ]
 BookCountries = Annotated[

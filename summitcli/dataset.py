@@ -96,7 +96,7 @@ def _names(sources: list[SourceFile]) -> list[str]:
 
 
 @contextlib.contextmanager
-def _no_cycle_collection() -> Iterator[None]:
+def no_cycle_collection() -> Iterator[None]:
     """Parsing makes millions of small dicts and lists and no cycles: the cyclic collector would only slow it."""
     import gc
 
@@ -147,7 +147,7 @@ def _store_files(
     problems: list[Problem] = []
     stored: dict[int, SourceFile] = {}
     complete = True
-    with _no_cycle_collection():
+    with no_cycle_collection():
         for ord, source in files:
             seen = time.time_ns()
             writer = index.FileWriter(conn, lean)

@@ -170,3 +170,24 @@ def read_length(value: str, option: str) -> int:
         )
     base = dt.date(2000, 1, 1)
     return (_shift(base, "+", int(match[2]), match[3]) - base).days
+
+
+def revision_day(text: str, *, as_of: dt.date | None = None) -> dt.date | None:
+    """A git revision typed as a date (`--since`, `--until`): the LAST day of what it names (`2025-11`: 30 Nov;
+    `yesterday`, `-7d`, `friday` as the date options read them, from `as_of`); None when it is not a date, so
+    that git reads it as a revision (HEAD~3, a tag, a branch). A date-shaped text that names no day (`2025-13`)
+    is refused."""
+    try:
+        return read_period(text, "--since", as_of=as_of).last
+    except UsageError:
+        if PERIOD.match(text.strip()):
+            raise UsageError(f"'{text}': not a date (expected {FORMS}; or a git revision)") from None
+        return None
+
+
+def pinned_revision(text: str | None, as_of: dt.date | None) -> str | None:
+    """A revision option with a relative date counted from `as_of` (its ISO day); other revisions as typed."""
+    if text is None or as_of is None:
+        return text
+    day = revision_day(text, as_of=as_of)
+    return day.isoformat() if day is not None else text

@@ -11,15 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 import subprocess
 from pathlib import Path
 from typing import NamedTuple
 
 from summitcli.datafiles import YAML_SUFFIXES
-from summitcli.errors import SummitError, UsageError
-
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+from summitcli.dates import revision_day
+from summitcli.errors import SummitError
 
 
 class GitError(SummitError):
@@ -36,15 +34,12 @@ class Commit(NamedTuple):
         return self.sha[:7]
 
 
-def revision_date(text: str) -> dt.date | None:
-    """A revision typed as a date (`2025-11-10`), else None: git reads it as a revision. The one place that reads
-    the date form of `--since` and `--until` (to be pointed at `summitcli.dates` for `yesterday`, `-7d`)."""
-    if not _DATE.match(text):
-        return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise UsageError(f"'{text}': not a date (expected YYYY-MM-DD, or a git revision)") from None
+def revision_date(text: str, *, as_of: dt.date | None = None) -> dt.date | None:
+    """A revision typed as a date, else None: git reads it as a revision. The one place that reads the date form
+    of `--since` and `--until`, as every date option does (`summitcli.dates`): `2025-11-10`, `2025-11` (its last
+    day, 30 Nov), `yesterday`, `-7d`, `friday`, relative to `as_of` (default: today). `resolve` takes the last
+    commit on or before that day."""
+    return revision_day(text, as_of=as_of)
 
 
 def _git(top: Path, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:

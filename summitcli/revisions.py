@@ -7,11 +7,12 @@ reported as `REV:path:line:column: ...` and nothing is compared.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from summitcli import gitrev
-from summitcli.changes import Change, Version, compare, label_file, parse_version, state
+from summitcli.changes import Change, Located, Version, compare, label_file, parse_version, state
 from summitcli.datafiles import SourceFile, display_name
 from summitcli.errors import DataError, UsageError
 from summitcli.gitrev import Commit, GitError
@@ -50,8 +51,14 @@ def _blob_files(revs: Revisions, commit: Commit, names: list[str]) -> list[tuple
     ]
 
 
-def between(revs: Revisions, current: list[SourceFile]) -> list[Change]:
-    """The changes from `revs.old` to `revs.new` (or to `current`, the files on disk), each with its commit."""
+# The records of a file on disk as the index holds them ((record list, record) each); None: parse it instead.
+Indexed = Callable[[SourceFile], list[tuple[str, Any]] | None]
+
+
+def between(revs: Revisions, current: list[SourceFile], indexed: Indexed | None = None) -> list[Change]:
+    """The changes from `revs.old` to `revs.new` (or to `current`, the files on disk), each with its commit.
+    `indexed` gives the records of a file on disk from the index where it holds the file as it is, so that only
+    the older version of each changed file is parsed."""
     specs = [p for p, _ in revs.paths]
     old_files = gitrev.tree_files(revs.top, revs.old.sha, revs.paths)
     on_disk = {gitrev.relative(revs.top, s.path): s for s in current}
@@ -60,10 +67,23 @@ def between(revs: Revisions, current: list[SourceFile]) -> list[Change]:
     touched = (set(old_files) ^ new_names) | (differ & (set(old_files) | new_names))
     old = parse_version(_blob_files(revs, revs.old, sorted(touched & set(old_files))))
     if revs.new is None:
-        new = parse_version((name, on_disk[name]) for name in sorted(touched & new_names))
+        new = _on_disk([(name, on_disk[name]) for name in sorted(touched & new_names)], indexed)
     else:
         new = parse_version(_blob_files(revs, revs.new, sorted(touched & new_names)))
     return attribute(revs, compare(old, new), old, new)
+
+
+def _on_disk(files: list[tuple[str, SourceFile]], indexed: Indexed | None) -> Version:
+    """The records of these files on disk: from the index where it holds a file as it is, else parsed."""
+    found: Version = {}
+    unread = []
+    for name, source in files:
+        records = indexed(source) if indexed is not None else None
+        if records is None:
+            unread.append((name, source))
+        else:
+            found.update(((list_name, record.id), Located(record, name)) for list_name, record in records)
+    return found | parse_version(unread)
 
 
 def attribute(revs: Revisions, changes: list[Change], old: Version, new: Version) -> list[Change]:

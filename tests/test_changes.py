@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -282,3 +283,80 @@ def test_the_book_marks_each_brief(history: History) -> None:
     assert f"status was {history.followup['status']}" in book.stdout
     without = run("--data", str(history.data), "export", "markdown", "-c", country).stdout
     assert "Changed since" not in without and "changed since" not in without
+
+
+def index_records(cache: Path) -> list[tuple[Any, ...]]:
+    """Every record the index in `cache` holds: (file path, record list, id, json), sorted."""
+    import sqlite3
+
+    (path,) = cache.rglob("*.sqlite")
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        rows = conn.execute("SELECT f.path, r.list, r.id, r.json FROM records r JOIN files f ON f.id = r.file")
+        return sorted(rows)
+
+
+def test_the_index_keeps_serving_the_current_version(history: History, tmp_path: Path) -> None:
+    args = ("--data", str(history.data))
+    followup = history.followup["id"]
+    assert run(*args, "followups").exit_code == 0  # the index, as a user who ran summit before has it
+    held = index_records(tmp_path / "cache")
+    assert by_id(records(*args, "changes", "--since", history.initial))[followup]["change"] == "changed"
+    assert index_records(tmp_path / "cache") == held  # the older version never went into the index
+    now = by_id(records(*args, "followups"))
+    assert now[followup]["status"] == "done"  # the current version, still answered from the index
+    assert now == by_id(records(*args, "--no-cache", "followups"))
+
+
+def test_without_the_index_the_changes_are_the_same(history: History) -> None:
+    args = ("changes", "--since", history.initial)
+    cached = records("--data", str(history.data), *args)
+    assert cached == records("--data", str(history.data), "--no-cache", *args)
+    assert len(cached) == 7
+
+
+def test_a_file_edited_after_the_index_was_read_is_parsed_again(history: History, tmp_path: Path) -> None:
+    """The index a notebook holds no longer holds a file edited since: its current version is parsed."""
+    import summitcli
+
+    copy = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", str(history.repo), str(copy))
+    week = summitcli.open_dataset(copy / "data")
+    assert list(week.changes(since="HEAD")) == []
+    path, fact = first(copy / "data", "facts", lambda r: True)
+    update(path, "facts", fact["id"], text="A fact corrected after the dataset was opened.")
+    (change,) = week.changes(since="HEAD")
+    assert change["id"] == fact["id"] and change["commit"] is None
+    assert change["fields"] == [
+        {"field": "text", "label": None, "before": fact["text"], "after": fact_text(path, fact)}
+    ]
+
+
+def fact_text(path: Path, fact: dict[str, Any]) -> str:
+    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return str(next(f["text"] for f in document["facts"] if f["id"] == fact["id"]))
+
+
+def test_the_python_api_gives_the_change_records(history: History, tmp_path: Path) -> None:
+    import datetime as dt
+
+    import summitcli
+
+    week = summitcli.open_dataset(history.data)
+    found = week.changes(since=history.initial)
+    cli = records("--data", str(history.data), "changes", "--since", history.initial)
+    assert [(c["change"], c["id"], c["commit"]) for c in found] == [(c["change"], c["id"], c["commit"]) for c in cli]
+    status = by_id(list(found))[history.followup["id"]]
+    assert status["date"] == dt.date(2025, 11, 10)  # a date, as every date the API gives
+    assert [c["id"] for c in week.changes(since=history.initial, until=history.status_commit)] == [
+        history.followup["id"]
+    ]
+    assert {c["kind"] for c in week.changes(since=history.initial, kind="fact")} == {"fact"}
+    old = tmp_path / "old"
+    old.mkdir()
+    git(history.repo, "archive", history.initial, "data", "-o", str(tmp_path / "old.tar"))
+    shutil.unpack_archive(tmp_path / "old.tar", old)
+    assert {c["id"] for c in week.changes(against=old / "data")} == {c["id"] for c in found}
+    with pytest.raises(summitcli.UsageError, match="--against"):
+        week.changes()
+    with pytest.raises(summitcli.UsageError, match="since must be text"):
+        week.changes(since=1)  # type: ignore[arg-type]

@@ -52,6 +52,19 @@ def test_due_before_reads_dates_as_people_type_them_relative_to_as_of(typed: str
     assert typed_out.stdout == iso_out.stdout
 
 
+@pytest.mark.parametrize(
+    ("typed", "iso"), [("yesterday", "2025-10-30"), ("-2d", "2025-10-29"), ("thursday", "2025-10-30")]
+)
+def test_timeline_relative_dates_count_from_as_of(typed: str, iso: str) -> None:
+    """31 Oct 2025 (a Friday) as today: the same events as the ISO day, on the command line and in the API."""
+    relative = run("timeline", "--from", typed, "--to", typed, "--as-of", "2025-10-31", "-f", "json")
+    assert relative.exit_code == 0, relative.stderr
+    rows = json.loads(relative.stdout)
+    assert rows and {r["date"] for r in rows} == {iso}
+    api = summitcli.open_dataset().timeline(start=typed, end=typed, as_of=dt.date(2025, 10, 31))
+    assert [r["id"] for r in api] == [r["id"] for r in rows]
+
+
 def test_timeline_dates_are_relative_to_the_day_it_runs() -> None:
     today = dt.date.today()
     for typed, back in (("today", 0), ("yesterday", 1), ("-400d", 400)):
@@ -149,6 +162,20 @@ def test_due_within_counts_from_as_of() -> None:
     assert set(ids(whole)) == {TASK_FORCE, "uae-state-visit"}  # 1 Nov to 1 Dec holds the whole of November
 
 
+def test_the_api_leaves_out_what_it_cannot_place_and_the_documented_recipe_finds_it(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """As README says: the same records as the command, nothing on stderr; the typed fields show what was left."""
+    week = summitcli.open_dataset()
+    inside = week.followups(due_before="2025-11-15", as_of="2025-11-20")
+    assert [r["id"] for r in inside] == ids(run("followups", "--due-before", "2025-11-15", "-f", "json"))
+    assert capsys.readouterr().err == ""
+    every = week.followups(as_of="2025-11-20")
+    undated = [f["id"] for f in every if f["due_first"] is None]
+    partly = [f["id"] for f in every if f["due_first"] and f["due_first"] < dt.date(2025, 11, 15) <= f["due_last"]]
+    assert TASK_FORCE in partly and undated and not {*undated, *partly} & {r["id"] for r in inside}
+
+
 def test_the_api_takes_as_of_and_the_filters() -> None:
     week = summitcli.open_dataset()
     late = week.followups(overdue=True, as_of=dt.date(2025, 12, 1))
@@ -173,6 +200,41 @@ def test_the_brief_has_open_items_right_after_the_key_points() -> None:
     assert "planned · status date not reported · due November 2025 · overdue" in block
     earlier = run("brief", "cambodia", "--as-of", "2025-11-15", "-f", "plain").stdout
     assert "Open items (as of 15 Nov 2025)" in earlier and "overdue" not in earlier
+
+
+@pytest.mark.parametrize("fmt", ["plain", "markdown", "html"])
+def test_the_briefs_follow_ups_say_overdue_where_the_due_date_is_past(fmt: str) -> None:
+    """Not only the open items: the Follow-ups section itself marks it, in the same words in every format."""
+    late = run("brief", "cambodia", "--as-of", "2025-12-01", "-f", fmt).stdout
+    section = late[late.index("Follow-ups") :]
+    line = next(ln for ln in section.splitlines() if "due November 2025" in ln)
+    assert "due November 2025 · overdue · from:" in line
+    early = run("brief", "cambodia", "--as-of", "2025-11-30", "-f", fmt).stdout  # the month is not over yet
+    assert "due November 2025 · from:" in early[early.index("Follow-ups") :] and "overdue" not in early
+
+
+def test_the_follow_ups_table_says_overdue_in_html_and_markdown_and_the_pipe_has_it_as_a_column() -> None:
+    html = run("followups", "cambodia", "--as-of", "2025-12-01", "-f", "html").stdout
+    assert re.search(r"November 2025\W+overdue", html), html
+    assert "overdue" not in run("followups", "cambodia", "--as-of", "2025-11-30", "-f", "html").stdout
+    for day, said in (("2025-12-01", "yes"), ("2025-11-30", "no")):
+        markdown = run("followups", "cambodia", "--as-of", day, "-f", "markdown").stdout
+        assert f"| November 2025 | {said} |" in markdown, markdown
+    for day, said in (("2025-12-01", "true"), ("2025-11-30", "false")):
+        piped = run("followups", "cambodia", "--as-of", day, "-f", "plain", "--fields", "id,overdue").stdout
+        assert piped == f"cambodia-task-force-operations\t{said}\n"
+
+
+def test_the_home_side_counts_overdue_from_as_of_alone_and_in_the_book(tmp_path: Path) -> None:
+    """The demographic forum is due in 2026: not overdue on 1 Nov 2025, overdue on 1 Jan 2027."""
+    forum = "due 2026 · overdue · from: APEC Collaborative Framework"
+    assert forum not in run("home", "--as-of", "2025-11-01", "-f", "plain").stdout
+    assert forum in run("home", "--as-of", "2027-01-01", "-f", "plain").stdout
+    out = tmp_path / "book.md"
+    assert run("export", "markdown", "-c", "cambodia", "--as-of", "2025-11-01", "-o", str(out)).exit_code == 0
+    assert "due 2026 · from: APEC" in out.read_text(encoding="utf-8")
+    assert run("export", "markdown", "-c", "cambodia", "--as-of", "2027-01-01", "-o", str(out)).exit_code == 0
+    assert forum in out.read_text(encoding="utf-8")
 
 
 def test_open_items_hold_open_follow_ups_by_due_date_and_outcomes_not_yet_done() -> None:

@@ -87,6 +87,27 @@ def test_every_record_is_a_row(db: sqlite3.Connection) -> None:
     assert db.execute("SELECT count(*) FROM participants").fetchone()[0] == participants
 
 
+def test_a_due_month_quarter_or_year_is_found_by_its_days(db: sqlite3.Connection, tmp_path: Path) -> None:
+    """`due` stays as given; `due_first`/`due_last` let SQL compare days whatever the precision."""
+    before = {
+        r[0]: r[1:] for r in db.execute("SELECT id, due, due_precision FROM followups WHERE due_last < '2026-01-01'")
+    }
+    assert before["cambodia-task-force-operations"] == ("2025-11", "month")  # November: found as 1-30 Nov
+    assert before["uae-state-visit"] == ("2025-11-17", "day")
+    assert "apec-demographic-policy-forum" not in before  # 2026: the whole year, not before 2026
+    row = db.execute(
+        "SELECT due_first, due_last, due_precision FROM followups WHERE id = 'asean-special-summit-2029'"
+    ).fetchone()
+    assert row == ("2029-01-01", "2029-12-31", "year")
+    undated = db.execute("SELECT count(*) FROM followups WHERE due IS NULL AND due_first IS NULL").fetchone()[0]
+    assert undated == db.execute("SELECT count(*) FROM followups WHERE due IS NULL").fetchone()[0] > 0
+    target = tmp_path / "week.db"
+    assert run("export", "sqlite", "-o", str(target), "--metadata").exit_code == 0
+    meta = json.loads((tmp_path / "week.metadata.json").read_text(encoding="utf-8"))
+    columns = meta["databases"]["week"]["tables"]["followups"]["columns"]
+    assert "last day" in columns["due_last"]
+
+
 def test_dates_are_iso_and_amounts_numbers(db: sqlite3.Connection) -> None:
     dates = [
         row[0]

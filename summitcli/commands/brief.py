@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 from summitcli import model
 from summitcli.commands import Settings, confidence, disputes, open_items
 from summitcli.commands import brief_parties as parties
+from summitcli.dates import today
 from summitcli.errors import UsageError
 from summitcli.output import Format, emit_document
 from summitcli.phrases import (
@@ -108,12 +109,16 @@ def outcome_entry(
     return Entry(outcome.title, outcome.sources, day(outcome.date), [*lines, *disputes.lines(outcome)])
 
 
-def followup_entry(q: Query, followup: model.Followup) -> Entry:
-    from summitcli.commands.followups import due_words
+def followup_entry(q: Query, followup: model.Followup, now: dt.date | None = None) -> Entry:
+    """A follow-up as a brief reads it; "overdue" after its due date when its whole due period is past `now`
+    (default: the day it runs), in the words of the brief's open items and the `followups` table."""
+    from summitcli.commands.followups import due_words, is_overdue
 
     due = due_words(followup) or NOT_REPORTED
     parts = [f"as of {day(followup.status_date)}"] if followup.status_date else []
     parts.append(f"due {due}")
+    if is_overdue(followup, today(now)):
+        parts.append("overdue")
     if followup.cadence and followup.cadence != "once":
         parts.append(followup.cadence)
     origin = q.record(followup.origin)
@@ -290,14 +295,14 @@ def plans_section(found: Found, full: bool) -> Section:
     return Section("plans", "Plans", entries, more=left_out(shown, found.plans, held, more=""))
 
 
-def sections(found: Found, full: bool) -> list[Section]:
-    """The sections in reading order, those with nothing to say left out."""
+def sections(found: Found, full: bool, now: dt.date | None = None) -> list[Section]:
+    """The sections in reading order, those with nothing to say left out; `now`: the day overdue counts from."""
     q = found.q
     every = [
         Section("outcomes", "Outcomes", [outcome_entry(o, q.citations()) for o in found.ours]),
         parties.multilateral_section(q, found.names, found.multilateral, full),
         Section("meeting", "The meeting", [meeting_notes(e) for e in found.meetings if e.notes or e.disputes]),
-        Section("followups", "Follow-ups", [followup_entry(q, f) for f in found.followups]),
+        Section("followups", "Follow-ups", [followup_entry(q, f, now) for f in found.followups]),
         quotes_section(found, full),
         context_section(found, full),
         Section("encounters", "Other encounters", [encounter_entry(e, q.home) for e in found.encounters]),
@@ -368,7 +373,7 @@ def build(q: Query, code: str, full: bool = True, as_of: dt.date | None = None) 
         )
     found = gather(q, code, (home, other))
     every = parts(found)
-    subtitle, shown = dated(every, sections(found, full))
+    subtitle, shown = dated(every, sections(found, full, as_of))
     records = machine_records(found, every)
     open_now = open_items.section(q, found.followups, found.ours, as_of)  # right after the key points
     shown = [open_now, *shown] if open_now.entries else shown
@@ -452,8 +457,10 @@ def brief(settings: Settings, options: Options, *, fmt: Format, show_sources: bo
     document = document_for(q, options)
     if options.since:
         from summitcli.brief_changes import with_changes
+        from summitcli.dates import pinned_revision, read_day
 
-        document = with_changes(settings, q, document, q.resolve_country(options.country), options.since)
+        since = pinned_revision(options.since, read_day(options.as_of, "--as-of"))  # -7d counts from --as-of
+        document = with_changes(settings, q, document, q.resolve_country(options.country), since or options.since)
     if show_sources:
         from summitcli.commands.sources import emit_cited
 

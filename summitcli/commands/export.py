@@ -171,7 +171,7 @@ def _documents(q: Query, codes: list[str], as_of: dt.date | None = None) -> list
     dropped = [p for p in timeline.cancelled(q) if wanted & q.parties.expand(p.parties)]
     agenda = timeline.agenda(q, events, timeline.changed_plans(q), "Timeline", dropped, full=True)
     parts: list[Any] = [DocumentPart("timeline", agenda, page_break=False)]
-    own = home.build(q)
+    own = home.build(q, as_of)
     if own.sections:  # what concerns the home country alone: no brief has it
         parts.append(DocumentPart("home", own))
     paged, listed = book.split(q, codes)
@@ -270,11 +270,13 @@ def book(settings: Settings, options: BookOptions, *, fmt: str, output: Path | N
         )
     from summitcli.dates import read_day
 
-    document = book_document(q, codes, as_of=read_day(options.as_of, "--as-of"))
+    as_of = read_day(options.as_of, "--as-of")
+    document = book_document(q, codes, as_of=as_of)
     if options.since:
         from summitcli.brief_changes import book_with_changes
+        from summitcli.dates import pinned_revision
 
-        document = book_with_changes(settings, q, document, options.since)
+        document = book_with_changes(settings, q, document, pinned_revision(options.since, as_of) or options.since)
     deliver(to_html(document) if fmt == "html" else to_markdown(document), output)
 
 

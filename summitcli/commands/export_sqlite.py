@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -138,13 +138,53 @@ def _column(field: modelinfo.Field, records: bool) -> Column:
     return Column(name, field.name, sql, comment)
 
 
+def _due(part: str) -> Callable[[Any], Any]:
+    """A part of a follow-up's due period (`first`, `last`, `precision`); None where no due date is given."""
+    from summitcli.commands.followups import due_period
+
+    def read(followup: Any) -> Any:
+        due = due_period(followup)
+        return getattr(due, part) if due else None
+
+    return read
+
+
+class Derived(NamedTuple):
+    """A column that no field holds but that SQL users need, read from the record (`read`), after `after`."""
+
+    column: Column
+    after: str  # the field whose column it follows
+    read: Callable[[Any], Any]
+
+
+# The one place for derived columns: a follow-up's due date as days SQL can compare (`WHERE due_last < ...`),
+# whatever its precision (`due` stays the text as given: `2025-11`, `2025-Q4`, `2026`).
+DERIVED: dict[type[msgspec.Struct], list[Derived]] = {
+    model.Followup: [
+        Derived(Column("due_first", "", "TEXT", "YYYY-MM-DD: the first day it is due (a month: its 1st)"), "due_end",
+                _due("first")),
+        Derived(Column("due_last", "", "TEXT", "YYYY-MM-DD: the last day it is due (a month: its last day)"),
+                "due_end", _due("last")),
+        Derived(Column("due_precision", "", "TEXT", "day, month, quarter or year: how precise `due` is"), "due_end",
+                _due("precision")),
+    ],
+}  # fmt: skip
+
+
 def columns_of(struct: type[msgspec.Struct], records: bool = False) -> list[Column]:
     """The columns of a record kind's table, in the struct's order (the fields every record has, other than its
-    id, last); the fields held in tables of their own (LINKS, citations) are not columns."""
+    id, last), with its derived columns (DERIVED); the fields held in tables of their own (LINKS, citations) are
+    not columns."""
     shared = set(model.Record.__struct_fields__) - {"id"} if issubclass(struct, model.Record) else set()
     fields = [f for f in modelinfo.fields_of(struct) if f.name not in LINKS and not is_citation(f.name)]
     fields.sort(key=lambda f: f.name in shared)
-    return [_column(f, records) for f in fields]
+    columns = [_column(f, records) for f in fields]
+    for derived in DERIVED.get(struct, []):
+        at = next(i for i, c in enumerate(columns) if c.field == derived.after)
+        while at + 1 < len(columns) and not columns[at + 1].field:  # after the derived columns already there
+            at += 1
+        columns.insert(at + 1, derived.column)
+    return columns
 
 
 def record_kinds() -> dict[str, str]:
@@ -274,6 +314,7 @@ def _value(value: Any) -> Any:
 def _row(record: Any, columns: Sequence[Column], **keys: Any) -> dict[str, Any]:
     """The row of a record: `keys` (the columns that are not its fields), then a value per column."""
     row = {**keys, **{c.name: _value(getattr(record, c.field)) for c in columns if c.field}}
+    row.update({d.column.name: _value(d.read(record)) for d in DERIVED.get(type(record), []) if d.column in columns})
     if CURRENCY in columns:
         from summitcli.countries import currency_codes
 

@@ -7,6 +7,7 @@ document holds it, in the terminal and as a section of the briefing book, in the
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from summitcli.commands import Settings, confidence
@@ -35,14 +36,15 @@ def own_records(q: Query) -> dict[str, list[Any]]:
     }
 
 
-def sections_of(q: Query, parts: dict[str, list[Any]]) -> list[Section]:
-    """The document's sections, in the brief's own entries; empty ones left out."""
+def sections_of(q: Query, parts: dict[str, list[Any]], as_of: dt.date | None = None) -> list[Section]:
+    """The document's sections, in the brief's own entries (overdue follow-ups counted from `as_of`, else the day
+    it runs); empty ones left out."""
     from summitcli.commands import brief
 
     entries: dict[str, list[Entry]] = {
         "events": [brief.encounter_entry(e, q.home) for e in parts["events"]],
         "outcomes": [brief.outcome_entry(o, q.citations()) for o in parts["outcomes"]],
-        "followups": [brief.followup_entry(q, f) for f in parts["followups"]],
+        "followups": [brief.followup_entry(q, f, as_of) for f in parts["followups"]],
         "quotes": [brief.quote_entry(q, x) for x in parts["quotes"]],
         "context": [Entry(fact.text, fact.sources) for fact in parts["context"]],
         "plans": [brief.plan_entry(p) for p in parts["plans"]],
@@ -61,16 +63,16 @@ def records_of(q: Query, home: str, parts: dict[str, list[Any]]) -> dict[str, An
     return records
 
 
-def build(q: Query) -> Document:
+def build(q: Query, as_of: dt.date | None = None) -> Document:
     """The home country's own side: its events, outcomes, follow-ups, quotes, facts and plans that name no other
-    country, every one (a short view would hide what nothing else shows)."""
+    country, every one (a short view would hide what nothing else shows). `as_of`: the day overdue counts from."""
     from summitcli.commands.brief import without_year
     from summitcli.countries import country_name
     from summitcli.phrases import span
 
     home = country_name(q.home)
     parts = own_records(q)
-    sections = sections_of(q, parts)
+    sections = sections_of(q, parts, as_of)
     dates = [d for found in parts.values() for r in found if (d := getattr(r, "date", None))]
     subtitle = "what concerns no other country"
     if dates:
@@ -82,5 +84,8 @@ def build(q: Query) -> Document:
     return confidence.mark(document)
 
 
-def home(settings: Settings, *, fmt: Format) -> None:
-    emit_document(build(settings.query()), fmt, settings.display)
+def home(settings: Settings, *, fmt: Format, as_of: str | None = None) -> None:
+    from summitcli.dates import read_day
+
+    q = settings.query()
+    emit_document(build(q, read_day(as_of, "--as-of")), fmt, settings.display)

@@ -316,7 +316,8 @@ def agenda_entries(q: Query, event: model.Event, plans: list[model.Plan], full: 
 @dataclass(frozen=True, kw_only=True)
 class Options:
     """What `summit timeline` and `Dataset.timeline` select. `start`, `end`: dates, or the text typed after --from
-    and --to (checked once the data is read, so that the dataset's own errors come first)."""
+    and --to (checked once the data is read, so that the dataset's own errors come first). `as_of`: the day that
+    counts as today for relative dates such as `yesterday` or `-7d`."""
 
     start: dt.date | str | None = None
     end: dt.date | str | None = None
@@ -324,12 +325,19 @@ class Options:
     topic: str | None = None
     kind: str | None = None
     full: bool = False  # what the sources differ on, under each event
+    as_of: dt.date | str | None = None
+
+
+def days_asked(options: Options) -> tuple[dt.date | None, dt.date | None]:
+    """The first and last day asked for, relative dates counted from `--as-of` (else the day it runs)."""
+    as_of = read_day(options.as_of, "--as-of")
+    return read_day(options.start, "--from", as_of=as_of), read_day(options.end, "--to", last=True, as_of=as_of)
 
 
 def listing_for(q: Query, options: Options) -> Listing:
     """What the command shows and the API returns (its records)."""
     code = q.resolve_country(options.country) if options.country else None
-    start, end = read_day(options.start, "--from"), read_day(options.end, "--to", last=True)
+    start, end = days_asked(options)
     events = select(q, start=start, end=end, country=code, topic=options.topic, kind=options.kind)
     dropped = cancelled(q, start=start, end=end, country=code, topic=options.topic, kind=options.kind)
     plans = changed_plans(q)

@@ -7,7 +7,7 @@ import contextlib
 import sqlite3
 import time
 from hashlib import blake2b
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from summitcli.datafiles import SourceFile, Stat, path_key, read_bytes
 from summitcli.index import schema
@@ -40,14 +40,38 @@ def recorded_files(conn: sqlite3.Connection) -> dict[bytes, FileRow] | None:
     version = conn.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
     if version is None or version[0] != schema.VERSION:
         return None
-    rows = conn.execute("SELECT id, ord, path, size, mtime_ns, ctime_ns, ino, dev, seen_ns, digest, lo, hi FROM files")
+    rows = conn.execute(f"SELECT path, {_ROW} FROM files")
     try:
-        return {
-            bytes(r[2]): FileRow(r[0], r[1], Stat(r[3], r[4], r[5], r[6], r[7]), r[8], bytes(r[9]), r[10], r[11])
-            for r in rows
-        }
+        return {bytes(r[0]): _file_row(r[1:]) for r in rows}
     except (TypeError, ValueError) as exc:  # a column of the wrong type
         raise Damaged(str(exc)) from None
+
+
+_ROW = "id, ord, size, mtime_ns, ctime_ns, ino, dev, seen_ns, digest, lo, hi"
+
+
+def _file_row(r: tuple[Any, ...]) -> FileRow:
+    return FileRow(r[0], r[1], Stat(r[2], r[3], r[4], r[5], r[6]), r[7], bytes(r[8]), r[9], r[10])
+
+
+def recorded_file(conn: sqlite3.Connection, source: SourceFile) -> FileRow | None:
+    """The row of one file, by its path; None if the index has none."""
+    found = conn.execute(f"SELECT {_ROW} FROM files WHERE path = ?", (path_key(source.path),)).fetchone()
+    try:
+        return _file_row(found) if found is not None else None
+    except (TypeError, ValueError) as exc:  # a column of the wrong type
+        raise Damaged(str(exc)) from None
+
+
+def holds(row: FileRow, source: SourceFile) -> bool:
+    """Git's rule for one file: the index holds `source` as it is now (its stat as recorded; a racy file's bytes
+    hashed again and found the same)."""
+    if source.stat is None or row.stat != source.stat:
+        return False
+    if not row.racy():
+        return True
+    data, stat = read_bytes(source.path)
+    return stat == row.stat and digest(data) == row.digest
 
 
 def set_order(conn: sqlite3.Connection, file_id: int, ord: int) -> None:

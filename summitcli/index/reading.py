@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import msgspec
 
 from summitcli import model
+from summitcli.datafiles import SourceFile
+from summitcli.index.freshness import holds, recorded_file
 from summitcli.index.locking import patiently
 from summitcli.index.schema import SPACES, Damaged
 
@@ -156,6 +158,28 @@ class IndexedDataset:
     def record(self, list_names: tuple[str, ...], rid: str) -> Any:
         """The record with id `rid` in one of the lists named, read through the id index; None if there is none."""
         return self._answer(lambda index: index._record(list_names, rid))
+
+    def _file_records(self, source: SourceFile) -> list[tuple[str, Any]] | None:
+        try:
+            row = recorded_file(self._conn, source)
+        except sqlite3.Error as exc:
+            raise Damaged(str(exc)) from None
+        if row is None or not holds(row, source):
+            return None
+        rows = self._query(
+            "SELECT list, crc, json FROM records WHERE seq BETWEEN ? AND ? ORDER BY seq", (row.lo, row.hi)
+        )
+        by_list: dict[str, list[Any]] = {}
+        for name, crc, text in rows:
+            by_list.setdefault(name, []).append((crc, text))
+        decoded = {name: iter(self._decode(name, pairs)) for name, pairs in by_list.items()}
+        return [(name, next(decoded[name])) for name, _, _ in rows]
+
+    def file_records(self, source: SourceFile) -> list[tuple[str, Any]] | None:
+        """The records of one data file as the index holds them, each (record list, record), in the file's order;
+        None if the index does not hold that file as it is now (not indexed, or its stat or bytes differ since):
+        then parse it. What `changes` reads for the current version of a changed file."""
+        return self._answer(lambda index: index._file_records(source))
 
     def _country_codes(self) -> set[str]:
         rows = self._query("SELECT country FROM countries")

@@ -73,12 +73,29 @@ def _groups(listing: Listing) -> list[tuple[str | None, list[dict[str, Any]]]]:
     for row in listing.rows:
         label = None if key is None else cell(row.get(key), NOT_REPORTED)
         groups.setdefault(label, []).append(row)
-    return list(groups.items())
+    return [(label, _with_below(listing, rows)) for label, rows in groups.items()]
 
 
 def _shown(listing: Listing) -> list[Column]:
     view = listing.view
     return [c for c in listing.columns if c.key not in view.hidden and c.key != view.group_by]
+
+
+def _with_below(listing: Listing, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rows with what a terminal table shows under a column (`Column.below`) but these tables hide, after the
+    column's own value (`November 2025 · overdue`), so that a page says it as the terminal does."""
+    shown = {c.key for c in _shown(listing)}
+    joined = [(c.key, c.below) for c in _shown(listing) if c.below and c.below not in shown]
+    if not joined:
+        return rows
+    merged = []
+    for row in rows:
+        row = dict(row)
+        for key, below in joined:
+            if row.get(below) and isinstance(row.get(below), str):
+                row[key] = f"{cell(row.get(key), NOT_REPORTED)} · {row[below]}"
+        merged.append(row)
+    return merged
 
 
 def _column_sets(columns: list[Column], split: int | None) -> list[list[Column]]:

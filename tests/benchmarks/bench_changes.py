@@ -5,8 +5,8 @@ change, not the dataset.
 A git repository of MEETINGS meetings in FILES files (and the same meetings in FILES // 5 files, to show the cost
 does not grow with the unchanged files); one meeting's title edited and committed; the index warmed by one run.
 Each figure is the median of ROUNDS runs of whole processes, measured twice; said beside them, for where the time
-goes: `summit --version` (start-up) and summit's own parse of the file in process (`changes` parses it twice,
-once per version).
+goes: `summit --version` (start-up) and summit's own parse of the file in process (`changes` parses the older
+version only: the current one is read from the index).
 On demand, not in CI:
 
     python tests/benchmarks/bench_changes.py [MEETINGS] [FILES] [ROUNDS]
@@ -94,7 +94,8 @@ def bare_parse(path: Path) -> float:
 
 
 def in_process_parse(path: Path) -> float:
-    """summit's own parser and checks on that one file, in process (no start-up): what `changes` does twice."""
+    """summit's own parser and checks on that one file, in process (no start-up): what `changes` does to the older
+    version of it."""
     start = time.perf_counter()
     problems: list[str] = []
     parse_file(SourceFile(path), problems)  # type: ignore[arg-type]
