@@ -219,7 +219,7 @@ def test_the_follow_ups_table_says_overdue_in_html_and_markdown_and_the_pipe_has
     assert "overdue" not in run("followups", "cambodia", "--as-of", "2025-11-30", "-f", "html").stdout
     for day, said in (("2025-12-01", "yes"), ("2025-11-30", "no")):
         markdown = run("followups", "cambodia", "--as-of", day, "-f", "markdown").stdout
-        assert f"| November 2025 | {said} |" in markdown, markdown
+        assert f"| November 2025 |  | {said} |" in markdown, markdown
     for day, said in (("2025-12-01", "true"), ("2025-11-30", "false")):
         piped = run("followups", "cambodia", "--as-of", day, "-f", "plain", "--fields", "id,overdue").stdout
         assert piped == f"cambodia-task-force-operations\t{said}\n"
@@ -290,7 +290,8 @@ def test_the_uae_state_visit_is_three_days_in_the_timeline_follow_ups_brief_and_
     agenda = run("timeline", "--from", "2025-11-18", "--to", "2025-11-18", "-f", "table").stdout
     assert "Tue 18 Nov 2025" in agenda and "Lee's state visit to Abu Dhabi · day 2 of 3" in agenda
     assert "korea-uae" not in run("timeline", "--from", "2025-11-20", "-f", "plain").stdout
-    assert "17–19 Nov 2025" in run("followups", "uae", "-f", "plain").stdout
+    assert "17–19 Nov 2025" in run("followups", "uae", "-f", "table").stdout
+    assert "\t2025-11-17/2025-11-19\t" in run("followups", "uae", "-f", "plain").stdout  # ISO 8601's interval
     assert "Mon 17 – Wed 19 Nov 2025" in run("brief", "uae", "-f", "plain").stdout
     ics = tmp_path / "week.ics"
     assert run("export", "ics", "-o", str(ics)).exit_code == 0
@@ -360,7 +361,8 @@ def test_data_written_before_still_validates_and_new_forms_are_read(tmp_path: Pa
     (tmp_path / "a.yaml").write_text(quarter, encoding="utf-8")
     rows = json.loads(run("--data", str(tmp_path), "followups", "-f", "json").stdout)
     assert (rows[0]["due_first"], rows[0]["due_last"]) == ("2026-04-01", "2026-06-30")
-    assert "Q2 2026" in run("--data", str(tmp_path), "followups", "-f", "plain").stdout
+    assert "Q2 2026" in run("--data", str(tmp_path), "followups", "-f", "table").stdout
+    assert "\t2026-Q2\t" in run("--data", str(tmp_path), "followups", "-f", "plain").stdout
 
 
 def test_run_mini_keeps_its_due_filter() -> None:

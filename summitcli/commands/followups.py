@@ -24,7 +24,8 @@ COLUMNS = [
     Column("origin_title", "From", 4),
     Column("cadence", "Cadence"),
     Column("status", "Status", below="as_of", shown="status_words"),
-    Column("due", "Due", 2, expected=True, below="overdue_words"),
+    Column("due", "Due", 2, expected=True, below="overdue_words", shown="due_words"),
+    Column("due_note", "Due note"),
     Column("overdue", "Overdue", no_wrap=True),
     Column("status_date", "As of", no_wrap=True),
     Column("status_sources", "Status source"),
@@ -136,7 +137,9 @@ def row(
         "origin_id": followup.origin,
         "origin_title": origin,
         "cadence": followup.cadence,
-        "due": due_words(followup),
+        "due": f"{followup.due}/{followup.due_end}" if followup.due_end else followup.due,  # ISO 8601's interval
+        "due_words": due_words(followup),
+        "due_note": followup.due_note,
         "overdue": overdue,
         "overdue_words": "overdue" if overdue else None,
         "status": followup.status,
@@ -161,7 +164,7 @@ def listing(q: Query, followups: list[model.Followup], *, one_country: bool, as_
     order = sorted(
         range(len(rows)), key=lambda i: (rows[i]["country_name"], followups[i].status == "done", followups[i].id)
     )
-    hidden = ("id", "sources", "country", "origin_id", "origin_title", "cadence", "overdue", "status_date")
+    hidden = ("id", "sources", "country", "origin_id", "origin_title", "cadence", "due_note", "overdue", "status_date")
     view = View(
         title=f"{q.data.meta.title} · follow-ups · as of {day(now)}",
         group_by=None if one_country else "country_name",

@@ -85,15 +85,17 @@ def _with_below(listing: Listing, rows: list[dict[str, Any]]) -> list[dict[str, 
     """The rows with what a terminal table shows under a column (`Column.below`) but these tables hide, after the
     column's own value (`November 2025 · overdue`), so that a page says it as the terminal does."""
     shown = {c.key for c in _shown(listing)}
-    joined = [(c.key, c.below) for c in _shown(listing) if c.below and c.below not in shown]
+    joined = [c for c in _shown(listing) if c.below and c.below not in shown]
     if not joined:
         return rows
     merged = []
     for row in rows:
         row = dict(row)
-        for key, below in joined:
-            if row.get(below) and isinstance(row.get(below), str):
-                row[key] = f"{cell(row.get(key), NOT_REPORTED)} · {row[below]}"
+        for column in joined:
+            below = row.get(column.below or "")
+            if below and isinstance(below, str):  # written where the column is read from (`Column.read`)
+                key = column.shown if column.shown and column.shown in row else column.key
+                row[key] = f"{cell(column.read(row), NOT_REPORTED)} · {below}"
         merged.append(row)
     return merged
 
