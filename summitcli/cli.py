@@ -543,7 +543,8 @@ def search(
     header: HeaderOpt = False,
     sources: ListSourcesOpt = False,
 ) -> None:
-    """Full-text search over every text field, ranked; matches highlighted in a terminal.
+    """Full-text search over every text field, ranked; matches highlighted in a terminal. Open a hit with
+    `summit show ID`.
 
     Example: summit search submarine; summit search rare earth --format tsv
     """
@@ -569,6 +570,40 @@ def sources(
     from summitcli.commands import sources as command
 
     command.sources(listed(ctx, fields, header, False), command.Options(source_id=source_id), fmt=fmt)
+
+
+def complete_record_id(incomplete: str) -> list[str]:
+    """Every record id the dataset's index has that starts with what was typed (never a traceback in a shell)."""
+    indexed = _indexed()
+    lists = ("events", "outcomes", "followups", "quotes", "facts", "plans", "groupings", "topics", "people", "sources")
+    try:
+        found = {r.id for name in lists for r in indexed.all(name)} if indexed else set()
+    except Exception:
+        return []
+    return sorted(v for v in found if v.startswith(incomplete))
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    record_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID",
+            help="A record's id, as `summit search` and the lists print it.",
+            autocompletion=complete_record_id,
+            show_default=False,
+        ),
+    ],
+    fmt: FormatOpt = Format.auto,
+) -> None:
+    """Open any record by its id: an event, outcome, quote, fact, follow-up, plan, grouping, person or source.
+
+    Example: summit search submarine; summit show trump-submarine-approval
+    """
+    from summitcli.commands import show as command
+
+    command.show(ctx.obj, command.Options(record_id=record_id), fmt=fmt)
 
 
 @app.command()
