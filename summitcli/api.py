@@ -148,6 +148,14 @@ class Dataset:
 
         return dict(home.build(self._q).records)
 
+    def show(self, record_id: str) -> dict[str, Any]:
+        """One record by its id, as `summit show ID --format json` writes it: its `kind`, its own fields under that
+        kind, the records it links to (`followups`, `origin`, ...) and the sources they cite."""
+        from summitcli.commands import show
+
+        _text("record_id", record_id, required=True)
+        return dict(show.document_for(self._q, show.Options(record_id=record_id)).records)
+
     def timeline(
         self,
         *,

@@ -4,6 +4,7 @@ line with the closest ids."""
 
 from __future__ import annotations
 
+import datetime
 import json
 from pathlib import Path
 
@@ -115,3 +116,16 @@ def test_completion_offers_the_datasets_ids(monkeypatch: pytest.MonkeyPatch, tmp
     offered = complete_record_id("japan-")
     assert "japan-korea-statement" in offered and "japan-grid-report" in offered
     assert all(rid.startswith("japan-") for rid in offered)
+
+
+def test_the_python_api_returns_what_json_writes() -> None:
+    import summitcli
+    from summitcli import UsageError
+
+    week = summitcli.open_dataset(JAPAN)
+    rid = records("followups", data=JAPAN)[0]["id"]
+    found = week.show(rid)
+    assert json.loads(json.dumps(found, default=str)) == json.loads(show(rid, data=JAPAN, fmt="json"))
+    assert isinstance(found["origin"][0]["date"], datetime.date)  # dates as dates, as every API method gives them
+    with pytest.raises(UsageError, match="Did you mean"):
+        week.show(rid + "x")

@@ -259,8 +259,13 @@ class Options:
     record_id: str
 
 
+def document_for(q: Query, options: Options) -> Document:
+    """What the command shows and the API returns (its records)."""
+    return build(q, options.record_id)
+
+
 def show(settings: Settings, options: Options, *, fmt: Format) -> None:
-    emit_document(build(settings.query(), options.record_id), fmt, settings.display)
+    emit_document(document_for(settings.query(), options), fmt, settings.display)
 
 
-__all__ = ["Options", "build", "show"]
+__all__ = ["Options", "build", "document_for", "show"]
