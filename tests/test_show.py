@@ -81,7 +81,10 @@ def test_a_grouping_lists_its_members_and_what_it_is_party_to() -> None:
     assert "Members" in out
     bound = [o for o in records("agreements") if hit["id"] in o["parties"]]
     assert bound and all(o["title"] in out for o in bound)
-    assert json.loads(show(hit["id"], fmt="json"))["kind"] == "grouping"
+    grouping = json.loads(show(hit["id"], fmt="json"))["grouping"]
+    members = next(line for line in out.splitlines() if line.startswith("Members"))
+    assert grouping["member_names"] and all(name in members for name in grouping["member_names"].values())
+    assert all(code not in members.split(", ") for code in grouping["member_names"])  # its own name, not the code
 
 
 @pytest.mark.parametrize("data", [None, JAPAN], ids=["bundled", "japan"])

@@ -52,6 +52,10 @@ def find(q: Query, rid: str) -> Any:
 
 
 def _names(q: Query, parties: list[str]) -> str:
+    """Parties by name; with a grouping or more than two, how many (`APEC (21 members)`, `3 parties: …`), as a
+    brief marks a multilateral record."""
+    if len(parties) > 2 or any(p in q.parties.groupings for p in parties):
+        return q.parties.described(parties)
     return ", ".join(q.parties.name(p) for p in parties)
 
 
@@ -168,15 +172,22 @@ def quote_parts(q: Query, quote: model.Quote) -> Parts:
     return points, [Section("quote", "Quote", [_entry(q, quote)])], {"said_at": _one(q, quote.event)}
 
 
+def _members(grouping: model.Grouping, names: list[str]) -> str:
+    """How many members a grouping has and those the sources name, saying when they name only some."""
+    named = ", ".join(names) or NOT_REPORTED
+    count = grouping.member_count
+    if count and count > len(names):
+        return f"{count} members; the sources name {len(names)}: {named}"
+    return f"{count} members: {named}" if count else f"{named} (as far as the sources name them)"
+
+
 def grouping_parts(q: Query, grouping: model.Grouping) -> Parts:
     """A grouping: its members, then the events, outcomes and follow-ups it is a party to."""
-    members = grouping.member_names or [q.parties.name(m) for m in grouping.members]
-    count = grouping.member_count or len(members) or None
+    members = [grouping.member_names.get(m) or q.parties.name(m) for m in grouping.members]
     points = [KeyPoint("Kind", [Line("grouping")])]
     if grouping.aliases:
         points.append(KeyPoint("Also called", [Line(", ".join(grouping.aliases))]))
-    said = ", ".join(members) or NOT_REPORTED
-    points.append(KeyPoint("Members", [Line((f"{count}: " if count else "") + said, grouping.sources)]))
+    points.append(KeyPoint("Members", [Line(_members(grouping, members), grouping.sources)]))
     return points, [], _naming(q, "parties", grouping.id)
 
 
