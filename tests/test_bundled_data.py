@@ -264,8 +264,10 @@ def test_aelm_parties_are_only_those_the_sources_report(dataset: model.Dataset) 
     assert set(days["aelm-2025-day-1"].parties) == {"apec", "US", "RU", "TW", "MX", "PE", "AE"}
     assert set(days["aelm-2025-day-2"].parties) == {"apec"}
     (apec,) = [g for g in dataset.groupings if g.id == "apec"]
-    assert {"KR", "US", "RU", "TW", "MX", "PE", "CN"} <= set(apec.members)
-    assert "AE" not in apec.members and apec.member_count is None  # no source gives the number of members
+    assert {"KR", "US", "RU", "TW", "MX", "PE", "CN", "HK", "PG", "VN"} <= set(apec.members)
+    assert "AE" not in apec.members  # a guest, not a member
+    assert apec.member_count == len(apec.members) == 21  # the Government of Canada page lists all 21 economies
+    assert apec.member_names == {"HK": "Hong Kong, China", "TW": "Chinese Taipei"}
 
 
 def test_lengths_the_sources_give_as_approximate_stay_approximate(dataset: model.Dataset) -> None:

@@ -184,7 +184,11 @@ def test_the_api_takes_as_of_and_the_filters() -> None:
     assert week.followups(overdue=True, as_of="2025-11-15") == []
     assert [r["id"] for r in week.followups(due_within="30d", as_of="2025-11-10")] == ["uae-state-visit"]
     brief = week.brief("cambodia", as_of="2025-12-01")
-    assert [(r["id"], r["overdue"]) for r in brief["open_items"]] == [(TASK_FORCE, True)]
+    # Cambodia is a member of ASEAN: the Korea-ASEAN special summit of 2029 is open for it too, not yet due
+    assert [(r["id"], r["overdue"]) for r in brief["open_items"]] == [
+        (TASK_FORCE, True),
+        ("asean-special-summit-2029", False),
+    ]
 
 
 # ---- open items in the brief -----------------------------------------------------------------------------------
@@ -222,7 +226,7 @@ def test_the_follow_ups_table_says_overdue_in_html_and_markdown_and_the_pipe_has
         assert f"| November 2025 |  | {said} |" in markdown, markdown
     for day, said in (("2025-12-01", "true"), ("2025-11-30", "false")):
         piped = run("followups", "cambodia", "--as-of", day, "-f", "plain", "--fields", "id,overdue").stdout
-        assert piped == f"cambodia-task-force-operations\t{said}\n"
+        assert piped == f"asean-special-summit-2029\tfalse\ncambodia-task-force-operations\t{said}\n"  # ASEAN's too
 
 
 def test_the_home_side_counts_overdue_from_as_of_alone_and_in_the_book(tmp_path: Path) -> None:

@@ -55,7 +55,7 @@ def test_every_apec_economy_lists_the_ai_initiative_as_multilateral(country: str
     text = run("brief", country, "--format", "plain").stdout
     section = text.split("Multilateral outcomes\n")[1]
     assert "APEC AI Initiative" in section
-    assert "APEC AI Initiative · APEC · adopted" in section
+    assert "APEC AI Initiative · APEC (21 members) · adopted" in section
 
 
 def test_a_multilateral_outcome_never_sits_among_bilateral_ones() -> None:
@@ -90,8 +90,21 @@ def test_a_grouping_has_a_brief_like_a_country(name: str, title: str) -> None:
 def test_the_asean_brief_holds_the_korea_asean_summit_and_lists_asean_plus_three_apart() -> None:
     records = brief_json("asean")
     assert ids(records["meetings"]) == {"korea-asean-summit-2025"}
-    (asean,) = records["groupings"]  # the grouping briefed, with the members the sources name
-    assert asean["id"] == "asean" and asean["members"] == ["MY", "TL"] and asean["member_count"] == 11
+    (asean,) = records["groupings"]  # the grouping briefed, with its 11 members
+    assert asean["id"] == "asean" and set(asean["members"]) == {
+        "ID",
+        "MY",
+        "PH",
+        "SG",
+        "TH",
+        "BN",
+        "VN",
+        "LA",
+        "MM",
+        "KH",
+        "TL",
+    }
+    assert asean["member_count"] == 11
     assert "korea-asean-csp-vision" in ids(records["outcomes"])
     assert "asean-plus-three-economic-statement" in ids(records["outcomes_multilateral"])
 
