@@ -139,6 +139,8 @@ class Followup(TypedDict):
     as_of: dt.date
     countries: list[str]
     origin_title: str
+    source_count: int
+    low_confidence: bool  # its confidence is L, or every source it cites is
 
 
 class Quote(TypedDict):
@@ -157,6 +159,8 @@ class Quote(TypedDict):
     speaker_name: str
     speaker_title: str | None
     occasion: str | None
+    source_count: int
+    low_confidence: bool  # its confidence is L, or every source it cites is
 
 
 class Person(TypedDict):

@@ -8,12 +8,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from summitcli import model
-from summitcli.commands import Settings, show_listing
+from summitcli.commands import Settings, confidence, show_listing
 from summitcli.dates import Period, period, read_day, read_length, today
 from summitcli.output import Column, Format, View
 from summitcli.phrases import day, words
 from summitcli.query import Query, check_value, cited_sources, label
-from summitcli.records import fields
 from summitcli.views import Listing
 
 COLUMNS = [
@@ -41,6 +40,8 @@ FIELDS = [
     "as_of",
     "countries",
     "origin_title",
+    "source_count",
+    "low_confidence",
 ]
 OPEN = ("planned", "pending", "in-progress", "stalled")  # a follow-up not yet done
 
@@ -153,13 +154,13 @@ def row(
 
 
 def listing(q: Query, followups: list[model.Followup], *, one_country: bool, as_of: dt.date | None = None) -> Listing:
-    now = today(as_of)
+    now, sources = today(as_of), q.citations()
     records, rows = [], []
     for followup in followups:
         others = [c for c in followup.parties if c != q.home] or [q.home]
         origin = label(q.record(followup.origin))
         typed = due_fields(followup, now)
-        records.append(fields(followup, **typed, countries=others, origin_title=origin))
+        records.append(confidence.record_fields(followup, sources, **typed, countries=others, origin_title=origin))
         rows.append(row(followup, others, origin, typed["overdue"], [q.parties.name(c) for c in others]))
     order = sorted(
         range(len(rows)), key=lambda i: (rows[i]["country_name"], followups[i].status == "done", followups[i].id)

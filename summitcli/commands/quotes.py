@@ -6,10 +6,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from summitcli import model
-from summitcli.commands import Settings, show_listing
+from summitcli.commands import Settings, confidence, show_listing
 from summitcli.output import Column, Format, View
 from summitcli.query import Query
-from summitcli.records import fields
 from summitcli.views import Listing
 
 COLUMNS = [
@@ -24,7 +23,7 @@ COLUMNS = [
     Column("id", "Id"),
     Column("sources", "Sources"),
 ]
-FIELDS = [*model.Quote.__struct_fields__, "speaker_name", "speaker_title", "occasion"]
+FIELDS = [*model.Quote.__struct_fields__, "speaker_name", "speaker_title", "occasion", "source_count", "low_confidence"]
 
 
 def _row(q: Query, quote: model.Quote, title: str | None, occasion: str | None) -> dict[str, Any]:
@@ -58,11 +57,13 @@ def listing(q: Query, *, country: str | None = None, speakers: set[str] | None =
     found.sort(key=lambda x: (x.date is None, x.date or "", q.person_name(x.speaker), x.id))
     records: list[dict[str, Any]] = []
     rows: list[dict[str, Any]] = []
+    sources = q.citations()
     for quote in found:
         person = q.people.get(quote.speaker)
         event = q.events.get(quote.event) if quote.event else None
         title, occasion = (person.title if person else None), (event.title if event else None)
-        records.append(fields(quote, speaker_name=q.person_name(quote.speaker), speaker_title=title, occasion=occasion))
+        named = {"speaker_name": q.person_name(quote.speaker), "speaker_title": title, "occasion": occasion}
+        records.append(confidence.record_fields(quote, sources, **named))
         rows.append(_row(q, quote, title, occasion))
     view = View(
         title=f"{q.data.meta.title} · quotes",
