@@ -258,12 +258,17 @@ class BookOptions:
     as_of: dt.date | str | None = None
 
 
+def book_countries(q: Query, options: BookOptions) -> list[str]:
+    """The codes of the countries the book covers: those named (each once, in the order given), else all."""
+    named = options.countries
+    return list(dict.fromkeys(q.resolve_country(c) for c in named)) if named else list(q.countries)
+
+
 def book(settings: Settings, options: BookOptions, *, fmt: str, output: Path | None) -> None:
     from summitcli.output.document import to_html, to_markdown
 
     q = settings.query()
-    countries = options.countries
-    codes = list(dict.fromkeys(q.resolve_country(c) for c in countries)) if countries else list(q.countries)
+    codes = book_countries(q, options)
     if output is None:
         not_to_a_terminal(
             f"export {fmt}", "the briefing book", q.data.meta.title, ".md" if fmt == "markdown" else ".html"
@@ -290,8 +295,7 @@ def pdf(settings: Settings, options: BookOptions, *, output: Path | None) -> Non
     if output is None and stdout_is_terminal():
         raise UsageError("a PDF is binary: give --output PATH, or redirect stdout to a file")
     q = settings.query()
-    countries = options.countries
-    codes = list(dict.fromkeys(q.resolve_country(c) for c in countries)) if countries else list(q.countries)
+    codes = book_countries(q, options)
     from summitcli.dates import read_day
 
     made, as_of = _build_time(), read_day(options.as_of, "--as-of")
