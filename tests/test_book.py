@@ -41,6 +41,8 @@ def test_the_title_page_sums_up_the_week_and_says_the_date_the_data_speaks_for()
     dated = run("export", "markdown", "-c", "canada", "--as-of", "2025-11-15").stdout.split("## Contents")[0]
     assert "Open items as of 15 Nov 2025: " in dated
     assert "Counterparts: Canada (Mark Carney); Japan (" in head
+    whole = run("export", "markdown", "-c", "canada", "-c", "mexico").stdout.split("## Contents")[0]
+    assert "Counterparts: Canada (Mark Carney)\n" in whole.replace("  \n", "\n")  # Mexico: met only at APEC
 
 
 def test_a_users_book_says_its_own_home_and_dates(tmp_path: Path) -> None:

@@ -92,12 +92,14 @@ def _count(n: int, noun: str) -> str:
 
 
 def _counterparts(q: Query, codes: list[str]) -> list[str]:
-    """`Canada (Mark Carney)`: each country with the first of the people its side sent to meet the home country."""
+    """`Canada (Mark Carney)`: each country whose side met the home country's in a bilateral setting, with the
+    first of the people it sent (a country met only at multilateral sessions has no counterpart to name)."""
     from summitcli.commands.brief import office_rank
     from summitcli.countries import country_name
 
     said = []
     for code in codes:
         people: list[model.Person] = sorted(q.counterparts(code), key=office_rank)
-        said.append(f"{country_name(code)} ({people[0].name})" if people else country_name(code))
-    return said
+        if people:
+            said.append(f"{country_name(code)} ({people[0].name})")
+    return said or ["none met in a bilateral setting"]
