@@ -20,6 +20,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import FIXTURE, ROOT, default_sigint, run, subprocess_env, summit_cmd
@@ -86,6 +87,13 @@ def _read_until(process: subprocess.Popen[bytes], wanted: bytes, seconds: float 
     return seen
 
 
+def _summit(data: Path, *args: str, **popen: Any) -> subprocess.Popen[bytes]:
+    """`summit --data DATA ARGS...` started as a process from the checkout: stdout and stderr piped unless
+    `popen` says otherwise."""
+    popen = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, "env": subprocess_env(), **popen}
+    return subprocess.Popen(summit_cmd("--data", str(data), *args), cwd=ROOT, **popen)
+
+
 def test_a_reader_that_waits_does_not_keep_others_from_updating_the_index(tmp_path: Path) -> None:
     data = tmp_path / "big"
     made = subprocess.run(
@@ -96,13 +104,7 @@ def test_a_reader_that_waits_does_not_keep_others_from_updating_the_index(tmp_pa
     assert made.returncode == 0, made.stderr
     assert run("--data", str(data), "countries").exit_code == 0  # the index, built
     # a reader that reads the first bytes, then stops reading: the timeline fills the pipe and waits on it
-    waiting = subprocess.Popen(
-        summit_cmd("--data", str(data), "timeline", "--format", "jsonl"),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        env=subprocess_env(),
-        cwd=ROOT,
-    )
+    waiting = _summit(data, "timeline", "--format", "jsonl", stderr=subprocess.DEVNULL)
     try:
         assert waiting.stdout is not None and waiting.stdout.read(1) == b"{"
         people = data / "people.yaml"
@@ -196,14 +198,7 @@ def test_ctrl_c_while_waiting_for_the_index_lock_exits_130(tmp_path: Path) -> No
     data = _mini(tmp_path)
     holder = _hold(_index(tmp_path), "exclusive")
     try:
-        waiting = subprocess.Popen(
-            summit_cmd("--data", str(data), "agreements"),
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            env=subprocess_env(),
-            cwd=ROOT,
-            preexec_fn=default_sigint,
-        )
+        waiting = _summit(data, "agreements", preexec_fn=default_sigint)
         try:
             said = _read_until(waiting, WAITING)
             waiting.send_signal(signal.SIGINT)
@@ -224,13 +219,7 @@ def test_sigterm_while_an_update_waits_to_commit_exits_143_and_changes_nothing(t
     (data / "data.yaml").write_text((data / "data.yaml").read_text().replace("Mini week", "Mini weeks"))
     holder = _hold(index, "shared")  # a reader whose snapshot the update must wait for
     try:
-        updating = subprocess.Popen(
-            summit_cmd("--data", str(data), "agreements"),
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            env=subprocess_env(),
-            cwd=ROOT,
-        )
+        updating = _summit(data, "agreements")
         try:
             said = _read_until(updating, WAITING)
             updating.send_signal(signal.SIGTERM)

@@ -13,13 +13,11 @@ from collections.abc import Iterable
 from typing import Any
 
 from summitcli import model
+from summitcli.commands.followups import OPEN as OPEN_FOLLOWUPS
+from summitcli.commands.open_items import OPEN_OUTCOMES
 from summitcli.phrases import day
 from summitcli.query import Query
 from summitcli.views import Document, Entry, Section
-
-OPEN_FOLLOWUPS = ("planned", "pending", "in-progress", "stalled")
-# Outcomes not (yet) in force: still to be concluded, signed or ratified.
-OPEN_OUTCOMES = ("concluded-not-in-force", "negotiations-concluded", "under-negotiation", "stalled", "proposed")
 
 
 def only_plans(q: Query, code: str) -> bool:
