@@ -1,7 +1,7 @@
 """The `summit` command line: a thin Typer layer over the command modules."""
 
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
@@ -39,8 +39,50 @@ def whole_descriptions(group: Any, ctx: Any) -> None:
             command.short_help = " ".join(command.help.split("\n\n")[0].split())
 
 
+def command_name(info: Any) -> str:
+    """The name a command is called by: as declared, else its function's name with dashes."""
+    return str(info.name or typer.main.get_command_name(info.callback.__name__))
+
+
+class OnDemand(Mapping[str, Any]):
+    """The Click command of each of `declared`'s commands and groups, by name, built when first asked for (Click's
+    "lazily loading subcommands"). Typer builds every command, its signature and parameters, before a run starts:
+    6 ms for summit's 17 and the export group, a tenth of a warm `summit brief`. A run asks for the command it
+    names; `--help` and a mistyped name ask for them all. tests/test_startup.py holds the reason."""
+
+    def __init__(self, declared: typer.Typer) -> None:
+        self._declared = {command_name(c): c for c in declared.registered_commands}
+        self._groups = {g.name: g for g in declared.registered_groups if g.name}
+        self._built: dict[str, Any] = {}
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in self._built:
+            if name in self._declared:
+                self._built[name] = typer.main.get_command_from_info(
+                    self._declared[name], pretty_exceptions_short=True, rich_markup_mode=None
+                )
+            elif name in self._groups:
+                self._built[name] = typer.main.get_group_from_info(
+                    self._groups[name], pretty_exceptions_short=True, rich_markup_mode=None, suggest_commands=True
+                )
+            else:
+                raise KeyError(name)
+        return self._built[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter([*self._declared, *self._groups])
+
+    def __len__(self) -> int:
+        return len(self._declared) + len(self._groups)
+
+
 class SummitGroup(TyperGroup):
-    """The `summit` command group, through Typer's public API: both of its steps run as the command line."""
+    """The `summit` command group, through Typer's public API: both of its steps run as the command line. Its
+    commands are declared on `commands` and built on demand (`OnDemand`)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.commands = OnDemand(commands)  # type: ignore[assignment]
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
         whole_descriptions(self, ctx)
@@ -78,8 +120,9 @@ class ExportGroup(TyperGroup):
         super().format_commands(ctx, formatter)
 
 
+commands = typer.Typer()  # every command and group under `summit`, built on demand by SummitGroup
 export_app = typer.Typer(cls=ExportGroup, help="Export the dataset.", no_args_is_help=True)
-app.add_typer(export_app, name="export")
+commands.add_typer(export_app, name="export")
 
 
 def _indexed() -> Any:
@@ -277,7 +320,7 @@ CountryFilter = Annotated[
 ]
 
 
-@app.command()
+@commands.command()
 def brief(
     ctx: typer.Context,
     country: CountryArg,
@@ -314,7 +357,7 @@ def brief(
     command.brief(ctx.obj, options, fmt=fmt, show_sources=sources)
 
 
-@app.command()
+@commands.command()
 def timeline(
     ctx: typer.Context,
     fmt: FormatOpt = Format.auto,
@@ -359,7 +402,7 @@ def timeline(
     command.timeline(listed(ctx, fields, header, sources), options, fmt=fmt)
 
 
-@app.command()
+@commands.command()
 def agreements(
     ctx: typer.Context,
     country: CountryFilter = None,
@@ -397,7 +440,7 @@ def agreements(
     command.agreements(listed(ctx, fields, header, sources), options, fmt=fmt, show_sources=sources)
 
 
-@app.command()
+@commands.command()
 def countries(
     ctx: typer.Context,
     fmt: FormatOpt = Format.auto,
@@ -413,7 +456,7 @@ def countries(
     command.countries(listed(ctx, fields, header, False), fmt=fmt)
 
 
-@app.command()
+@commands.command()
 def home(ctx: typer.Context, fmt: FormatOpt = Format.auto, as_of: AsOfOpt = None) -> None:
     """The home country's own side: its events, outcomes, follow-ups, quotes, facts and plans that name no other
     country (what no brief shows).
@@ -425,7 +468,7 @@ def home(ctx: typer.Context, fmt: FormatOpt = Format.auto, as_of: AsOfOpt = None
     command.home(ctx.obj, fmt=fmt, as_of=as_of)
 
 
-@app.command()
+@commands.command()
 def topics(
     ctx: typer.Context,
     topic: Annotated[
@@ -447,7 +490,7 @@ def topics(
     command.topics(listed(ctx, fields, header, False), command.Options(topic=topic), fmt=fmt)
 
 
-@app.command()
+@commands.command()
 def followups(
     ctx: typer.Context,
     country: CountryFilter = None,
@@ -493,7 +536,7 @@ def followups(
     command.followups(listed(ctx, fields, header, sources), options, fmt=fmt)
 
 
-@app.command()
+@commands.command()
 def quotes(
     ctx: typer.Context,
     country: CountryFilter = None,
@@ -512,7 +555,7 @@ def quotes(
     command.quotes(listed(ctx, fields, header, sources), command.Options(country=country, speaker=speaker), fmt=fmt)
 
 
-@app.command()
+@commands.command()
 def people(
     ctx: typer.Context,
     name: Annotated[
@@ -532,7 +575,7 @@ def people(
     command.people(listed(ctx, fields, header, sources), command.Options(name=name), fmt=fmt)
 
 
-@app.command()
+@commands.command()
 def search(
     ctx: typer.Context,
     text: Annotated[
@@ -553,7 +596,7 @@ def search(
     command.search(listed(ctx, fields, header, sources), command.Options(text=tuple(text)), fmt=fmt)
 
 
-@app.command()
+@commands.command()
 def sources(
     ctx: typer.Context,
     source_id: Annotated[
@@ -583,7 +626,7 @@ def complete_record_id(incomplete: str) -> list[str]:
     return sorted(v for v in found if v.startswith(incomplete))
 
 
-@app.command()
+@commands.command()
 def show(
     ctx: typer.Context,
     record_id: Annotated[
@@ -606,7 +649,7 @@ def show(
     command.show(ctx.obj, command.Options(record_id=record_id), fmt=fmt)
 
 
-@app.command()
+@commands.command()
 def matrix(
     ctx: typer.Context,
     fmt: FormatOpt = Format.auto,
@@ -622,7 +665,7 @@ def matrix(
     command.matrix(listed(ctx, fields, header, False), fmt=fmt)
 
 
-@app.command()
+@commands.command()
 def changes(
     ctx: typer.Context,
     fmt: FormatOpt = Format.auto,
@@ -678,7 +721,7 @@ class ProblemFormat(str, Enum):
     junit = "junit"
 
 
-@app.command()
+@commands.command()
 def validate(
     ctx: typer.Context,
     paths: Annotated[
@@ -708,7 +751,7 @@ def validate(
     command.validate(ctx.obj, command.ValidateOptions(paths=tuple(paths or ())), fmt=fmt.value)
 
 
-@app.command()
+@commands.command()
 def schema() -> None:
     """Print the JSON Schema of a dataset file (for editors: yaml-language-server).
 

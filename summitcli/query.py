@@ -131,6 +131,7 @@ class Query:
     def __init__(self, dataset: IndexedDataset) -> None:
         self.data = dataset
         self.home = dataset.meta.home
+        self._source_by_id: dict[str, model.Source | None] = {}  # a brief cites a source on many lines
 
     @cached_property
     def people(self) -> dict[str, model.Person]:
@@ -191,8 +192,10 @@ class Query:
         """One source by id; through the index, so that a view citing ten sources decodes ten."""
         if "sources" in self.__dict__:
             return self.sources.get(sid)
-        found = self.data.record(("sources",), sid)
-        return found if isinstance(found, model.Source) else None
+        if sid not in self._source_by_id:
+            found = self.data.record(("sources",), sid)
+            self._source_by_id[sid] = found if isinstance(found, model.Source) else None
+        return self._source_by_id[sid]
 
     def record(self, rid: str) -> Any:
         """One event, outcome, follow-up, quote, fact or plan by id; through the index if any, so that naming one

@@ -77,3 +77,68 @@ def test_an_index_written_by_another_model_is_rebuilt(tmp_path, monkeypatch) -> 
     before = built.stat().st_ino
     assert open_data([FIXTURE]).meta.title == "Mini week"
     assert built.stat().st_ino != before, "the index is written anew"
+
+
+def _commands_built(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the commands and groups Typer turns into Click commands from now on, in order."""
+    import typer.main
+
+    built: list[str] = []
+    for builder in ("get_command_from_info", "get_group_from_info"):
+        original = getattr(typer.main, builder)
+
+        def recording(*args, _original=original, **kwargs):  # type: ignore[no-untyped-def]
+            command = _original(*args, **kwargs)
+            built.append(command.name)
+            return command
+
+        monkeypatch.setattr(typer.main, builder, recording)
+    return built
+
+
+def _declared() -> list[str]:
+    from summitcli.cli import command_name, commands
+
+    return [*(command_name(c) for c in commands.registered_commands), "export"]
+
+
+@pytest.mark.parametrize("name", _declared())
+def test_a_run_builds_the_click_command_of_the_command_it_names_alone(monkeypatch, name) -> None:
+    """Typer would build all of summit's commands, signatures and parameters, before every run (6 ms, a tenth of
+    a warm brief): the root group builds the one a run names (summitcli.cli.OnDemand)."""
+    from conftest import run
+
+    built = _commands_built(monkeypatch)
+    result = run(name, "--help")
+    assert result.exit_code == 0, result.stderr
+    assert built[0] == "summit" and built[-1] == name, built  # the root group, then the command named (after a
+    assert not set(built) & set(_declared()) - {name}, built  # group's own commands): no other of summit's
+
+
+def test_help_and_a_mistyped_command_still_see_every_command(monkeypatch) -> None:
+    from conftest import run
+
+    listed = run("--help").stdout
+    assert all(f"  {name} " in listed for name in _declared())
+    mistyped = run("brif")
+    assert mistyped.exit_code == 2 and "Did you mean 'brief'?" in mistyped.stderr
+
+
+def test_a_brief_reads_each_source_it_cites_once(tmp_path, monkeypatch) -> None:
+    """A source is cited on many lines of a brief (its markers, its confidence): each is read from the index once."""
+    from conftest import run
+
+    from summitcli.index.reading import IndexedDataset
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    run("brief", "canada")  # the index is built
+    asked: list[str] = []
+    original = IndexedDataset.record
+
+    def record(self, list_names, rid):  # type: ignore[no-untyped-def]
+        asked.append(rid)
+        return original(self, list_names, rid)
+
+    monkeypatch.setattr(IndexedDataset, "record", record)
+    assert run("brief", "canada").exit_code == 0
+    assert asked and len(asked) == len(set(asked)), sorted(asked)
