@@ -48,11 +48,10 @@ def _pycountry_dir() -> Path:
 @cache
 def currency_codes() -> frozenset[str]:
     """The ISO 4217 currency codes (USD, KRW, JPY), from pycountry's data."""
-    import json
+    import msgspec
 
-    return frozenset(
-        c["alpha_3"] for c in json.loads((_pycountry_dir() / "databases" / "iso4217.json").read_bytes())["4217"]
-    )
+    data = msgspec.json.decode((_pycountry_dir() / "databases" / "iso4217.json").read_bytes())
+    return frozenset(c["alpha_3"] for c in data["4217"])
 
 
 _SEPARATORS = str.maketrans(dict.fromkeys("_-.,()'’", " "))
@@ -73,9 +72,9 @@ def slug(text: str) -> str:
 
 @cache
 def _records() -> list[dict[str, str]]:
-    import json  # not msgspec: a warm command that answers from the index does not import it
+    import msgspec  # the model's decoder, loaded anyway: json would add a module to every run
 
-    data = json.loads((_pycountry_dir() / "databases" / "iso3166-1.json").read_bytes())
+    data = msgspec.json.decode((_pycountry_dir() / "databases" / "iso3166-1.json").read_bytes())
     return list(data["3166-1"])
 
 

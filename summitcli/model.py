@@ -364,6 +364,12 @@ class Plan(Record, frozen=True, kw_only=True, forbid_unknown_fields=True):
         list[SourceRef], msgspec.Meta(min_length=1, description="ids of the sources that report what happened")
     ]
 
+    @property
+    def did_not_happen(self) -> bool:
+        """A scheduled meeting with a planned date that did not take place: it changed, and no event happened
+        instead (an expectation that was not met is no cancelled meeting)."""
+        return self.kind == "schedule" and self.changed and self.actual_event is None and self.planned_date is not None
+
 
 class Grouping(Record, frozen=True, kw_only=True, forbid_unknown_fields=True):
     """An international organisation or grouping that can be a party (ASEAN, APEC, the UN): a record of a

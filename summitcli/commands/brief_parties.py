@@ -151,10 +151,8 @@ def multilateral_entry(q: Query, outcome: model.Outcome, full: bool) -> Entry:
 
 def cancelled_point(plans: list[model.Plan]) -> list[KeyPoint]:
     """Meetings planned with the counterpart that did not take place, among the key points: `cancelled`."""
-    from summitcli.commands.timeline import did_not_happen
-
     lines = []
-    for plan in (p for p in plans if did_not_happen(p)):
+    for plan in (p for p in plans if p.did_not_happen):
         where_when = ", ".join(part for part in (day(plan.planned_date), plan.planned_place or "") if part)
         said = plan.planned.rstrip(".")
         lines.append(Line(f"{said} ({where_when}): cancelled, did not take place", plan.actual_sources))

@@ -87,12 +87,6 @@ def days_of(event: model.Event) -> list[dt.date | None]:
     return [event.date + dt.timedelta(days=n) for n in range((event.end_date - event.date).days + 1)]
 
 
-def did_not_happen(plan: model.Plan) -> bool:
-    """A scheduled meeting with a planned date that did not take place: it changed, and no event happened
-    instead (an expectation that was not met is no cancelled meeting)."""
-    return plan.kind == "schedule" and plan.changed and plan.actual_event is None and plan.planned_date is not None
-
-
 def cancelled(
     q: Query,
     *,
@@ -109,7 +103,7 @@ def cancelled(
     found = []
     for plan in q.data.plans:
         day = plan.planned_date
-        if not did_not_happen(plan) or day is None or (country and not q.parties.involves(plan.parties, country)):
+        if not plan.did_not_happen or day is None or (country and not q.parties.involves(plan.parties, country)):
             continue
         if (start and day < start) or (end and day > end):
             continue
