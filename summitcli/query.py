@@ -176,11 +176,7 @@ class Query:
     def with_country(self, name: str, code: str) -> list[Any]:
         """Records of the list `name` that involve `code` (see `involved_countries`), through the index: a
         grouping's records count for each of its members."""
-        codes = [code, *self.parties.containing(code)]
-        if len(codes) == 1:
-            return self.data.with_country(name, code)
-        found = {r.id: r for c in codes for r in self.data.with_country(name, c)}
-        return [r for r in getattr(self.data, name) if r.id in found]
+        return self.data.with_country(name, code, *self.parties.containing(code))
 
     def fact_records(self) -> Iterator[tuple[str, Any]]:
         """(kind, record) for every event, outcome, follow-up, quote, fact and plan."""

@@ -125,16 +125,18 @@ class IndexedDataset:
         """Every record of the list `name`, in the order of the files and of each file."""
         return self._answer(lambda index: index._all(name))
 
-    def _with_country(self, name: str, code: str) -> list[Any]:
-        # driven by the country index: only the rows of `code` are read, however large the list
-        chosen = "SELECT seq FROM record_countries WHERE country = ? AND list = ?"
-        params: list[Any] = [code, name]
+    def _with_country(self, name: str, codes: tuple[str, ...]) -> list[Any]:
+        # driven by the country index: only the rows of `codes` are read, however large the list
+        marks = ", ".join("?" * len(codes))
+        chosen = f"SELECT DISTINCT seq FROM record_countries WHERE country IN ({marks}) AND list = ?"
+        params: list[Any] = [*codes, name]
         if name == "quotes":  # a quote also involves its speaker's country
             chosen += (
                 " UNION SELECT q.seq FROM records q WHERE q.list = 'quotes' AND q.speaker IN (SELECT p.id FROM "
-                "record_countries c JOIN records p ON p.seq = c.seq WHERE c.country = ? AND c.list = 'people')"
+                "record_countries c JOIN records p ON p.seq = c.seq "
+                f"WHERE c.country IN ({marks}) AND c.list = 'people')"
             )
-            params.append(code)
+            params.extend(codes)
         rows = self._query(
             f"SELECT r.crc, r.json FROM ({chosen}) s CROSS JOIN records r ON r.seq = s.seq "
             "JOIN files f ON f.id = r.file ORDER BY f.ord, r.seq",
@@ -142,9 +144,10 @@ class IndexedDataset:
         )
         return self._decode(name, rows)
 
-    def with_country(self, name: str, code: str) -> list[Any]:
-        """Records of one list that involve `code`, read through the country index."""
-        return self._answer(lambda index: index._with_country(name, code))
+    def with_country(self, name: str, *codes: str) -> list[Any]:
+        """Records of one list that involve any of `codes`, once each, in the data's order, read through the
+        country index."""
+        return self._answer(lambda index: index._with_country(name, codes))
 
     def _record(self, list_names: tuple[str, ...], rid: str) -> Any:
         spaces = sorted({SPACES.get(name, "record") for name in list_names})
