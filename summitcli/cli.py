@@ -288,13 +288,11 @@ ListSourcesOpt = Annotated[
 
 def listed(ctx: typer.Context, fields: str | None, header: bool, sources: bool = False) -> Settings:
     """The root command's settings with a list command's --fields, --header and --sources."""
-    from dataclasses import replace
-
     from summitcli.output.selection import parse_fields
 
     settings: Settings = ctx.obj
-    display = replace(settings.display, fields=parse_fields(fields), header=header)
-    return replace(settings, display=display, sources_only=sources)
+    display = settings.display._replace(fields=parse_fields(fields), header=header)
+    return settings._replace(display=display, sources_only=sources)
 
 
 AsOfOpt = Annotated[

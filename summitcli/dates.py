@@ -11,8 +11,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from summitcli.errors import UsageError
 
@@ -46,8 +45,7 @@ def today(as_of: dt.date | None = None) -> dt.date:
     return as_of or dt.date.today()
 
 
-@dataclass(frozen=True)
-class Period:
+class Period(NamedTuple):
     """A day, month, quarter or year: its first and last day, as precise as the sources."""
 
     first: dt.date

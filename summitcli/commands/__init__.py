@@ -1,6 +1,6 @@
 """Command modules: each parses its options, asks the query layer, and hands rows to the output layer.
 
-A command module declares its command once: an `Options` class (a frozen dataclass, built by keyword only) with
+A command module declares its command once: an `Options` class (a frozen msgspec Struct, built by keyword only) with
 what selects its records, a function from a query and those options to what it shows (`listing_for`,
 `document_for`), which the Python API (`summitcli.api`) calls too, and the entry function the CLI calls with the
 root command's `Settings`, the options and the output choices (`fmt`, ...), all by name. Registering it is one
@@ -9,9 +9,8 @@ Typer callback in `summitcli.cli`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from summitcli.output.base import Display
 
@@ -21,14 +20,13 @@ if TYPE_CHECKING:
     from summitcli.views import Listing
 
 
-@dataclass(frozen=True, kw_only=True)
-class Settings:
+class Settings(NamedTuple):
     """The root command's options (`--data`, `--no-cache`, `--color`, `--no-pager`): made by the root callback,
     put on Typer's context (`ctx.obj`) and handed to the command that runs. Nothing is kept between runs."""
 
     data: tuple[Path, ...] = ()
     use_cache: bool = True
-    display: Display = field(default_factory=Display)
+    display: Display = Display()
     sources_only: bool = False  # a list command's --sources: the sources its rows cite, whole, instead of the rows
 
     def paths(self) -> list[Path] | None:

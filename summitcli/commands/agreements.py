@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
+
+import msgspec
 
 from summitcli import model
 from summitcli.commands import Settings, confidence, show_listing
@@ -122,8 +123,7 @@ def listing(q: Query, pairs: list[tuple[str, model.Outcome]], *, one_country: bo
     return Listing(records, FIELDS, rows, COLUMNS, view)
 
 
-@dataclass(frozen=True, kw_only=True)
-class Options:
+class Options(msgspec.Struct, frozen=True, kw_only=True):
     """What `summit agreements` and `Dataset.agreements` select: a country's name as typed, and filter values."""
 
     country: str | None = None

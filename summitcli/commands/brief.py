@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any, NamedTuple
+
+import msgspec
 
 from summitcli import model
 from summitcli.commands import Settings, confidence, disputes, open_items
@@ -433,8 +434,7 @@ def office_rank(person: model.Person) -> tuple[int, str]:
     return (rank, person.name)
 
 
-@dataclass(frozen=True, kw_only=True)
-class Options:
+class Options(msgspec.Struct, frozen=True, kw_only=True):
     """What `summit brief` and `Dataset.brief` ask for: a country's name as typed, and whether a person reads
     every record (`--full`; the records are whole either way)."""
 

@@ -6,9 +6,10 @@ country and phrased for a reader, in a pipe one change per line, in json/jsonl/c
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
+
+import msgspec
 
 from summitcli.change_words import phrase, weight
 from summitcli.changes import FIELDS, KINDS, Change, change_record, compare, whole
@@ -31,8 +32,7 @@ COLUMNS = [
 OTHER = "Not about a country"
 
 
-@dataclass(frozen=True, kw_only=True)
-class Options:
+class Options(msgspec.Struct, frozen=True, kw_only=True):
     """What `summit changes` compares: the data now (or at `until`) with the version at `since`, or with another
     copy at `against`; which changes it shows (`country`, `kind`)."""
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+import msgspec
 
 from summitcli.commands import Settings
 
@@ -14,8 +15,7 @@ if TYPE_CHECKING:
     from summitcli.problems import Problem
 
 
-@dataclass(frozen=True, kw_only=True)
-class ValidateOptions:
+class ValidateOptions(msgspec.Struct, frozen=True, kw_only=True):
     """What `summit validate` checks: these files or directories, else the data in use."""
 
     paths: tuple[Path, ...] = ()
@@ -88,8 +88,6 @@ def _render(found: list[Problem], files: list[str], fmt: str) -> str:
 
 
 def export_json(settings: Settings, *, output: Path | None = None) -> None:
-    import msgspec
-
     from summitcli.dataset import load
     from summitcli.output.target import deliver, not_to_a_terminal
     from summitcli.text import json_safe
@@ -101,8 +99,6 @@ def export_json(settings: Settings, *, output: Path | None = None) -> None:
 
 
 def schema_text() -> str:
-    import msgspec
-
     from summitcli.model import DataFile
     from summitcli.schemagen import tighten
 

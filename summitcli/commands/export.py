@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import msgspec
 
 from summitcli.commands import Settings
 from summitcli.model import Event
@@ -145,8 +146,7 @@ def calendar(q: Query, country: str | None = None, stamp: dt.datetime | None = N
     return cal.to_ical()
 
 
-@dataclass(frozen=True, kw_only=True)
-class IcsOptions:
+class IcsOptions(msgspec.Struct, frozen=True, kw_only=True):
     """What `summit export ics` writes: every dated event (None), or only those with this country."""
 
     country: str | None = None
@@ -249,8 +249,7 @@ def _build_time() -> dt.datetime:
 LAST_EPOCH = 253_402_300_799  # 9999-12-31T23:59:59Z: the last moment a date can hold
 
 
-@dataclass(frozen=True, kw_only=True)
-class BookOptions:
+class BookOptions(msgspec.Struct, frozen=True, kw_only=True):
     """Who `summit export markdown|html` covers: these countries (names as typed), else every country."""
 
     countries: tuple[str, ...] = ()

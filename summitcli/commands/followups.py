@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
+
+import msgspec
 
 from summitcli import model
 from summitcli.commands import Settings, confidence, show_listing
@@ -66,8 +67,7 @@ def due_words(followup: model.Followup) -> str | None:
     return due.words() if due else followup.due_note
 
 
-@dataclass(frozen=True)
-class Window:
+class Window(NamedTuple):
     """The due dates a filter asks for: from `first` to `last` (either open), and what it is called on stderr."""
 
     first: dt.date | None
@@ -176,8 +176,7 @@ def listing(q: Query, followups: list[model.Followup], *, one_country: bool, as_
     return Listing([records[i] for i in order], FIELDS, [rows[i] for i in order], COLUMNS, view)
 
 
-@dataclass(frozen=True, kw_only=True)
-class Options:
+class Options(msgspec.Struct, frozen=True, kw_only=True):
     """What `summit followups` and `Dataset.followups` select. Dates: a date, or the text typed after the option
     (checked once the data is read, so that the dataset's own errors come first). `as_of`: the day that counts as
     today (overdue, and relative dates such as `+30d`)."""

@@ -3,8 +3,9 @@ name that fits one person, that person's page: who they are, the meetings they a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
+
+import msgspec
 
 from summitcli import model
 from summitcli.commands import Settings, show_listing
@@ -101,8 +102,7 @@ def document(q: Query, person: model.Person) -> Document:
     return Document(person.name, None, points, sections, q.citations(), records)
 
 
-@dataclass(frozen=True, kw_only=True)
-class Options:
+class Options(msgspec.Struct, frozen=True, kw_only=True):
     """Who `summit people` shows: everyone (None), or those whose name, alias or id contains `name`."""
 
     name: str | None = None

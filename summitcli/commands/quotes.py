@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
+
+import msgspec
 
 from summitcli import model
 from summitcli.commands import Settings, confidence, show_listing
@@ -74,8 +75,7 @@ def listing(q: Query, *, country: str | None = None, speakers: set[str] | None =
     return Listing(records, FIELDS, rows, COLUMNS, view)
 
 
-@dataclass(frozen=True, kw_only=True)
-class Options:
+class Options(msgspec.Struct, frozen=True, kw_only=True):
     """What `summit quotes` and `Dataset.quotes` select: a country's name as typed, any part of a speaker's name."""
 
     country: str | None = None

@@ -4,9 +4,10 @@ the words occur. Every word must occur somewhere in a record for it to match."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
+
+import msgspec
 
 from summitcli.commands import Settings, show_listing
 from summitcli.errors import UsageError
@@ -138,8 +139,7 @@ def rows_for(q: Query, words: list[str]) -> list[dict[str, Any]]:
     return rows
 
 
-@dataclass(frozen=True, kw_only=True)
-class Options:
+class Options(msgspec.Struct, frozen=True, kw_only=True):
     """What `summit search` and `Dataset.search` look for: the text as given, one or more words in each part."""
 
     text: tuple[str, ...] = ()

@@ -7,8 +7,9 @@ a source opens as `summit people` and `summit sources` open them."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from typing import Any
+
+import msgspec
 
 from summitcli import model
 from summitcli.commands import Settings, confidence, disputes
@@ -263,8 +264,7 @@ def build(q: Query, rid: str) -> Document:
     return confidence.mark(document)
 
 
-@dataclass(frozen=True, kw_only=True)
-class Options:
+class Options(msgspec.Struct, frozen=True, kw_only=True):
     """What `summit show` opens: the record with this id."""
 
     record_id: str

@@ -4,8 +4,9 @@ cite it; with an id, that source and every record that cites it."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
+
+import msgspec
 
 from summitcli import model
 from summitcli.commands import Settings
@@ -146,8 +147,7 @@ def document(q: Query, sid: str) -> Document:
     return Document(sid, "source", points, sections, q.sources, records, empty="no record cites this source")
 
 
-@dataclass(frozen=True, kw_only=True)
-class Options:
+class Options(msgspec.Struct, frozen=True, kw_only=True):
     """What `summit sources` shows: every source (None), or the records citing the source with this id."""
 
     source_id: str | None = None

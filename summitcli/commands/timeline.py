@@ -7,8 +7,9 @@ A meeting that was planned for a day and did not take place (a plan that changed
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Any
+
+import msgspec
 
 from summitcli import model
 from summitcli.commands import Settings, confidence, disputes, show_listing
@@ -307,8 +308,7 @@ def agenda_entries(q: Query, event: model.Event, plans: list[model.Plan], full: 
     return [first, *more]
 
 
-@dataclass(frozen=True, kw_only=True)
-class Options:
+class Options(msgspec.Struct, frozen=True, kw_only=True):
     """What `summit timeline` and `Dataset.timeline` select. `start`, `end`: dates, or the text typed after --from
     and --to (checked once the data is read, so that the dataset's own errors come first). `as_of`: the day that
     counts as today for relative dates such as `yesterday` or `-7d`."""

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
+
+import msgspec
 
 from summitcli import model
 from summitcli.commands import Settings
@@ -101,8 +102,7 @@ def document(q: Query, topic: str) -> Document:
     return Document(name, subtitle, [], sections, q.citations(), records_out, empty=f"nothing is filed under {topic}")
 
 
-@dataclass(frozen=True, kw_only=True)
-class Options:
+class Options(msgspec.Struct, frozen=True, kw_only=True):
     """What `summit topics` shows: every topic (None), or one topic's records (its id or name as typed)."""
 
     topic: str | None = None

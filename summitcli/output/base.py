@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass
 from enum import Enum
 from typing import Any, NamedTuple
 
@@ -88,8 +87,7 @@ class View(NamedTuple):
     drop: tuple[str, ...] = ()  # columns a terminal table leaves out, in this order, when the window is too narrow
 
 
-@dataclass(frozen=True, kw_only=True)
-class Display:
+class Display(NamedTuple):
     """The root command's options that writers read (`--color`, `--no-pager`), and a list command's `--fields` and
     `--header`: made by the command line and handed, with each view, to the output layer."""
 
