@@ -61,7 +61,7 @@ def between(revs: Revisions, current: list[SourceFile], indexed: Indexed | None 
     the older version of each changed file is parsed."""
     specs = [p for p, _ in revs.paths]
     old_files = gitrev.tree_files(revs.top, revs.old.sha, revs.paths)
-    on_disk = {gitrev.relative(revs.top, s.path): s for s in current}
+    on_disk = dict(zip(gitrev.names_in_git(revs.top, [s.path for s in current]), current, strict=True))
     new_names = set(on_disk) if revs.new is None else set(gitrev.tree_files(revs.top, revs.new.sha, revs.paths))
     differ = gitrev.differing(revs.top, revs.old.sha, revs.new.sha if revs.new else None, specs)
     touched = (set(old_files) ^ new_names) | (differ & (set(old_files) | new_names))
