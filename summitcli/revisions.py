@@ -88,8 +88,9 @@ def _on_disk(files: list[tuple[str, SourceFile]], indexed: Indexed | None) -> Ve
 
 def attribute(revs: Revisions, changes: list[Change], old: Version, new: Version) -> list[Change]:
     """Each change with the last commit that changed that record (None: not committed yet)."""
-    dirty = gitrev.differing(revs.top, "HEAD", None, [p for p, _ in revs.paths]) if revs.new is None else set()
     files = sorted({located.file for c in changes for located in (c.before, c.after) if located})
+    # the changed files only: git re-reads each file it cannot trust by its stat, and the dataset may be large
+    dirty = gitrev.differing(revs.top, "HEAD", None, files) if revs.new is None and files else set()
     found: dict[tuple[str, str, str], Commit | None] = {}
     for name in files:
         steps: list[Commit | None] = list(
