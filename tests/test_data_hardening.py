@@ -1,6 +1,6 @@
 """Hostile files and broken environments in the data layer (issue 14): one clear line naming the file, exit 1,
 never a traceback or a hang; alias bombs refused by the text they expand to and by the values they reach. (Memory
-limits on huge and malicious files, and fuzzed files: test_hardening.py.)"""
+limits on huge and malicious files, and fuzzed files: test_hostile_data_and_limits.py.)"""
 
 from __future__ import annotations
 

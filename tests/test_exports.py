@@ -4,7 +4,6 @@ Markdown and HTML (checked in a real browser), and atomic writes with --output."
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import shutil
 import subprocess
@@ -150,35 +149,3 @@ def test_html_book_in_a_real_browser(tmp_path: Path) -> None:
     )
     pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf.read_bytes()))
     assert pages > len(codes), f"one page or more per country when printed, got {pages}"
-
-
-def test_output_writes_atomically_and_keeps_the_old_file_on_failure(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    (tmp_path / "out").mkdir()
-    target = tmp_path / "out" / "book.md"
-    assert run_mini("export", "markdown", "-o", str(target)).exit_code == 0
-    good = target.read_text(encoding="utf-8")
-    assert "## South Korea – Canada" in good
-    assert oct(target.stat().st_mode & 0o777) == oct(0o666 & ~_umask())
-
-    def interrupted(fd: int) -> None:
-        raise KeyboardInterrupt
-
-    monkeypatch.setattr(os, "fsync", interrupted)
-    result = run_mini("export", "markdown", "-c", "nz", "-o", str(target))
-    assert result.exit_code != 0
-    assert target.read_text(encoding="utf-8") == good
-    assert sorted(p.name for p in target.parent.iterdir()) == ["book.md"], "no temporary file left behind"
-
-
-def test_output_into_a_missing_directory_is_one_line_exit_1(tmp_path: Path) -> None:
-    result = run_mini("export", "ics", "-o", str(tmp_path / "nope" / "week.ics"))
-    assert result.exit_code == 1
-    assert "cannot write" in result.stderr and len(result.stderr.splitlines()) == 1
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask

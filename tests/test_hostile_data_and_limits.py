@@ -1,6 +1,17 @@
-"""Hostile data and hostile conditions: data never drives the terminal (every command in every format, every
-export, every error message), huge and malicious files are refused or handled under 1 GiB of memory, Ctrl-C exits
-130 quietly, and fuzzed input never raises an unexpected exception."""
+"""Hostile data and memory limits.
+
+- Data never drives the terminal: no control, bidi or separator character from the data reaches the output raw,
+  for every command in every format, every export and every error message; JSON keeps such text exact (escaped).
+- The model refuses what would mislead a reader or break an export: a name with an invisible character, a
+  patterned field (id, time, country code) with a final newline.
+- Huge and malicious files (a 50 MB string, alias bombs, binary, non-UTF-8, deep nesting) are handled or refused
+  in one line in a real process capped at 1 GiB of memory.
+- Ctrl-C while the data is parsed exits 130 quietly; a usage error is never a traceback.
+- Fuzzed YAML, bytes and renderer input give a model or one clean line per problem, never an exception.
+
+The loader's exact messages for each bad file: test_loader_errors.py; alias-bomb limits, FIFOs and unreadable
+folders: test_data_hardening.py.
+"""
 
 from __future__ import annotations
 
@@ -140,15 +151,6 @@ def test_a_50_mb_string_is_handled_under_1_gib(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr[-500:]
     assert done.stdout.startswith("valid: Big")
     assert done.stderr == ""
-
-
-def test_100000_levels_of_nesting_are_refused_under_1_gib(tmp_path: Path) -> None:
-    deep = tmp_path / "deep.yaml"
-    deep.write_text("a: " + "[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
-    done = run_limited("validate", str(deep))
-    assert done.returncode == 1
-    assert "nested deeper than 64 levels" in done.stderr
-    assert len(done.stderr.splitlines()) == 1 and "Traceback" not in done.stderr
 
 
 @pytest.mark.parametrize("name", ["alias_bomb.yaml", "binary.yaml", "not_utf8.yaml", "deep_nesting.yaml"])
@@ -327,3 +329,59 @@ def test_exports_never_carry_raw_control_characters(tmp_path: Path, kind: str) -
         assert json.loads(result.stdout)["events"][0]["title"] == HOSTILE
     else:
         assert "[link=https://evil.example]click[/link]" in result.stdout.replace("\r\n ", "").replace("\\,", ",")
+
+
+@pytest.mark.parametrize("char", ["\u200b", "\u200d", "\u2060", "\ufeff"])
+def test_a_name_with_an_invisible_character_is_refused(tmp_path: Path, char: str) -> None:
+    """`Mark Car\u200bney` prints as Mark Carney: a lookalike speaker whose quotes read as the real one's."""
+    path = tmp_path / "data.yaml"
+    people = f"people:\n  - {{id: mc, name: {json.dumps('Mark Car' + char + 'ney')}, sources: [s], confidence: H}}\n"
+    path.write_text("meta: {title: T, home: KR}\nsources: [{id: s, confidence: H}]\n" + people, encoding="utf-8")
+    result = run("validate", str(path))
+    assert result.exit_code == 1
+    assert f"people[0].name: invisible character U+{ord(char):04X} in a name" in result.stderr
+
+
+def patterned_types() -> dict[str, tuple[type, str]]:
+    """Every type of the model whose values must match a pattern, with one value that does."""
+    import typing
+
+    import msgspec
+
+    from summitcli import model
+
+    examples = {"CountryCode": "CA", "ClockTime": "10:00", "DueDate": "2025-11"}  # else an id
+    found = {}
+    for name, value in vars(model).items():
+        if typing.get_origin(value) is typing.Annotated:
+            metas = [m for m in typing.get_args(value)[1:] if isinstance(m, msgspec.Meta) and m.pattern]
+            if metas:
+                found[name] = (value, examples.get(name, "s1"))
+    return found
+
+
+def test_every_patterned_field_refuses_a_final_newline() -> None:
+    """`$` in Python also matches before a final newline: `id: "s1\\n"` passed, reached the exports and made
+    `export ics` fail. Every pattern of the model ends at the end of the text."""
+    import msgspec
+
+    types = patterned_types()
+    assert {"Slug", "CountryCode", "ClockTime", "EventRef"} <= set(types)
+    for kind, good in types.values():
+        assert msgspec.convert(good, kind) == good
+        for bad in (good + "\n", good + "\r\n", "\n" + good):
+            with pytest.raises(msgspec.ValidationError):
+                msgspec.convert(bad, kind)
+
+
+@pytest.mark.parametrize(("field", "value"), [("id", "s1\\n"), ("start", "10:00\\n")])
+def test_validate_refuses_a_final_newline_in_a_patterned_field(tmp_path: Path, field: str, value: str) -> None:
+    path = tmp_path / "data.yaml"
+    event = {"id": "e", "kind": "summit", "title": "T", "tz": "Asia/Seoul", "sources": ["s"], "confidence": "H"}
+    event[field] = json.loads(f'"{value}"')
+    path.write_text(
+        f"meta: {{title: T, home: KR}}\nsources: [{{id: s, confidence: H}}]\nevents: [{json.dumps(event)}]\n",
+        encoding="utf-8",
+    )
+    result = run("validate", str(path))
+    assert result.exit_code == 1 and f"events[0].{field}: invalid format" in result.stderr

@@ -1,5 +1,20 @@
-"""Hardening of what the tool writes and where (issue 14): `-o` targets, one escaping for every printed line,
-encodings and closed streams, Ctrl-C at start-up, spreadsheet formulas, Markdown and HTML injection."""
+"""What summit writes and where (issue 14): output targets and escaping.
+
+- Escaping: every printed line shows a control or invisible character as a visible escape (`\\x1b`, `\\u200b`),
+  and a literal backslash in the data differently from one; HTML breaks lines only at real newlines.
+- Encodings: an ASCII stdout or the C locale gets visible escapes and the whole output; help is printed whole.
+- Closed streams: a closed stdout is one line and exit 1; a closed stderr never sends errors into stdout.
+- Ctrl-C while the installed command imports exits 130 quietly.
+- Spreadsheets: a csv/tsv text cell never starts a formula; numbers stay numbers; json and plain are unchanged.
+- Markdown: tables, the book and any text render as literal text, never as links, HTML or emphasis.
+- `-o PATH`: written atomically with the usual mode, or the replaced file's mode; through a symlink, into a
+  device, in place for hard links and files we may write but do not own; refused for read-only files, other
+  users' files and links in shared folders, files of the dataset being read and the index; every error one line;
+  a signal during the write leaves no temporary file and the old file untouched.
+
+Every command in every format against hostile data: test_hostile_data_and_limits.py. Pipes whose reader closes,
+full disks: test_terminal_and_pipes.py.
+"""
 
 from __future__ import annotations
 
@@ -44,8 +59,7 @@ outcomes:
     return path
 
 
-# Item 3: every line the tool prints goes through the same escaping (every command and format: test_hardening.py).
-# --------------------------------------------------------------------------------------------------------------------
+# Escaping: every line the tool prints goes through the same escaping. ---------------------------------------------
 
 
 def test_validate_prints_the_title_escaped(tmp_path: Path) -> None:
@@ -56,7 +70,14 @@ def test_validate_prints_the_title_escaped(tmp_path: Path) -> None:
     assert "\x1b" not in result.stdout and "\u202e" not in result.stdout and "\u061c" not in result.stdout
 
 
-# Smaller: unambiguous escapes. --------------------------------------------------------------------------------------
+def test_invisible_characters_in_text_are_shown_where_printed(tmp_path: Path) -> None:
+    data = str(dataset(tmp_path, "T", event_title="Sum\u200bmit"))
+    for fmt in ("plain", "table", "markdown", "html", "csv"):
+        shown = run("--data", data, "timeline", "-f", fmt).stdout
+        assert "\u200b" not in shown and "u200bmit" in shown, fmt
+
+
+# Unambiguous escapes. ----------------------------------------------------------------------------------------------
 
 
 def test_a_literal_backslash_escape_in_data_prints_differently_from_an_escaped_control(tmp_path: Path) -> None:
@@ -77,7 +98,7 @@ def test_html_keeps_a_backslash_n_in_text_and_breaks_lines_only_at_newlines(tmp_
     assert "line one<br>line two" in page
 
 
-# Item 6: an output encoding that cannot hold the data. --------------------------------------------------------------
+# An output encoding that cannot hold the data. ----------------------------------------------------------------------
 
 
 def test_an_ascii_stdout_gets_visible_escapes_not_an_exception() -> None:
@@ -115,7 +136,7 @@ def test_help_on_an_ascii_stdout_is_printed_whole() -> None:
     assert "캐나다" in done.stdout.decode("utf-8") and "--format" in done.stdout.decode("utf-8")
 
 
-# Item 7 and 14: closed stdout, closed reader. -----------------------------------------------------------------------
+# Closed stdout and stderr. --------------------------------------------------------------------------------------------
 
 
 def test_a_closed_stdout_is_one_line_and_exit_1() -> None:
@@ -137,16 +158,7 @@ def test_a_closed_stdout_does_not_stop_a_write_to_a_file(tmp_path: Path) -> None
     assert json.loads(out.read_text())["meta"]["title"] == "Mini week"
 
 
-@pytest.mark.parametrize("args", ["schema", "validate", "--help", "brief --help", "timeline", "export json"])
-def test_a_reader_that_closed_before_reading_gives_exit_0(args: str) -> None:
-    done = sh(
-        f"{sys.executable} -m summitcli --data {FIXTURE} {args} | (exec <&-; sleep 1); echo rc=${{PIPESTATUS[0]}}"
-    )
-    assert done.stdout.splitlines()[-1] == "rc=0", done.stderr
-    assert done.stderr == ""
-
-
-# Item 13: Ctrl-C while the installed command starts. ----------------------------------------------------------------
+# Ctrl-C while the installed command starts. -------------------------------------------------------------------------
 
 
 def installed_summit() -> str:
@@ -198,7 +210,7 @@ def test_ctrl_c_while_the_installed_command_imports_exits_130_quietly(tmp_path: 
     assert (proc.returncode, out, rest) == (130, "", "")
 
 
-# Item 15: spreadsheet formulas. ------------------------------------------------------------------------------------
+# Spreadsheet formulas. ---------------------------------------------------------------------------------------------
 
 FORMULAS = ['=HYPERLINK("https://evil.example","x")', "+cmd|' /C calc'!A0", "-2+3", "@SUM(1,2)"]
 
@@ -238,7 +250,7 @@ def test_matrix_counts_stay_numbers_in_csv() -> None:
     assert rows[1] == ["CA", "Canada", "0", "2", "0", "2"]
 
 
-# Item 16: Markdown injection. ---------------------------------------------------------------------------------------
+# Markdown injection. ------------------------------------------------------------------------------------------------
 
 HOSTILE_MARKDOWN = [
     "<script>alert(1)</script>",
@@ -313,7 +325,7 @@ def test_the_markdown_book_renders_hostile_data_as_literal_text(tmp_path: Path, 
     assert sum(visible(text) in t for t in texts) >= 3  # title, event title and venue, each literal
 
 
-# Item 2: `-o` targets. --------------------------------------------------------------------------------------------
+# `-o` targets. ----------------------------------------------------------------------------------------------------
 
 
 def export_to(target: Path | str, *extra: str) -> subprocess.CompletedProcess[str]:
@@ -499,6 +511,61 @@ def test_deliver_bytes_writes_binary_files_by_the_same_rules(tmp_path: Path) -> 
     with pytest.raises(SummitError, match="permission denied"):
         deliver_bytes(b"new", target)
     assert target.read_bytes() == b"SQLite format 3\x00\xff"
+
+
+def copied_fixture(tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    data.mkdir()
+    for file in FIXTURE.iterdir():
+        (data / file.name).write_bytes(file.read_bytes())
+    return data
+
+
+@pytest.mark.parametrize("command", [("export", "json"), ("export", "ics"), ("export", "markdown"), ("export", "html")])
+def test_o_onto_a_file_of_the_dataset_is_refused(tmp_path: Path, command: tuple[str, ...]) -> None:
+    data = copied_fixture(tmp_path)
+    before = (data / "data.yaml").read_bytes()
+    (tmp_path / "link.yaml").symlink_to(data / "data.yaml")
+    for target in (data / "data.yaml", tmp_path / "link.yaml"):
+        result = run("--data", str(data), *command, "-o", str(target))
+        assert (result.exit_code, result.stdout) == (1, ""), result.stderr
+        assert (
+            result.stderr.startswith(f"summit: error: {target}:")
+            and "a file of the dataset being read" in result.stderr
+        )
+        assert (data / "data.yaml").read_bytes() == before
+
+
+def test_o_onto_the_index_is_refused(tmp_path: Path) -> None:
+    run("--data", str(FIXTURE), "countries")
+    (index,) = (tmp_path / "cache" / "summit").glob("*.sqlite")
+    before = index.read_bytes()
+    result = run("--data", str(FIXTURE), "export", "sqlite", "-o", str(index))
+    assert result.exit_code == 1 and "a file of the dataset being read" in result.stderr
+    assert index.read_bytes() == before
+
+
+def test_a_sqlite_export_that_cannot_be_written_is_one_line(tmp_path: Path) -> None:
+    import resource
+
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+
+    def small_files() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (16_384, 16_384))
+
+    done = subprocess.run(
+        summit_cmd("--no-cache", "--data", str(FIXTURE), "export", "sqlite", "-o", str(tmp_path / "out.db")),
+        capture_output=True,
+        text=True,
+        env=subprocess_env(TMPDIR=str(scratch)),
+        cwd=ROOT,
+        timeout=60,
+        preexec_fn=small_files,
+    )
+    assert done.returncode == 1
+    assert done.stderr.startswith("summit: error: cannot build the database") and done.stderr.count("\n") == 1
+    assert list(scratch.iterdir()) == [] and not (tmp_path / "out.db").exists()
 
 
 SLOW_FSYNC = """
