@@ -156,12 +156,6 @@ def test_lists_stay_tables_or_agendas_at_80_columns(args: list[str]) -> None:
     assert not blocks, blocks[:3]
 
 
-def test_below_60_columns_rows_become_blocks() -> None:
-    lines = screen("countries", columns=40)
-    assert "│" not in "\n".join(lines)
-    assert any(line.startswith("Counterparts") for line in lines)
-
-
 def test_brief_json_carries_figures_as_numbers_with_units() -> None:
     brief = json.loads(run("brief", "canada", "-f", "json").stdout)
     assert brief["country"] == "CA" and brief["country_name"] == "Canada"
