@@ -1,0 +1,93 @@
+"""What an outside reader of `summit brief` and `summit timeline` found wrong (the polish review): a fact listed
+twice in Open items, markers said twice, two ways to write a time, a bare bullet for an unknown date, the order of
+a day's events, a member's name as its grouping gives it, and `validate` counting other countries than `countries`.
+Each test reads what a person sees, on the bundled data and on a dataset whose home country is Japan."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from conftest import ROOT, run
+
+JAPAN = ROOT / "tests" / "fixtures" / "japan"
+TERMINAL = {"TTY_COMPATIBLE": "1", "NO_COLOR": "1", "TERM": "dumb"}
+DATASETS = {"bundled": (), "japan": ("--data", str(JAPAN))}
+
+
+def briefed(data: tuple[str, ...]) -> list[str]:
+    """Every country `summit countries` lists for a dataset, by slug."""
+    listed = run(*data, "countries", "-f", "json")
+    assert listed.exit_code == 0, listed.stderr
+    return [row["slug"] for row in json.loads(listed.stdout)]
+
+
+def open_items(data: tuple[str, ...], country: str) -> list[list[str]]:
+    """The Open items of a brief as plain text shows them: an entry a list of lines (its head first)."""
+    text = run(*data, "brief", country, "--as-of", "2025-12-01", "-f", "plain").stdout
+    if "\nOpen items (as of" not in text:
+        return []
+    block = text[text.index("\nOpen items (as of") + 1 :].split("\n\n")[0]
+    entries: list[list[str]] = []
+    for line in block.splitlines()[2:]:  # under the heading and its rule
+        if line.startswith("  •"):
+            entries.append([line[3:].strip()])
+        elif entries and line.startswith("   "):
+            entries[-1].append(line.strip())
+    return entries
+
+
+def markers(text: str) -> list[int]:
+    """The source numbers a line's markers point at, a range `[4–6]` as each of its numbers."""
+    found: list[int] = []
+    for first, last in re.findall(r"\[(\d+)(?:–(\d+))?\]", text):
+        found += range(int(first), int(last or first) + 1)
+    return found
+
+
+def test_canadas_classified_information_agreement_is_one_open_item_with_its_follow_up_under_it() -> None:
+    entries = open_items((), "canada")
+    heads = [entry[0] for entry in entries]
+    assert not any(head.startswith("Entry into force") for head in heads), heads
+    agreement = next(e for e in entries if e[0].startswith("Agreement on the Protection of Military"))
+    assert agreement[1] == "negotiations concluded · as of 1 Nov 2025"
+    assert agreement[2] == (
+        "follow-up: Entry into force of the military classified-information agreement"
+        " · pending · as of 30 Oct 2025 · due not reported"
+    )
+
+
+@pytest.mark.parametrize("dataset", list(DATASETS))
+def test_no_open_item_is_listed_twice_and_a_follow_up_of_an_open_outcome_stands_under_it(dataset: str) -> None:
+    """For every country: each open follow-up whose origin is an open outcome of the brief reads as a line under
+    that outcome; no title is a head twice, and none is both a head and a follow-up line."""
+    data = DATASETS[dataset]
+    merged = 0
+    for country in briefed(data):
+        brief = json.loads(run(*data, "brief", country, "--as-of", "2025-12-01", "-f", "json").stdout)
+        outcomes = {r["id"]: r["title"] for r in brief["open_items"] if r["kind"] == "outcome"}
+        origin = {f["id"]: f["origin"] for f in brief["followups"]}
+        entries = open_items(data, country)
+        heads = [e[0] for e in entries]
+        followed = [line.removeprefix("follow-up: ") for e in entries for line in e[1:] if line.startswith("follow-up")]
+        assert len({re.sub(r" \[.*$", "", h) for h in heads}) == len(heads), (country, heads)
+        for item in (r for r in brief["open_items"] if r["kind"] == "followup"):
+            if origin[item["id"]] in outcomes:
+                merged += 1
+                owner = next(e for e in entries if e[0].startswith(outcomes[origin[item["id"]]]))
+                assert any(line.startswith(f"follow-up: {item['title']} · ") for line in owner[1:]), owner
+                assert not any(h.startswith(item["title"]) for h in heads), (country, heads)
+            else:
+                assert any(h.startswith(item["title"]) for h in heads), (country, heads)
+                assert not any(f.startswith(item["title"]) for f in followed)
+    assert merged >= (4 if dataset == "bundled" else 0)  # Canada, Chile, Indonesia, Thailand in the bundled data
+
+
+@pytest.mark.parametrize("dataset", list(DATASETS))
+def test_each_open_item_says_each_of_its_source_markers_once(dataset: str) -> None:
+    data = DATASETS[dataset]
+    for country in briefed(data):
+        for entry in open_items(data, country):
+            numbers = [n for line in entry for n in markers(line)]
+            assert numbers and len(numbers) == len(set(numbers)), (country, entry)
