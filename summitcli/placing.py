@@ -4,10 +4,10 @@ timed events, under "time not reported"."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from functools import cache
 from typing import Any, NamedTuple
+
+from summitcli.phrases import hours
 
 PARTS = {"morning": "06:00", "afternoon": "12:00", "evening": "18:00"}  # where each part of the day begins
 EVENING_KINDS = ("dinner", "banquet")
@@ -40,22 +40,8 @@ def placing(event: Any) -> Placing:
     """Where an event (or a cancelled plan: no time) goes in its day."""
     start = getattr(event, "start", None)
     if start:
-        end = getattr(event, "end", None)
-        return Placing(False, start, f"{start}–{end}" if end else start)
+        return Placing(False, start, hours(start, getattr(event, "end", None)))
     part = part_of_day(event)
     if part:
         return Placing(False, PARTS[part], part)
     return Placing(True, "", "")
-
-
-@cache
-def zone_abbreviation(zone: str, day: dt.date) -> str:
-    """The zone's usual abbreviation that day (`KST`, `CET`/`CEST`); `UTC+08` where the zone has none; the zone's
-    own name if it is unknown here."""
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-    try:
-        name = dt.datetime.combine(day, dt.time(12), tzinfo=ZoneInfo(zone)).tzname() or zone
-    except (ZoneInfoNotFoundError, ValueError):
-        return zone
-    return f"UTC{name}" if name[:1] in "+-" else name

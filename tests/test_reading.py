@@ -91,3 +91,42 @@ def test_each_open_item_says_each_of_its_source_markers_once(dataset: str) -> No
         for entry in open_items(data, country):
             numbers = [n for line in entry for n in markers(line)]
             assert numbers and len(numbers) == len(set(numbers)), (country, entry)
+
+
+def agenda(data: tuple[str, ...], columns: int = 100) -> list[str]:
+    result = run(*data, "--no-pager", "timeline", "--format", "table", env={**TERMINAL, "COLUMNS": str(columns)})
+    assert (result.exit_code, result.stderr) == (0, "")
+    return result.stdout.splitlines()
+
+
+@pytest.mark.parametrize(
+    ("dataset", "country", "day", "hours", "zone"),
+    [
+        ("bundled", "united-states", "Wed 29 Oct 2025", "14:39–16:06", "KST"),
+        ("japan", "korea", "Thu 18 Jun 2026", "18:00", "JST"),
+    ],
+)
+def test_a_brief_and_the_timeline_write_a_time_the_same_way(
+    dataset: str, country: str, day: str, hours: str, zone: str
+) -> None:
+    """An en dash between start and end, the zone as the timeline's day heading says it: in the brief's key
+    points, in the agenda (the zone once, in the heading) and in the timeline's Markdown and HTML tables."""
+    data = DATASETS[dataset]
+    brief = run(*data, "brief", country, "-f", "plain").stdout
+    meeting = next(line for line in brief.splitlines() if line.startswith("Meeting"))
+    assert f"{day} · {hours} {zone} · " in meeting, meeting
+    lines = agenda(data)
+    heading = next(i for i, line in enumerate(lines) if line.startswith(day))
+    assert lines[heading].startswith(f"{day} · {zone} ")
+    assert any(line.strip().startswith(f"{hours} ") for line in lines[heading + 1 : heading + 8])
+    assert f"| {hours} {zone} |" in run(*data, "timeline", "-f", "markdown").stdout
+    assert f"<td>{hours} {zone}</td>" in run(*data, "timeline", "-f", "html").stdout
+    assert "Asia/" not in brief and "-" not in hours
+
+
+def test_scripts_keep_the_time_as_the_data_has_it() -> None:
+    """The pipe's time column and the typed fields are data, not the reader's words."""
+    rows = [line.split("\t") for line in run("timeline", "-f", "plain").stdout.splitlines()]
+    assert next(row for row in rows if row[9] == "korea-us-2025-10-29")[1] == "14:39-16:06 Asia/Seoul"
+    event = next(e for e in json.loads(run("timeline", "-f", "json").stdout) if e["id"] == "korea-us-2025-10-29")
+    assert (event["start"], event["end"], event["tz"]) == ("14:39", "16:06", "Asia/Seoul")

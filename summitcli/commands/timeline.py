@@ -16,15 +16,15 @@ from summitcli.commands import Settings, confidence, disputes, show_listing
 from summitcli.dates import read_day
 from summitcli.errors import UsageError
 from summitcli.output import Column, Format, View
-from summitcli.phrases import clock, locality, remote, weekday, where
-from summitcli.placing import Placing, placing, zone_abbreviation
+from summitcli.phrases import clock, locality, remote, weekday, where, zone_abbreviation
+from summitcli.placing import Placing, placing
 from summitcli.query import Query, check_topic, check_value, cited_sources, event_order
 from summitcli.records import fields
 from summitcli.views import Document, Entry, Line, Listing, Section
 
 COLUMNS = [
     Column("date", "Date", no_wrap=True, expected=True),
-    Column("time", "Time"),
+    Column("time", "Time", shown="time_shown"),
     Column("kind", "Kind"),
     Column("title", "Event", 6),
     Column("venue", "Venue", 4, expected=True),
@@ -167,7 +167,8 @@ def row(event: model.Event, plans: list[model.Plan], home: str | None = None) ->
     `home`, the country."""
     return {
         "date": event.date.isoformat() if event.date else None,
-        "time": clock(event),
+        "time": time_data(event),
+        "time_shown": clock(event),
         "kind": event.kind,
         "title": event.title,
         "venue": event.venue or remote(event),
@@ -178,6 +179,15 @@ def row(event: model.Event, plans: list[model.Plan], home: str | None = None) ->
         "id": event.id,
         "sources": list(dict.fromkeys([*event.sources, *(ref for p in plans for ref in p.sources)])),
     }
+
+
+def time_data(event: model.Event) -> str | None:
+    """The pipe's `time`: start, end and zone as the data has them (`14:39-16:06 Asia/Seoul`), for scripts; people
+    read `phrases.clock` (`14:39–16:06 KST`)."""
+    if not event.start:
+        return None
+    said = f"{event.start}-{event.end}" if event.end else event.start
+    return f"{said} {event.tz}" if event.tz else said
 
 
 def _names(codes: list[str]) -> list[str]:
