@@ -17,6 +17,12 @@ def day(date: dt.date | None) -> str:
     return f"{date.day} {MONTHS[date.month - 1]} {date.year}" if date else ""
 
 
+def undated(record: Any) -> list[str]:
+    """`["date not reported"]` for a record of a dated kind (an outcome, an event, a quote) whose date no source
+    gives, else nothing: said after its other facts, where a dated one has its date as its lead."""
+    return [] if getattr(record, "date", None) else [f"date {NOT_REPORTED}"]
+
+
 def span(first: dt.date, last: dt.date) -> str:
     """`29–30 Oct 2025`, `29 Oct – 14 Nov 2025`, `25 Oct 2025 – 5 Jan 2026`, or one day."""
     if first == last:

@@ -130,3 +130,32 @@ def test_scripts_keep_the_time_as_the_data_has_it() -> None:
     assert next(row for row in rows if row[9] == "korea-us-2025-10-29")[1] == "14:39-16:06 Asia/Seoul"
     event = next(e for e in json.loads(run("timeline", "-f", "json").stdout) if e["id"] == "korea-us-2025-10-29")
     assert (event["start"], event["end"], event["tz"]) == ("14:39", "16:06", "Asia/Seoul")
+
+
+def section_lines(text: str, heading: str) -> list[str]:
+    """A plain-text section's lines under its heading and rule, up to the next blank line."""
+    start = text.index(f"\n{heading}\n") + 1
+    return text[start:].split("\n\n")[0].splitlines()[2:]
+
+
+@pytest.mark.parametrize("dataset", list(DATASETS))
+def test_a_multilateral_outcome_no_source_dates_says_so_where_the_others_show_their_date(dataset: str) -> None:
+    """An undated entry says "date not reported" on its line instead of standing by a bare bullet; its `date` in
+    JSON stays null."""
+    data = DATASETS[dataset]
+    seen = 0
+    for country in briefed(data):
+        text = run(*data, "brief", country, "-f", "plain").stdout
+        if "\nMultilateral outcomes\n" not in text:
+            continue
+        undated = [
+            r
+            for r in json.loads(run(*data, "brief", country, "-f", "json").stdout)["outcomes_multilateral"]
+            if r["date"] is None
+        ]
+        lines = section_lines(text, "Multilateral outcomes")[1:]  # under the line that sets them apart
+        said = [line for line in lines if " · date not reported [" in line]
+        assert len(said) == len(undated), (country, lines)
+        assert all(re.match(r"  \d{1,2} [A-Z][a-z]{2} ", line) for line in lines if line not in said), lines
+        seen += len(said)
+    assert seen or dataset == "japan"  # Chile to host APEC in 2032: no date given, in every APEC member's brief

@@ -28,6 +28,7 @@ from summitcli.phrases import (
     figure,
     length,
     span,
+    undated,
     where,
     words,
 )
@@ -102,7 +103,12 @@ def outcome_entry(
     # the status.
     own = [f for f in outcome.figures if f.sources]
     status = " · ".join(
-        [words(outcome.status), words(outcome.kind), *(figure(f) for f in outcome.figures if f not in own)]
+        [
+            words(outcome.status),
+            words(outcome.kind),
+            *(figure(f) for f in outcome.figures if f not in own),
+            *undated(outcome),
+        ]
     )
     lines = [Line(status), *(confidence.figure_line(figure(f), f, outcome, sources or {}) for f in own)]
     if with_summary and outcome.summary:
@@ -134,14 +140,14 @@ def quote_entry(q: Query, quote: model.Quote) -> Entry:
     speaker = q.people.get(quote.speaker)
     who = f"{speaker.name}, {speaker.title}" if speaker and speaker.title else q.person_name(quote.speaker)
     event = q.record(quote.event) if quote.event else None
-    said = " · ".join([who, *([event.title] if event else [])])
+    said = " · ".join([who, *([event.title] if event else []), *undated(quote)])
     return Entry(f"“{quote.text}” — {said}", quote.sources, day(quote.date))
 
 
 def encounter_entry(event: model.Event, home: str | None = None) -> Entry:
     """One line for an occasion, and a line for each thing its sources differ on."""
-    said = where(event, home)
-    return Entry(event.title + (f" · {said}" if said else ""), event.sources, day(event.date), disputes.lines(event))
+    head = " · ".join([event.title, *([said] if (said := where(event, home)) else []), *undated(event)])
+    return Entry(head, event.sources, day(event.date), disputes.lines(event))
 
 
 def plan_entry(plan: model.Plan) -> Entry:
