@@ -159,3 +159,35 @@ def test_a_multilateral_outcome_no_source_dates_says_so_where_the_others_show_th
         assert all(re.match(r"  \d{1,2} [A-Z][a-z]{2} ", line) for line in lines if line not in said), lines
         seen += len(said)
     assert seen or dataset == "japan"  # Chile to host APEC in 2032: no date given, in every APEC member's brief
+
+
+DAYTIME = re.compile(r"(morning|afternoon|(0\d|1[0-7]):\d\d)\b")
+EVENING = re.compile(r"(evening|(1[89]|2\d):\d\d)\b")
+
+
+@pytest.mark.parametrize("dataset", list(DATASETS))
+@pytest.mark.parametrize("columns", [80, 100, 120])
+def test_a_days_untimed_events_stand_between_its_daytime_and_its_evening(dataset: str, columns: int) -> None:
+    """In every day of the agenda: what the sources place before the evening, then "time not reported" and what
+    they do not place, then the evening; never an untimed summit below an evening return or banquet."""
+    lines = agenda(DATASETS[dataset], columns)
+    lines = lines[: next(i for i, line in enumerate(lines) if line.startswith("Sources"))]  # the days alone
+    days = [i for i, line in enumerate(lines) if re.match(r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d", line)]
+    for start, end in zip(days, [*days[1:], len(lines)], strict=True):
+        leads = [line[2:].split(" ")[0] for line in lines[start + 1 : end] if re.match(r"  \S", line)]
+        leads = ["•" if lead == "time" else lead for lead in leads]  # the "time not reported" line opens the untimed
+        kinds = [0 if DAYTIME.fullmatch(lead) else 2 if EVENING.fullmatch(lead) else 1 for lead in leads]
+        assert kinds == sorted(kinds), (lines[start], leads)
+        if 1 in kinds and kinds != [1] * len(kinds):
+            assert "time not reported" in "\n".join(lines[start + 1 : end])
+
+
+def test_lee_returns_in_the_evening_after_the_days_untimed_summits_in_the_agenda_and_in_a_pipe() -> None:
+    day = agenda(())
+    start = day.index(next(line for line in day if line.startswith("Mon 27 Oct 2025")))
+    titles = [line.strip() for line in day[start + 1 : start + 8]]
+    assert titles[0] == "time not reported" and titles[1].startswith("•            ASEAN+3 summit")
+    assert titles[5].startswith("evening      Lee returns to Korea")
+    piped = [line.split("\t")[3] for line in run("timeline", "-f", "plain").stdout.splitlines()]
+    assert piped.index("Lee returns to Korea") > piped.index("Korea-Malaysia talks") > piped.index("ASEAN+3 summit")
+    assert piped.index("Lee leaves for Kuala Lumpur") < piped.index("47th ASEAN Summit")  # in the morning
