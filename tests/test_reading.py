@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+from pathlib import Path
 
 import pytest
 from conftest import ROOT, run
@@ -191,3 +193,20 @@ def test_lee_returns_in_the_evening_after_the_days_untimed_summits_in_the_agenda
     piped = [line.split("\t")[3] for line in run("timeline", "-f", "plain").stdout.splitlines()]
     assert piped.index("Lee returns to Korea") > piped.index("Korea-Malaysia talks") > piped.index("ASEAN+3 summit")
     assert piped.index("Lee leaves for Kuala Lumpur") < piped.index("47th ASEAN Summit")  # in the morning
+
+
+def test_a_brief_names_a_member_as_the_datasets_grouping_names_it(tmp_path: Path) -> None:
+    """APEC's `member_names` gives `Hong Kong, China`: the brief's heading and its words say it; without it, the
+    ISO name. The JSON keeps the ISO name in `country_name`, as every command's records do."""
+    text = run("brief", "hong-kong", "-f", "plain").stdout
+    assert text.startswith("South Korea – Hong Kong, China · briefing")
+    assert "not South Korea–Hong Kong, China outcomes." in text
+    assert json.loads(run("brief", "hong-kong", "-f", "json").stdout)["country_name"] == "Hong Kong"
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    groupings = data / "groupings.yaml"
+    named = '    member_names: {HK: "Hong Kong, China", TW: Chinese Taipei}\n'
+    assert named in groupings.read_text(encoding="utf-8")
+    groupings.write_text(groupings.read_text(encoding="utf-8").replace(named, ""), encoding="utf-8")
+    plain = run("--data", str(data), "brief", "hong-kong", "-f", "plain").stdout
+    assert plain.startswith("South Korea – Hong Kong · briefing"), plain[:80]

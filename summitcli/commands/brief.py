@@ -340,8 +340,13 @@ def parts(found: Found) -> dict[str, list[Any]]:
 def machine_records(found: Found, every: dict[str, list[Any]]) -> dict[str, Any]:
     """What `--format json` writes: the countries, each section's records, and every source they cite."""
     q = found.q
-    home, other = found.names
-    records: dict[str, Any] = {"home": q.home, "home_name": home, "country": found.code, "country_name": other}
+    home = found.names[0]
+    records: dict[str, Any] = {
+        "home": q.home,
+        "home_name": home,
+        "country": found.code,
+        "country_name": q.parties.name(found.code),  # the ISO name, as in every command's records
+    }
     sources = q.citations()
     records.update({key: [confidence.record_fields(r, sources) for r in part] for key, part in every.items()})
     cited = dict.fromkeys(ref for part in every.values() for record in part for ref in cited_sources(record))
@@ -372,7 +377,7 @@ def build(q: Query, code: str, full: bool = True, as_of: dt.date | None = None) 
     `as_of`: the day that counts as today for its open items (default: the day it runs)."""
     from summitcli.countries import country_name
 
-    home, other = country_name(q.home), q.parties.name(code)
+    home, other = country_name(q.home), q.parties.own_name(code)  # as the dataset names it: `Hong Kong, China`
     if code == q.home:
         raise UsageError(
             f"{home} is the home country: the briefings are about it. "
