@@ -210,3 +210,15 @@ def test_a_brief_names_a_member_as_the_datasets_grouping_names_it(tmp_path: Path
     groupings.write_text(groupings.read_text(encoding="utf-8").replace(named, ""), encoding="utf-8")
     plain = run("--data", str(data), "brief", "hong-kong", "-f", "plain").stdout
     assert plain.startswith("South Korea – Hong Kong · briefing"), plain[:80]
+
+
+@pytest.mark.parametrize("data", [(), ("--data", str(JAPAN)), ("--data", str(ROOT / "tests" / "fixtures" / "mini"))])
+def test_validate_counts_the_countries_that_summit_countries_lists(data: tuple[str, ...]) -> None:
+    """The bundled data's North Korea is a party to a plan only: listed by `countries`, so counted by `validate`."""
+    summary = run(*data, "validate")
+    assert summary.exit_code == 0, summary.stderr
+    counted = next(int(line.split("\t")[1]) for line in summary.stdout.splitlines() if line.startswith("countries\t"))
+    listed = run(*data, "countries", "-f", "plain").stdout.splitlines()
+    assert counted == len(listed) and listed
+    if not data:
+        assert any(line.startswith("KP\tNorth Korea\t") for line in listed)
