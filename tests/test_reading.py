@@ -212,6 +212,12 @@ def test_a_brief_names_a_member_as_the_datasets_grouping_names_it(tmp_path: Path
     assert plain.startswith("South Korea – Hong Kong · briefing"), plain[:80]
 
 
+def test_a_country_that_is_a_party_itself_keeps_its_own_name_in_its_brief() -> None:
+    """Taiwan is a party to records of its own: its brief says Taiwan, not APEC's `Chinese Taipei` (a grouping's
+    name for a member is for the member seen only through that grouping)."""
+    assert run("brief", "taiwan", "-f", "plain").stdout.startswith("South Korea – Taiwan · briefing")
+
+
 @pytest.mark.parametrize("data", [(), ("--data", str(JAPAN)), ("--data", str(ROOT / "tests" / "fixtures" / "mini"))])
 def test_validate_counts_the_countries_that_summit_countries_lists(data: tuple[str, ...]) -> None:
     """The bundled data's North Korea is a party to a plan only: listed by `countries`, so counted by `validate`."""

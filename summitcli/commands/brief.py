@@ -370,6 +370,15 @@ def last_day_of(record: Any) -> dt.date | None:
     return getattr(record, "end_date", None)
 
 
+def heading_name(q: Query, code: str) -> str:
+    """The counterpart as the brief names it: a country no record names as a party, covered only as a member of a
+    grouping, as that grouping names it (APEC's `Hong Kong, China`); any other country by its own name, whatever a
+    grouping calls it elsewhere (Taiwan stays Taiwan, not APEC's `Chinese Taipei`)."""
+    from summitcli.countries import country_name
+
+    return country_name(code) if code in q.countries else q.parties.own_name(code)
+
+
 def build(q: Query, code: str, full: bool = True, as_of: dt.date | None = None) -> Document:
     """The briefing on `code`; the home country itself is refused (UsageError): a brief is about it and another.
 
@@ -377,7 +386,7 @@ def build(q: Query, code: str, full: bool = True, as_of: dt.date | None = None) 
     `as_of`: the day that counts as today for its open items (default: the day it runs)."""
     from summitcli.countries import country_name
 
-    home, other = country_name(q.home), q.parties.own_name(code)  # as the dataset names it: `Hong Kong, China`
+    home, other = country_name(q.home), heading_name(q, code)
     if code == q.home:
         raise UsageError(
             f"{home} is the home country: the briefings are about it. "
