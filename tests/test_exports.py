@@ -122,6 +122,7 @@ def _browser() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
 
 
+@pytest.mark.slow  # starts a headless Chromium: 4 to 5.5 s on a 2-core machine
 @pytest.mark.skipif(_browser() is None, reason="no Chromium on this machine (.ci/run installs Debian's chromium)")
 def test_html_book_in_a_real_browser(tmp_path: Path) -> None:
     book = tmp_path / "book.html"
