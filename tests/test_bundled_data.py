@@ -173,12 +173,6 @@ def test_unknown_country_suggests_and_exits_2() -> None:
     assert result.stderr.endswith("? Run 'summit countries' for the list.\n")
 
 
-def test_real_country_without_data_exits_3() -> None:
-    result = run("brief", "norway")
-    assert result.exit_code == 3
-    assert result.stderr.startswith("summit: error: the dataset has no meetings or outcomes with Norway (NO).")
-
-
 def test_bundled_data_dir_is_the_checkout_data() -> None:
     assert bundled_data_dir().resolve() in {(ROOT / "data").resolve(), (ROOT / "summitcli" / "data").resolve()}
 
