@@ -97,7 +97,7 @@ def test_the_terminal_says_the_same_words_as_plain_text() -> None:
 
 def test_machine_formats_give_each_record_and_figure_its_confidence_and_number_of_sources() -> None:
     found = brief_json("united-states")
-    for section in ("counterparts", "meetings", "outcomes", "followups", "quotes", "context", "plans"):
+    for section in ("counterparts", "meetings", "outcomes", "followups", "quotes", "context", "plans", "open_items"):
         for record in found[section]:
             assert record["source_count"] == len(record["sources"])
             assert record["low_confidence"] in (True, False)

@@ -69,6 +69,13 @@ def mark(document: Document) -> Document:
     return document._replace(key_points=points, sections=sections)
 
 
+def how_sure(record: Any, sources: Mapping[str, model.Source], refs: Sequence[str] | None = None) -> dict[str, Any]:
+    """`source_count` and `low_confidence` of a sourced record as it is cited by `refs` (default: its `sources`):
+    low when the record is tagged L or every source cited is."""
+    cited = record.sources if refs is None else refs
+    return {"source_count": len(cited), "low_confidence": record.confidence == "L" or all_low(cited, sources)}
+
+
 def record_fields(record: Any, sources: Mapping[str, model.Source], **extra: Any) -> dict[str, Any]:
     """A record's own fields as machine formats write them, then `extra` (a command's own fields), then how sure
     it is: `source_count`, `low_confidence` (what a reader is told); and each figure its `confidence`,
@@ -76,8 +83,7 @@ def record_fields(record: Any, sources: Mapping[str, model.Source], **extra: Any
     own = getattr(record, "sources", None)
     if own is None:  # not a sourced record
         return fields(record, **extra)
-    low = record.confidence == "L" or all_low(own, sources)
-    out = fields(record, **extra, source_count=len(own), low_confidence=low)
+    out = fields(record, **extra, **how_sure(record, sources))
     figures = getattr(record, "figures", None) or []
     for written, item in zip(out.get("figures", []), figures, strict=True):
         written["confidence"] = item.confidence or record.confidence

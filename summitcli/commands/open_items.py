@@ -16,6 +16,7 @@ import datetime as dt
 from typing import Any
 
 from summitcli import model
+from summitcli.commands.confidence import how_sure
 from summitcli.commands.followups import OPEN, due_period, due_words, is_overdue
 from summitcli.dates import today
 from summitcli.phrases import NOT_REPORTED, day, words
@@ -109,11 +110,13 @@ def records(
     q: Query, followups: list[model.Followup], outcomes: list[model.Outcome], as_of: dt.date | None
 ) -> list[dict[str, Any]]:
     """The section's records as machine formats write them: typed fields, dates as dates, `overdue` a boolean
-    (None: no due date known)."""
+    (None: no due date known), and how sure each is (`source_count`, `low_confidence`, as every record says)."""
     now = today(as_of)
+    sources = q.citations()
     found: list[dict[str, Any]] = []
     for followup in open_followups(followups):
         due = due_period(followup)
+        cited = list(followup.status_sources or followup.sources)  # what its status line cites
         found.append(
             {
                 "kind": "followup",
@@ -126,7 +129,8 @@ def records(
                 "due_last": due.last if due else None,
                 "overdue": is_overdue(followup, now),
                 "as_of": now,
-                "sources": list(followup.status_sources or followup.sources),
+                "sources": cited,
+                **how_sure(followup, sources, cited),
             }
         )
     for outcome in (o for o in outcomes if o.status in OPEN_OUTCOMES):
@@ -143,6 +147,7 @@ def records(
                 "overdue": None,
                 "as_of": now,
                 "sources": list(outcome.sources),
+                **how_sure(outcome, sources),
             }
         )
     return found
