@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 import importlib.util
+import unicodedata
 from functools import cache
 from pathlib import Path
 
@@ -59,11 +60,7 @@ _SEPARATORS = str.maketrans(dict.fromkeys("_-.,()'’", " "))
 
 def normalize(text: str) -> str:
     """Fold case, accents-preserving NFC, and treat hyphens/underscores as spaces: `New_Zealand` = `new-zealand`."""
-    if not text.isascii():  # ASCII is NFC already, and unicodedata costs 1-2 ms to load
-        import unicodedata
-
-        text = unicodedata.normalize("NFC", text)
-    return " ".join(text.casefold().translate(_SEPARATORS).split())
+    return " ".join(unicodedata.normalize("NFC", text).casefold().translate(_SEPARATORS).split())
 
 
 def slug(text: str) -> str:
@@ -164,26 +161,8 @@ def _aliases() -> dict[str, str]:
     return table
 
 
-def _alias(key: str) -> str | None:
-    """`_aliases().get(key)` without building the table: the extra aliases win, then the first record with a
-    name that normalizes to `key`. A name typed as ISO writes it is found among the first records scanned,
-    sparing the 1,250 normalizations of the whole table (about 1 ms of `summit brief canada`)."""
-    if _aliases.cache_info().currsize:
-        return _aliases().get(key)
-    for alias, code in reversed(EXTRA_ALIASES.items()):  # the last of equal keys wins, as in the table
-        if normalize(alias) == key:
-            return code
-    for record in _records():
-        for field in ("alpha_2", "alpha_3", "name", "common_name", "official_name"):
-            if (value := record.get(field)) and normalize(value) == key:
-                return record["alpha_2"]
-    return None
-
-
 def _fold(text: str) -> str:
     """`text` without accents: `turkiye` for `türkiye`, `cote d ivoire` for `côte d ivoire`; Hangul is kept."""
-    import unicodedata
-
     return unicodedata.normalize(
         "NFC", "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
     )
@@ -239,7 +218,7 @@ def lookup(name: str, home: str | None = None) -> str | None:
     key = normalize(name)
     if not key:
         return None
-    code = _alias(key) if key.isascii() else (_local_names(_languages(home)).get(key) or _alias(key))
+    code = _aliases().get(key) if key.isascii() else (_local_names(_languages(home)).get(key) or _aliases().get(key))
     if code is None:
         names = _cldr_names(_languages(home))
         code = names.get(key) or names.get(_fold(key))

@@ -76,7 +76,7 @@ class SourceFile:
     @property
     def text(self) -> str:
         if self._text is None:
-            import unicodedata  # 1-2 ms to load; only a file being parsed needs it
+            import unicodedata
 
             self._text = unicodedata.normalize("NFC", self.data.decode("utf-8"))
         return self._text

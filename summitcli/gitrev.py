@@ -74,19 +74,19 @@ def toplevel(path: Path) -> Path | None:
 
 
 def resolve(top: Path, rev: str) -> Commit:
-    """The commit `rev` names: a revision git understands, or a date (the last commit on or before that day)."""
+    """The commit `rev` names: a revision git understands, or a date (the last commit on or before that day); its
+    id and date from one `git rev-list` (`commit SHA` then the date)."""
     day = revision_date(rev)
     if day is not None:
-        found = _out(top, "rev-list", "-1", f"--before={day.isoformat()}T23:59:59", "HEAD").decode().strip()
-        if not found:
+        listed = _out(top, "rev-list", "-1", "--format=%cs", f"--before={day.isoformat()}T23:59:59", "HEAD", "--")
+        if not listed.strip():
             raise GitError(f"{rev}: no commit on or before that day in {top}")
-        sha = found
     else:
-        done = _git(top, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}")
+        done = _git(top, "rev-list", "-1", "--format=%cs", "--end-of-options", f"{rev}^{{commit}}", "--")
         if done.returncode != 0:
             raise GitError(_missing(top, rev))
-        sha = done.stdout.decode().strip()
-    date = _out(top, "show", "-s", "--format=%cs", sha).decode().strip()
+        listed = done.stdout
+    _, sha, date = listed.decode().split()
     return Commit(sha, dt.date.fromisoformat(date), rev)
 
 
@@ -99,10 +99,25 @@ def _missing(top: Path, rev: str) -> str:
 
 def relative(top: Path, path: Path) -> str:
     """`path` as git names it in the repository at `top` ('' for the top itself)."""
-    rel = os.path.relpath(os.path.realpath(path), os.path.realpath(top))
-    if rel == "." or rel.startswith(".."):
-        return "" if rel == "." else rel
-    return Path(rel).as_posix()
+    return names_in_git(top, [path])[0]
+
+
+def names_in_git(top: Path, paths: list[Path]) -> list[str]:
+    """Each path as git names it in the repository at `top`. A file is named through its folder's real path (each
+    folder resolved once: a dataset's files share a few), as git keeps a symbolic link under its own name."""
+    folders: dict[Path, str] = {}
+    root = os.path.realpath(top)
+    names = []
+    for path in paths:
+        if path.name in ("", ".", ".."):
+            real = os.path.realpath(path)
+        else:
+            if path.parent not in folders:
+                folders[path.parent] = os.path.realpath(path.parent)
+            real = os.path.join(folders[path.parent], path.name)
+        rel = os.path.relpath(real, root)
+        names.append("" if rel == "." else rel if rel.startswith("..") else Path(rel).as_posix())
+    return names
 
 
 def tree_files(top: Path, commit: str, paths: list[tuple[str, bool]]) -> dict[str, str]:

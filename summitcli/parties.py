@@ -87,6 +87,14 @@ class Parties:
         grouping = self.groupings.get(party)
         return grouping.name if grouping else country_name(party)
 
+    def own_name(self, party: str) -> str:
+        """A party as the dataset names it: a member as a grouping of the dataset names it (APEC's `Hong Kong,
+        China`, the first grouping that does), else `name` (a grouping's name, a country's ISO name)."""
+        for grouping in self.groupings.values():
+            if named := grouping.member_names.get(party):
+                return named
+        return self.name(party)
+
     def label(self, party: str) -> str:
         """A party where codes are shown (`CA`): a country's code, a grouping's name (`APEC`)."""
         grouping = self.groupings.get(party)

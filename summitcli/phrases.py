@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 from typing import Any
 
 NOT_REPORTED = "not reported"
@@ -14,6 +15,12 @@ WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 def day(date: dt.date | None) -> str:
     """`30 Oct 2025`, or an empty string for an unknown date."""
     return f"{date.day} {MONTHS[date.month - 1]} {date.year}" if date else ""
+
+
+def undated(record: Any) -> list[str]:
+    """`["date not reported"]` for a record of a dated kind (an outcome, an event, a quote) whose date no source
+    gives, else nothing: said after its other facts, where a dated one has its date as its lead."""
+    return [] if getattr(record, "date", None) else [f"date {NOT_REPORTED}"]
 
 
 def span(first: dt.date, last: dt.date) -> str:
@@ -44,12 +51,35 @@ def event_days(event: Any) -> str:
     return f"{start} – {weekday(last)}"
 
 
+def hours(start: str, end: str | None) -> str:
+    """`14:39–16:06` (an en dash, as a reader writes a span), or `14:39` where no end is reported."""
+    return f"{start}–{end}" if end else start
+
+
+@cache
+def zone_abbreviation(zone: str, day: dt.date) -> str:
+    """The zone as a reader says it that day: its usual abbreviation (`KST`, `CET`/`CEST`); `UTC+08` where the
+    zone has none; the zone's own name if it is unknown here."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        name = dt.datetime.combine(day, dt.time(12), tzinfo=ZoneInfo(zone)).tzname() or zone
+    except (ZoneInfoNotFoundError, ValueError):
+        return zone
+    return f"UTC{name}" if name[:1] in "+-" else name
+
+
 def clock(event: Any) -> str | None:
-    """`10:00-11:30 Asia/Seoul`, or None when no time is reported."""
+    """`14:39–16:06 KST`: the one way a reader is told an event's time (a brief, `show`, the timeline's tables;
+    the agenda gives the zone once, in its day's heading, in the same words). An undated event's zone is its
+    IANA name (its abbreviation may change with the day); None when no time is reported."""
     if not event.start:
         return None
-    span = f"{event.start}-{event.end}" if event.end else event.start
-    return f"{span} {event.tz}" if event.tz else span
+    said = hours(event.start, event.end)
+    if not event.tz:
+        return said
+    date = getattr(event, "date", None)
+    return f"{said} {zone_abbreviation(event.tz, date) if date else event.tz}"
 
 
 def length(event: Any) -> str | None:

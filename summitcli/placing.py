@@ -1,13 +1,14 @@
 """Where an event goes in its day, as the sources place it: at its reported time; else in the part of the day they
-give ("Held in the morning", "on the evening of 27 Oct"; a dinner or banquet is in the evening); else after the
-timed events, under "time not reported"."""
+give ("Held in the morning", "on the evening of 27 Oct"; a dinner or banquet is in the evening); else nowhere:
+those the agenda lists under "time not reported", after the day's morning and afternoon and before its evening
+(`in_day` says why)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from functools import cache
 from typing import Any, NamedTuple
+
+from summitcli.phrases import hours
 
 PARTS = {"morning": "06:00", "afternoon": "12:00", "evening": "18:00"}  # where each part of the day begins
 EVENING_KINDS = ("dinner", "banquet")
@@ -19,7 +20,7 @@ SAID = re.compile(
 
 
 class Placing(NamedTuple):
-    """An event's place in its day: `unplaced` ones after every other; then by `at` (HH:MM); `lead` is what the
+    """An event's place in its day (`in_day` orders them): `unplaced`, or at `at` (HH:MM); `lead` is what the
     agenda shows beside it (`14:39–16:06`, `morning`, or nothing)."""
 
     unplaced: bool
@@ -40,22 +41,22 @@ def placing(event: Any) -> Placing:
     """Where an event (or a cancelled plan: no time) goes in its day."""
     start = getattr(event, "start", None)
     if start:
-        end = getattr(event, "end", None)
-        return Placing(False, start, f"{start}–{end}" if end else start)
+        return Placing(False, start, hours(start, getattr(event, "end", None)))
     part = part_of_day(event)
     if part:
         return Placing(False, PARTS[part], part)
     return Placing(True, "", "")
 
 
-@cache
-def zone_abbreviation(zone: str, day: dt.date) -> str:
-    """The zone's usual abbreviation that day (`KST`, `CET`/`CEST`); `UTC+08` where the zone has none; the zone's
-    own name if it is unknown here."""
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+def in_day(where: Placing) -> tuple[int, str]:
+    """Where an agenda item reads in its day: what the sources place before the evening by its time (the morning,
+    10:00, the afternoon), then what they do not place, then the evening (a time from 18:00, "evening").
 
-    try:
-        name = dt.datetime.combine(day, dt.time(12), tzinfo=ZoneInfo(zone)).tzname() or zone
-    except (ZoneInfoNotFoundError, ValueError):
-        return zone
-    return f"UTC{name}" if name[:1] in "+-" else name
+    Why there: an event the sources give no time for happened some time that day. Listed after the evening, it
+    reads as later than an evening return or a state banquet; listed first, as earlier than a morning departure.
+    What sources leave untimed is mostly a day's meetings, and what they place in the evening the dinners,
+    banquets and returns that end it: between the two, a day reads as it went. The agenda says "time not
+    reported" above them, so that no order is claimed for them."""
+    if where.unplaced:
+        return (1, "")
+    return (2 if where.at >= PARTS["evening"] else 0, where.at)

@@ -61,7 +61,7 @@ def between(revs: Revisions, current: list[SourceFile], indexed: Indexed | None 
     the older version of each changed file is parsed."""
     specs = [p for p, _ in revs.paths]
     old_files = gitrev.tree_files(revs.top, revs.old.sha, revs.paths)
-    on_disk = {gitrev.relative(revs.top, s.path): s for s in current}
+    on_disk = dict(zip(gitrev.names_in_git(revs.top, [s.path for s in current]), current, strict=True))
     new_names = set(on_disk) if revs.new is None else set(gitrev.tree_files(revs.top, revs.new.sha, revs.paths))
     differ = gitrev.differing(revs.top, revs.old.sha, revs.new.sha if revs.new else None, specs)
     touched = (set(old_files) ^ new_names) | (differ & (set(old_files) | new_names))
@@ -88,8 +88,9 @@ def _on_disk(files: list[tuple[str, SourceFile]], indexed: Indexed | None) -> Ve
 
 def attribute(revs: Revisions, changes: list[Change], old: Version, new: Version) -> list[Change]:
     """Each change with the last commit that changed that record (None: not committed yet)."""
-    dirty = gitrev.differing(revs.top, "HEAD", None, [p for p, _ in revs.paths]) if revs.new is None else set()
     files = sorted({located.file for c in changes for located in (c.before, c.after) if located})
+    # the changed files only: git re-reads each file it cannot trust by its stat, and the dataset may be large
+    dirty = gitrev.differing(revs.top, "HEAD", None, files) if revs.new is None and files else set()
     found: dict[tuple[str, str, str], Commit | None] = {}
     for name in files:
         steps: list[Commit | None] = list(

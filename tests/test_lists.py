@@ -167,7 +167,7 @@ def test_the_agenda_puts_each_event_where_the_sources_place_it() -> None:
     dinner = next(i for i, t in enumerate(titles) if "Lee's dinner for Trump" in t)
     unplaced = titles.index("time not reported")
     assert titles[summit].startswith("14:39–16:06 ") and "Asia/Seoul" not in titles[summit]
-    assert summit < dinner < unplaced and titles[dinner].startswith("evening ")
+    assert summit < unplaced < dinner and titles[dinner].startswith("evening ")  # the evening ends the day
     assert titles[unplaced + 1].startswith("•") and "APEC CEO Summit" in titles[unplaced + 1]
 
 

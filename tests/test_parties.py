@@ -231,7 +231,7 @@ def test_a_call_is_among_the_key_points_and_its_counterpart_is_met_by_telephone(
     result = run("--data", str(JAPAN), "brief", "australia", "--format", "plain")
     first = key_points(result.stdout)
     assert "no bilateral meeting with Japan is recorded" in first  # a call is no meeting in person
-    assert "Call         Fri 19 Jun 2026 · 08:00 Asia/Tokyo · 30 minutes · by telephone" in first
+    assert "Call         Fri 19 Jun 2026 · 08:00 JST · 30 minutes · by telephone" in first
     assert "Counterpart  Sam Hart, Prime Minister" in first
     video = key_points(run("--data", str(JAPAN), "brief", "france", "--format", "plain").stdout)
     assert "Video call" in video and "by video call" in video

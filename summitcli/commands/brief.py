@@ -28,6 +28,7 @@ from summitcli.phrases import (
     figure,
     length,
     span,
+    undated,
     where,
     words,
 )
@@ -102,7 +103,12 @@ def outcome_entry(
     # the status.
     own = [f for f in outcome.figures if f.sources]
     status = " · ".join(
-        [words(outcome.status), words(outcome.kind), *(figure(f) for f in outcome.figures if f not in own)]
+        [
+            words(outcome.status),
+            words(outcome.kind),
+            *(figure(f) for f in outcome.figures if f not in own),
+            *undated(outcome),
+        ]
     )
     lines = [Line(status), *(confidence.figure_line(figure(f), f, outcome, sources or {}) for f in own)]
     if with_summary and outcome.summary:
@@ -134,14 +140,14 @@ def quote_entry(q: Query, quote: model.Quote) -> Entry:
     speaker = q.people.get(quote.speaker)
     who = f"{speaker.name}, {speaker.title}" if speaker and speaker.title else q.person_name(quote.speaker)
     event = q.record(quote.event) if quote.event else None
-    said = " · ".join([who, *([event.title] if event else [])])
+    said = " · ".join([who, *([event.title] if event else []), *undated(quote)])
     return Entry(f"“{quote.text}” — {said}", quote.sources, day(quote.date))
 
 
 def encounter_entry(event: model.Event, home: str | None = None) -> Entry:
     """One line for an occasion, and a line for each thing its sources differ on."""
-    said = where(event, home)
-    return Entry(event.title + (f" · {said}" if said else ""), event.sources, day(event.date), disputes.lines(event))
+    head = " · ".join([event.title, *([said] if (said := where(event, home)) else []), *undated(event)])
+    return Entry(head, event.sources, day(event.date), disputes.lines(event))
 
 
 def plan_entry(plan: model.Plan) -> Entry:
@@ -334,8 +340,13 @@ def parts(found: Found) -> dict[str, list[Any]]:
 def machine_records(found: Found, every: dict[str, list[Any]]) -> dict[str, Any]:
     """What `--format json` writes: the countries, each section's records, and every source they cite."""
     q = found.q
-    home, other = found.names
-    records: dict[str, Any] = {"home": q.home, "home_name": home, "country": found.code, "country_name": other}
+    home = found.names[0]
+    records: dict[str, Any] = {
+        "home": q.home,
+        "home_name": home,
+        "country": found.code,
+        "country_name": q.parties.name(found.code),  # the ISO name, as in every command's records
+    }
     sources = q.citations()
     records.update({key: [confidence.record_fields(r, sources) for r in part] for key, part in every.items()})
     cited = dict.fromkeys(ref for part in every.values() for record in part for ref in cited_sources(record))
@@ -359,6 +370,15 @@ def last_day_of(record: Any) -> dt.date | None:
     return getattr(record, "end_date", None)
 
 
+def heading_name(q: Query, code: str) -> str:
+    """The counterpart as the brief names it: a country no record names as a party, covered only as a member of a
+    grouping, as that grouping names it (APEC's `Hong Kong, China`); any other country by its own name, whatever a
+    grouping calls it elsewhere (Taiwan stays Taiwan, not APEC's `Chinese Taipei`)."""
+    from summitcli.countries import country_name
+
+    return country_name(code) if code in q.countries else q.parties.own_name(code)
+
+
 def build(q: Query, code: str, full: bool = True, as_of: dt.date | None = None) -> Document:
     """The briefing on `code`; the home country itself is refused (UsageError): a brief is about it and another.
 
@@ -366,7 +386,7 @@ def build(q: Query, code: str, full: bool = True, as_of: dt.date | None = None) 
     `as_of`: the day that counts as today for its open items (default: the day it runs)."""
     from summitcli.countries import country_name
 
-    home, other = country_name(q.home), q.parties.name(code)
+    home, other = country_name(q.home), heading_name(q, code)
     if code == q.home:
         raise UsageError(
             f"{home} is the home country: the briefings are about it. "

@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 
 from summitcli import model
 from summitcli.parties import Parties
-from summitcli.phrases import day, figure, words
+from summitcli.phrases import day, figure, undated, words
 from summitcli.query import Query
 from summitcli.views import Entry, KeyPoint, Line, Section
 
@@ -142,7 +142,7 @@ def multilateral_section(q: Query, names: tuple[str, str], outcomes: list[model.
 
 def multilateral_entry(q: Query, outcome: model.Outcome, full: bool) -> Entry:
     """`APEC AI Initiative · APEC · adopted`; with `full`, its kind and figures too."""
-    said = f"{outcome.title} · {q.parties.described(outcome.parties)} · {words(outcome.status)}"
+    said = " · ".join([outcome.title, q.parties.described(outcome.parties), words(outcome.status), *undated(outcome)])
     if not full:
         return Entry(said, outcome.sources, day(outcome.date))
     details = [words(outcome.kind), *(figure(f) for f in outcome.figures)]

@@ -3,6 +3,11 @@
 Pending, planned, in-progress and stalled follow-ups by due date (unknown last), then outcomes not yet in force,
 under negotiation or stalled. Each says its status, the day that status was last reported ("as of"), when it is
 due and "overdue" when its whole due period is past the brief's "today" (`--as-of`, else the day it runs).
+
+A follow-up that continues an outcome listed here (its `origin`: "entry into force" of an agreement concluded) is
+no item of its own: it is a line under that outcome, "follow-up: TITLE · status · due", and the entry stands where
+its first follow-up would by due date. Each source marker is said once an entry: a line carries only the markers
+its entry has not given yet (the machine records keep every record whole, each with its own sources).
 """
 
 from __future__ import annotations
@@ -41,28 +46,62 @@ def reported_on(q: Query, outcome: model.Outcome) -> tuple[dt.date | None, list[
     return latest, [ref for ref, date in dated.items() if date == latest]
 
 
+def followup_words(followup: model.Followup, now: dt.date) -> str:
+    """`pending · as of 30 Oct 2025 · due not reported`, and `overdue` when its whole due period is past."""
+    said = f"as of {day(followup.status_date)}" if followup.status_date else f"status date {NOT_REPORTED}"
+    parts = [words(followup.status), said, f"due {due_words(followup) or NOT_REPORTED}"]
+    return " · ".join([*parts, "overdue"] if is_overdue(followup, now) else parts)
+
+
 def followup_entry(followup: model.Followup, now: dt.date) -> Entry:
-    status = words(followup.status)
-    parts = [status, f"as of {day(followup.status_date)}" if followup.status_date else f"status date {NOT_REPORTED}"]
-    parts.append(f"due {due_words(followup) or NOT_REPORTED}")
-    if is_overdue(followup, now):
-        parts.append("overdue")
     refs = followup.status_sources or followup.sources
-    return Entry(followup.title, followup.sources, "", [Line(" · ".join(parts), refs)])
+    return once(Entry(followup.title, followup.sources, "", [Line(followup_words(followup, now), refs)]))
 
 
-def outcome_entry(q: Query, outcome: model.Outcome) -> Entry:
+def outcome_entry(q: Query, outcome: model.Outcome, followups: list[model.Followup], now: dt.date) -> Entry:
+    """An outcome not yet done; its open follow-ups (what comes next) a line each under it, with their status
+    and due date. Alone, it says that no due date is reported (an outcome has none of its own)."""
     when, refs = reported_on(q, outcome)
-    status = words(outcome.status)
-    said = f"as of {day(when)}" if when else f"status date {NOT_REPORTED}"
-    return Entry(outcome.title, outcome.sources, "", [Line(f"{status} · {said} · due {NOT_REPORTED}", refs)])
+    said = " · ".join([words(outcome.status), f"as of {day(when)}" if when else f"status date {NOT_REPORTED}"])
+    lines = [Line(said if followups else f"{said} · due {NOT_REPORTED}", refs)]
+    for followup in followups:
+        sources = [*followup.sources, *followup.status_sources]
+        lines.append(Line(f"follow-up: {followup.title} · {followup_words(followup, now)}", sources))
+    return once(Entry(outcome.title, outcome.sources, "", lines))
+
+
+def once(entry: Entry) -> Entry:
+    """The entry with each source marker said once: a line keeps only the markers the lines above have not."""
+    said = set(entry.refs)
+    lines = []
+    for line in entry.lines:
+        lines.append(line._replace(refs=[ref for ref in dict.fromkeys(line.refs) if ref not in said]))
+        said.update(line.refs)
+    return entry._replace(lines=lines)
 
 
 def section(q: Query, followups: list[model.Followup], outcomes: list[model.Outcome], as_of: dt.date | None) -> Section:
-    """The section (empty when nothing is open, so that a brief leaves it out)."""
+    """The section (empty when nothing is open, so that a brief leaves it out): the open follow-ups by due date,
+    those that continue an open outcome under it (at the place of its first), then the other open outcomes."""
     now = today(as_of)
-    entries = [followup_entry(f, now) for f in open_followups(followups)]
-    entries += [outcome_entry(q, o) for o in outcomes if o.status in OPEN_OUTCOMES]
+    open_outcomes = {o.id: o for o in outcomes if o.status in OPEN_OUTCOMES}
+    under: dict[str, list[model.Followup]] = {}
+    order: list[model.Followup | model.Outcome] = []
+    for followup in open_followups(followups):
+        origin = open_outcomes.get(followup.origin)
+        if origin is None:
+            order.append(followup)
+            continue
+        if origin.id not in under:
+            order.append(origin)
+        under.setdefault(origin.id, []).append(followup)
+    order += [o for o in open_outcomes.values() if o.id not in under]
+    entries = [
+        outcome_entry(q, item, under.get(item.id, []), now)
+        if isinstance(item, model.Outcome)
+        else followup_entry(item, now)
+        for item in order
+    ]
     return Section("open_items", f"Open items (as of {day(now)})", entries)
 
 

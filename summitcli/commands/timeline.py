@@ -16,15 +16,15 @@ from summitcli.commands import Settings, confidence, disputes, show_listing
 from summitcli.dates import read_day
 from summitcli.errors import UsageError
 from summitcli.output import Column, Format, View
-from summitcli.phrases import clock, locality, remote, weekday, where
-from summitcli.placing import Placing, placing, zone_abbreviation
+from summitcli.phrases import clock, locality, remote, weekday, where, zone_abbreviation
+from summitcli.placing import Placing, in_day, placing
 from summitcli.query import Query, check_topic, check_value, cited_sources, event_order
 from summitcli.records import fields
 from summitcli.views import Document, Entry, Line, Listing, Section
 
 COLUMNS = [
     Column("date", "Date", no_wrap=True, expected=True),
-    Column("time", "Time"),
+    Column("time", "Time", shown="time_shown"),
     Column("kind", "Kind"),
     Column("title", "Event", 6),
     Column("venue", "Venue", 4, expected=True),
@@ -167,7 +167,8 @@ def row(event: model.Event, plans: list[model.Plan], home: str | None = None) ->
     `home`, the country."""
     return {
         "date": event.date.isoformat() if event.date else None,
-        "time": clock(event),
+        "time": time_data(event),
+        "time_shown": clock(event),
         "kind": event.kind,
         "title": event.title,
         "venue": event.venue or remote(event),
@@ -178,6 +179,15 @@ def row(event: model.Event, plans: list[model.Plan], home: str | None = None) ->
         "id": event.id,
         "sources": list(dict.fromkeys([*event.sources, *(ref for p in plans for ref in p.sources)])),
     }
+
+
+def time_data(event: model.Event) -> str | None:
+    """The pipe's `time`: start, end and zone as the data has them (`14:39-16:06 Asia/Seoul`), for scripts; people
+    read `phrases.clock` (`14:39–16:06 KST`)."""
+    if not event.start:
+        return None
+    said = f"{event.start}-{event.end}" if event.end else event.start
+    return f"{said} {event.tz}" if event.tz else said
 
 
 def _names(codes: list[str]) -> list[str]:
@@ -211,13 +221,12 @@ def cancelled_entry(q: Query, plan: model.Plan) -> Entry:
 
 
 def by_day(items: list[Any]) -> list[Any]:
-    """Events and cancelled plans in agenda order: by day; in a day where the sources place them (a time, else a
-    part of the day), then those they do not place; undated last."""
+    """Events and cancelled plans in agenda order: by day; in a day as `placing.in_day` orders them (those the
+    sources do not place between the day's daytime and its evening); undated last."""
 
-    def key(item: Any) -> tuple[bool, dt.date, bool, str]:
+    def key(item: Any) -> tuple[bool, dt.date, tuple[int, str]]:
         date = getattr(item, "date", None) or getattr(item, "planned_date", None)
-        where = placing(item)
-        return (date is None, date or dt.date.max, where.unplaced, where.at)
+        return (date is None, date or dt.date.max, in_day(placing(item)))
 
     return sorted(items, key=key)
 
@@ -240,15 +249,15 @@ def _placing(item: Any) -> Placing:
 
 
 def _day_entries(pairs: list[tuple[Any, Entry]]) -> list[Entry]:
-    """A day's entries in agenda order (where the sources place them), a "time not reported" line above the
-    unplaced ones after placed ones."""
+    """A day's entries in agenda order (`placing.in_day`), a "time not reported" line above those the sources do
+    not place where the day has others (else its heading says it)."""
     entries: list[Entry] = []
-    placed = False
-    for item, entry in sorted(pairs, key=lambda pair: _placing(pair[0])[:2]):
-        unplaced = _placing(item).unplaced
-        if unplaced and placed:
+    ordered = sorted(pairs, key=lambda pair: in_day(_placing(pair[0])))
+    placed = any(not _placing(item).unplaced for item, _ in ordered)
+    for number, (item, entry) in enumerate(ordered):
+        first_unplaced = _placing(item).unplaced and (number == 0 or not _placing(ordered[number - 1][0]).unplaced)
+        if placed and first_unplaced:
             entries.append(Entry(NOT_REPORTED_TIME, divider=True))
-        placed = not unplaced
         entries.append(entry)
     return entries
 
@@ -262,7 +271,8 @@ def agenda(
     full: bool = False,
 ) -> Document:
     """The terminal's agenda: a heading a day with its weekday and time zone, then an event a line in the order
-    the sources place them (`summitcli.placing`: time, else part of the day, else under "time not reported"),
+    the sources place them (`summitcli.placing.in_day`: by time or part of the day, those they do not under
+    "time not reported" before the evening),
     a plan that changed indented under its event (with `full`, what its sources differ on too), a day after the
     first of an event of several days, and a meeting that did not take place (`dropped`) on the day it was
     planned for."""

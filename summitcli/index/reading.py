@@ -203,11 +203,11 @@ class IndexedDataset:
         return self._answer(lambda index: index._counts())
 
     def summary(self) -> dict[str, int]:
-        """What `summit validate` prints: countries met (other than home), meetings, other events, and the
-        number of records of every other list."""
+        """What `summit validate` prints: the countries other than home, as `summit countries` lists them (a party
+        to an event, outcome, follow-up, fact or plan, itself and not only as a member of a grouping), meetings,
+        other events, and the number of records of every other list."""
         (countries,) = self._query(
-            "SELECT count(DISTINCT country) FROM file_countries WHERE list IN ('events', 'outcomes') AND country <> ? "
-            "AND country GLOB '[A-Z][A-Z]'",  # a grouping (apec) is no country
+            "SELECT count(*) FROM countries WHERE country <> ? AND country GLOB '[A-Z][A-Z]'",  # apec is no country
             (self.meta.home,),
         )[0]
         kinds = ", ".join("?" * len(model.MEETING_KINDS))
