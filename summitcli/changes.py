@@ -24,18 +24,7 @@ from summitcli.problems import Problem
 from summitcli.query import label
 
 Key = tuple[str, str]  # (record list, id)
-KINDS = {
-    "sources": "source",
-    "topics": "topic",
-    "people": "person",
-    "events": "event",
-    "outcomes": "outcome",
-    "quotes": "quote",
-    "facts": "fact",
-    "followups": "followup",
-    "plans": "plan",
-    "groupings": "grouping",
-}
+KINDS = model.KINDS  # the kind a change names: `followup` for the list `followups`
 FIELDS = ["change", "kind", "id", "previous_id", "title", "countries", "fields", "sources", "file", "commit", "date"]
 
 

@@ -616,9 +616,10 @@ def sources(
 def complete_record_id(incomplete: str) -> list[str]:
     """Every record id the dataset's index has that starts with what was typed (never a traceback in a shell)."""
     indexed = _indexed()
-    lists = ("events", "outcomes", "followups", "quotes", "facts", "plans", "groupings", "topics", "people", "sources")
+    from summitcli.model import RECORD_LISTS
+
     try:
-        found = {r.id for name in lists for r in indexed.all(name)} if indexed else set()
+        found = {r.id for name in RECORD_LISTS for r in indexed.all(name)} if indexed else set()
     except Exception:
         return []
     return sorted(v for v in found if v.startswith(incomplete))

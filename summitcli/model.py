@@ -92,6 +92,11 @@ EventKind = Annotated[
         "call: a telephone call, video: a video call (no venue expected; never counted as a meeting in person)"
     ),
 ]
+# What event kinds mean to the tool, in one place: a meeting in person (what a brief's key points, `countries`,
+# the briefing book and `validate` count as meetings) and a meeting at a distance (no venue expected; worded by
+# `phrases.MEDIUM`). Both are where a counterpart is met; any other kind is an occasion (a session, a dinner).
+MEETING_KINDS: tuple[str, ...] = ("bilateral",)
+REMOTE_KINDS: tuple[str, ...] = ("call", "video")
 OutcomeKind = Literal[
     "joint-statement",
     "declaration",
@@ -423,18 +428,19 @@ class DataFile(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
     groupings: list[Grouping] = []
 
 
-RECORD_LISTS: tuple[str, ...] = (
-    "sources",
-    "topics",
-    "people",
-    "events",
-    "outcomes",
-    "quotes",
-    "facts",
-    "followups",
-    "plans",
-    "groupings",
-)
+# Each record list of a data file and the struct of its records, in the file's order (`events`: `Event`): what
+# the loader, the index, `changes`, `show`, search and the SQLite export read, so that a list added to `DataFile`
+# reaches them with no other edit.
+RECORD_TYPES: dict[str, type[msgspec.Struct]] = {
+    name: hint.__args__[0] for name, hint in DataFile.__annotations__.items() if name != "meta"
+}
+RECORD_LISTS: tuple[str, ...] = tuple(RECORD_TYPES)
+# What output calls a record of each list (`kind` in search, `show`, `changes`): its struct's name in lower case.
+KINDS: dict[str, str] = {name: struct.__name__.lower() for name, struct in RECORD_TYPES.items()}
+# The lists whose ids are a namespace of their own (a reference field says which it names: `refers`); the records
+# of every other list (events, outcomes, ...) share one id space, what `show ID`, search and a follow-up's `origin`
+# read.
+OWN_ID_SPACES: tuple[str, ...] = ("sources", "topics", "people", "groupings")
 
 
 class Dataset(msgspec.Struct, frozen=True, kw_only=True):

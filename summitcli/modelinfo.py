@@ -84,8 +84,7 @@ def fields_of(struct: type[msgspec.Struct]) -> tuple[Field, ...]:
 @cache
 def record_lists() -> dict[str, type[msgspec.Struct]]:
     """Each record list of a data file (`events`) and the struct of its records (`model.Event`), in file order."""
-    hints = typing.get_type_hints(model.DataFile)
-    return {name: typing.get_args(hints[name])[0] for name in model.RECORD_LISTS}
+    return dict(model.RECORD_TYPES)
 
 
 @cache

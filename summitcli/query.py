@@ -22,14 +22,10 @@ def citation(source: model.Source) -> str:
     return f"{text} · {address}" if address else text
 
 
-# The record lists that carry facts, with the kind each record is called by in output.
-FACT_KINDS: tuple[tuple[str, str], ...] = (
-    ("events", "event"),
-    ("outcomes", "outcome"),
-    ("followups", "followup"),
-    ("quotes", "quote"),
-    ("facts", "fact"),
-    ("plans", "plan"),
+# The record lists that carry facts (those that share one id space), with the kind each record is called by in
+# output: every list of the model but sources, topics, people and groupings.
+FACT_KINDS: tuple[tuple[str, str], ...] = tuple(
+    (name, kind) for name, kind in model.KINDS.items() if name not in model.OWN_ID_SPACES
 )
 
 
@@ -181,7 +177,8 @@ class Query:
     def fact_records(self) -> Iterator[tuple[str, Any]]:
         """(kind, record) for every event, outcome, follow-up, quote, fact and plan."""
         for attr, kind in FACT_KINDS:
-            for record in getattr(self.data, attr):
+            records = getattr(self.data, attr, None)  # its typed property, decoded once
+            for record in self.data.all(attr) if records is None else records:  # a list with none: read whole
                 yield kind, record
 
     def source(self, sid: str) -> model.Source | None:
@@ -262,7 +259,7 @@ class Query:
         return sorted(self.with_country("events", code), key=event_order)
 
 
-BILATERAL_KINDS = ("bilateral", "call", "video")  # where a counterpart is met: in person, by telephone or video
+BILATERAL_KINDS = (*model.MEETING_KINDS, *model.REMOTE_KINDS)  # where a counterpart is met: in person or at a distance
 
 
 def event_order(event: model.Event) -> tuple[int, dt.date, str, str]:

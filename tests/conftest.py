@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -27,6 +29,47 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 class Result:
     def __init__(self, exit_code: int, stdout: str, stderr: str) -> None:
         self.exit_code, self.stdout, self.stderr = exit_code, stdout, stderr
+
+
+# One record of every record list of the model, linked as a dataset links them (the event `ev-zqy` is what the
+# others refer to): a dataset covering every kind, for what must hold of each. test_model_fields checks that it
+# covers every list of `model.DataFile`; `every_kind()` writes it (JSON is YAML).
+EVERY_KIND: dict[str, Any] = {
+    "meta": {"title": "Memo week", "home": "KR"},
+    "sources": [{"id": "s", "publication": "Daily", "confidence": "H"}],
+    "topics": [{"id": "t", "name": "Trade"}],
+    "people": [{"id": "p", "name": "Mark Carney", "title": "Prime Minister", "country": "CA", "sources": ["s"],
+                "confidence": "H"}],
+    "events": [{"id": "ev-zqy", "kind": "bilateral", "title": "Summit", "date": "2025-10-30", "parties": ["KR", "CA"],
+                "participants": ["p"], "topics": ["t"], "sources": ["s"], "confidence": "H"}],
+    "outcomes": [{"id": "o", "kind": "mou", "title": "Pact", "status": "signed", "event": "ev-zqy",
+                  "parties": ["KR", "CA"], "topics": ["t"], "sources": ["s"], "confidence": "H"}],
+    "quotes": [{"id": "q", "speaker": "p", "text": "Hello", "event": "ev-zqy", "countries": ["CA"], "topics": ["t"],
+                "sources": ["s"], "confidence": "H"}],
+    "facts": [{"id": "f", "text": "Old friends", "countries": ["CA"], "topics": ["t"], "sources": ["s"],
+               "confidence": "H"}],
+    "followups": [{"id": "u", "title": "Talks", "origin": "o", "parties": ["KR", "CA"], "status": "pending",
+                   "topics": ["t"], "sources": ["s"], "confidence": "H"}],
+    "plans": [{"id": "l", "parties": ["KR", "CA"], "planned": "A visit", "actual": "A call", "actual_event": "ev-zqy",
+               "actual_sources": ["s"], "sources": ["s"], "confidence": "H"}],
+    "groupings": [{"id": "g", "name": "Group", "members": ["CA", "KR"], "sources": ["s"], "confidence": "H"}],
+}  # fmt: skip
+
+
+def every_kind(path: Path, **fields: Any) -> Path:
+    """EVERY_KIND written to `path`, each record (not `meta`) with `fields` added; `{list}` in a text value is
+    its record list's name."""
+    data = {
+        name: value
+        if name == "meta"
+        else [
+            {**record, **{k: v.format(list=name) if isinstance(v, str) else v for k, v in fields.items()}}
+            for record in value
+        ]
+        for name, value in EVERY_KIND.items()
+    }
+    path.write_text(json.dumps(data, indent=1), encoding="utf-8")
+    return path
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> Result:
@@ -62,4 +105,17 @@ def sh(command: str, **env: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-__all__ = ["BAD", "FIXTURE", "ROOT", "app", "default_sigint", "run", "run_mini", "sh", "subprocess_env", "summit_cmd"]
+__all__ = [
+    "BAD",
+    "EVERY_KIND",
+    "FIXTURE",
+    "ROOT",
+    "app",
+    "default_sigint",
+    "every_kind",
+    "run",
+    "run_mini",
+    "sh",
+    "subprocess_env",
+    "summit_cmd",
+]

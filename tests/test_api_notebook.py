@@ -225,3 +225,21 @@ def test_the_example_notebook_runs_headless() -> None:
 def test_the_example_notebook_is_valid() -> None:
     nbformat = pytest.importorskip("nbformat")
     nbformat.validate(nbformat.read(Path(ROOT / "docs" / "examples" / "notebook.ipynb"), as_version=4))
+
+
+# The API's typed records that carry a model record's own fields (and some of their own beside them).
+MIRRORS = {
+    api_types.Event: "Event", api_types.Agreement: "Outcome", api_types.Followup: "Followup",
+    api_types.Quote: "Quote", api_types.Person: "Person", api_types.Source: "Source", api_types.Topic: "Topic",
+    api_types.Figure: "Figure", api_types.Dispute: "Dispute",
+}  # fmt: skip
+
+
+def test_every_typed_record_declares_each_field_of_its_model_record() -> None:
+    """A field added to the model is in every list the API returns: its TypedDict must say so (help() shows it)."""
+    from summitcli import model
+
+    for typed, name in MIRRORS.items():
+        declared = typing.get_type_hints(typed)
+        missing = [f for f in getattr(model, name).__struct_fields__ if f not in declared]
+        assert not missing, f"summitcli/api_types.py: {typed.__name__} lacks {missing} of model.{name}"

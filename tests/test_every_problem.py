@@ -87,3 +87,13 @@ def test_a_quote_never_closed_is_reported_where_it_opens(tmp_path: Path) -> None
     )
     [found] = problems(data)
     assert found.startswith("a.yaml:3:21: syntax: a quote opened here is never closed"), found
+
+
+def test_an_unknown_event_is_named_as_an_event(tmp_path: Path) -> None:
+    data = write(
+        tmp_path / "data",
+        a=META + SOURCES + "outcomes:\n  - {id: o1, kind: mou, title: T, status: signed, event: nope, parties: [KR],"
+        " sources: [s1], confidence: H}\n",
+    )
+    (found,) = problems(data)
+    assert found.endswith("outcomes[0].event: unknown event id 'nope' (expected the id of an event)"), found

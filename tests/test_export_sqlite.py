@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 from conftest import BAD, FIXTURE, ROOT, run, subprocess_env, summit_cmd
 
+from summitcli import model
 from summitcli.commands.export_sqlite import prose_tables
 from summitcli.dataset import load
 
-TABLES = {
-    "dataset", "countries", "sources", "topics", "people", "records", "events", "outcomes", "figures", "quotes",
-    "facts", "followups", "plans", "disputes", "parties", "participants", "record_topics", "citations",
-    "groupings", "memberships",
+TABLES = {  # a table per record list of the model, and these
+    *model.RECORD_LISTS, "dataset", "countries", "records", "figures", "disputes", "parties", "participants",
+    "record_topics", "citations", "memberships",
 }  # fmt: skip
 
 CANADA_OUTCOMES_SQL = """
@@ -68,17 +68,8 @@ def test_every_foreign_key_has_an_index(db: sqlite3.Connection) -> None:
 
 def test_every_record_is_a_row(db: sqlite3.Connection) -> None:
     data = load(None, use_cache=False)
-    for table, records in (
-        ("events", data.events),
-        ("outcomes", data.outcomes),
-        ("quotes", data.quotes),
-        ("facts", data.facts),
-        ("followups", data.followups),
-        ("plans", data.plans),
-        ("people", data.people),
-        ("sources", data.sources),
-        ("topics", data.topics),
-    ):
+    for table in model.RECORD_LISTS:
+        records = getattr(data, table)
         ids = {row[0] for row in db.execute(f"SELECT id FROM {table}")}
         assert ids == {r.id for r in records}, table
     figures = sum(len(o.figures) for o in data.outcomes)

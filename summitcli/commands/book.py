@@ -69,7 +69,9 @@ def summary(q: Query, codes: list[str], today: dt.date | None = None) -> list[st
     from summitcli.dates import today as day_of
 
     wanted = set(codes)
-    meetings = [e for e in q.data.events if e.kind == "bilateral" and q.home in e.parties and wanted & set(e.parties)]
+    meetings = [
+        e for e in q.data.events if e.kind in model.MEETING_KINDS and q.home in e.parties and wanted & set(e.parties)
+    ]
     outcomes = [o for o in q.data.outcomes if q.home in o.parties and wanted & set(o.parties)]
     followups = [f for f in q.data.followups if wanted & set(f.parties)]
     still_open = [f for f in followups if f.status in OPEN_FOLLOWUPS]

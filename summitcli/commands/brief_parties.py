@@ -19,8 +19,8 @@ from summitcli.query import Query
 from summitcli.views import Entry, KeyPoint, Line, Section
 
 # With a grouping (the Korea–ASEAN summit), a meeting is the summit of the home country and the grouping alone.
-MEETING_KINDS = {False: ("bilateral",), True: ("bilateral", "summit")}
-CALL_KINDS = ("call", "video")
+MEETING_KINDS = {False: model.MEETING_KINDS, True: (*model.MEETING_KINDS, "summit")}
+CALL_KINDS = model.REMOTE_KINDS
 
 
 def _other_parties(parties: list[str], home: str) -> set[str]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from summitcli.commands import Settings, show_listing
+from summitcli.model import MEETING_KINDS
 from summitcli.output import Column, Format, View
 from summitcli.query import Query
 from summitcli.views import Listing
@@ -47,7 +48,7 @@ def record(q: Query, code: str, local: tuple[str, str] | None, outcomes: int) ->
     from summitcli.commands.brief import office_rank  # counterparts in the brief's order: heads of state first
     from summitcli.countries import country_name, local_name, slug
 
-    meetings = [e for e in q.country_events(code) if e.kind == "bilateral" and q.home in e.parties]
+    meetings = [e for e in q.country_events(code) if e.kind in MEETING_KINDS and q.home in e.parties]
     return {
         "country": code,
         "country_name": country_name(code),

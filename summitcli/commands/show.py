@@ -19,16 +19,7 @@ from summitcli.phrases import NOT_REPORTED, day, words
 from summitcli.query import Query, cited_sources, did_you_mean, label
 from summitcli.views import Document, Entry, KeyPoint, Line, Section
 
-KIND_OF: dict[type, str] = {
-    model.Event: "event",
-    model.Outcome: "outcome",
-    model.Followup: "followup",
-    model.Quote: "quote",
-    model.Fact: "fact",
-    model.Plan: "plan",
-    model.Grouping: "grouping",
-    model.Topic: "topic",
-}
+KIND_OF: dict[type, str] = {struct: model.KINDS[name] for name, struct in model.RECORD_TYPES.items()}
 KIND_WORDS = {"followup": "follow-up"}
 
 
@@ -200,21 +191,19 @@ def topic_parts(q: Query, topic: model.Topic) -> Parts:
     return points, [], _naming(q, "topics", topic.id)
 
 
-def fact_parts(q: Query, fact: model.Fact) -> Parts:
-    return _common(q, fact, "fact"), [Section("fact", "Fact", [_entry(q, fact)])], {}
+def record_parts(q: Query, record: Any, kind: str) -> Parts:
+    """A record of any other kind (a fact, a plan, a kind added to the model): kind, date and parties, then the
+    record as a brief shows it."""
+    heading = KIND_WORDS.get(kind, kind).capitalize()
+    return _common(q, record, kind), [Section(kind, heading, [_entry(q, record)])], {}
 
 
-def plan_parts(q: Query, plan: model.Plan) -> Parts:
-    return _common(q, plan, "plan"), [Section("plan", "Plan", [_entry(q, plan)])], {}
-
-
+# The kinds shown with more than `record_parts` gives: what they link to, their status, their members.
 BUILDERS: dict[str, Callable[[Query, Any], Parts]] = {
     "event": event_parts,
     "outcome": outcome_parts,
     "followup": followup_parts,
     "quote": quote_parts,
-    "fact": fact_parts,
-    "plan": plan_parts,
     "grouping": grouping_parts,
     "topic": topic_parts,
 }
@@ -256,7 +245,8 @@ def build(q: Query, rid: str) -> Document:
 
         return sources.document(q, rid)
     kind = KIND_OF[type(record)]
-    points, sections, linked = BUILDERS[kind](q, record)
+    builder = BUILDERS.get(kind)
+    points, sections, linked = builder(q, record) if builder else record_parts(q, record, kind)
     sections += [Section(k, HEADINGS[k], [_entry(q, r) for r in found]) for k, found in linked.items() if found]
     records = machine_records(q, kind, record, {k: found for k, found in linked.items() if found})
     subtitle = f"{KIND_WORDS.get(kind, kind)} · {rid}"

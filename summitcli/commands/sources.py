@@ -29,7 +29,13 @@ LIST_COLUMNS = [
 ]
 FIELDS = [*model.Source.__struct_fields__, "cited_by"]
 CITED_COLUMNS = [Column("id", "Id", no_wrap=True), Column("citation", "Citation", 6)]
-KIND_HEADINGS = {"event": "Meetings and events", "outcome": "Outcomes", "followup": "Follow-ups", "quote": "Quotes"}
+KIND_HEADINGS = {
+    "event": "Meetings and events",
+    "outcome": "Outcomes",
+    "followup": "Follow-ups",
+    "quote": "Quotes",
+    "person": "People",
+}
 
 
 def _citing(q: Query) -> dict[str, list[tuple[str, Any]]]:

@@ -118,7 +118,7 @@ def _unknown_references(conn: sqlite3.Connection, everywhere: bool) -> list[Wher
             target, only = TARGETS[space]
             query = "SELECT id FROM records WHERE space = ? AND (? IS NULL OR list = ?)"
             known[space] = [r[0] for r in conn.execute(query, (target, only, only))]
-        hint = _hint(ref, known[space], f"expected the id of a {space}")
+        hint = _hint(ref, known[space], f"expected the id of {'an' if space[0] in 'aeiou' else 'a'} {space}")
         if space == "grouping" and is_country_code(ref.upper()):  # `ca` for CA
             hint = f"a country code is written in capitals, '{ref.upper()}'; else {hint}"
         path = (name, pos, *msgspec.json.decode(sub))

@@ -46,11 +46,14 @@ def checked(name: str, rows: list[Any]) -> list[Any]:
 
 def structs(name: str, rows: list[Any]) -> list[Any]:
     """The records of the list `name` (or the `meta`) in `rows` (crc, json) decoded by msgspec as the model's."""
-    item = model.Meta if name == "meta" else model.Dataset.__annotations__[name].__args__[0]
+    item = model.Meta if name == "meta" else model.RECORD_TYPES[name]
     try:
         return msgspec.json.decode(b"[" + b",".join(r[1] for r in rows) + b"]", type=list[item])  # type: ignore[valid-type]
     except (TypeError, ValueError, msgspec.DecodeError, msgspec.ValidationError) as exc:
         raise Damaged(str(exc)) from None
+
+
+COUNTED = {"followups": "follow-ups"}  # how `validate` names a list where its name is no word
 
 
 class IndexedDataset:
@@ -207,24 +210,18 @@ class IndexedDataset:
             "SELECT count(*) FROM countries WHERE country <> ? AND country GLOB '[A-Z][A-Z]'",  # apec is no country
             (self.meta.home,),
         )[0]
+        kinds = ", ".join("?" * len(model.MEETING_KINDS))
         (meetings, events) = self._query(
-            "SELECT coalesce(sum(kind = 'bilateral'), 0), coalesce(sum(kind <> 'bilateral'), 0) FROM records "
-            "WHERE list = 'events'"
+            f"SELECT coalesce(sum(kind IN ({kinds})), 0), coalesce(sum(kind NOT IN ({kinds})), 0) FROM records "
+            "WHERE list = 'events'",
+            (*model.MEETING_KINDS, *model.MEETING_KINDS),
         )[0]
         n = self.counts()
-        return {
-            "countries": countries,
-            "meetings": meetings,
-            "events": events,
-            "outcomes": n["outcomes"],
-            "quotes": n["quotes"],
-            "facts": n["facts"],
-            "follow-ups": n["followups"],
-            "plans": n["plans"],
-            "people": n["people"],
-            "topics": n["topics"],
-            "sources": n["sources"],
-        }
+        # every other list: those of facts in the model's order, then groupings, people, topics and sources
+        lists = [name for name in model.RECORD_LISTS if name not in model.OWN_ID_SPACES and name != "events"]
+        lists += reversed(model.OWN_ID_SPACES)
+        counts = {"countries": countries, "meetings": meetings, "events": events}
+        return counts | {COUNTED.get(name, name): n[name] for name in lists}
 
     @cached_property
     def sources(self) -> list[model.Source]:

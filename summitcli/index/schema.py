@@ -7,7 +7,7 @@ import sqlite3
 import zlib
 from pathlib import Path
 
-from summitcli import __version__
+from summitcli import __version__, model
 
 LAYOUT = "7"  # bump when the tables change
 
@@ -54,7 +54,7 @@ CREATE INDEX IF NOT EXISTS topics_by_topic ON record_topics (topic, list, seq);
 """,
 }
 # The id namespace of each record list: a reference names a source, topic, person, event or any other record.
-SPACES = {"sources": "source", "topics": "topic", "people": "person", "groupings": "grouping"}
+SPACES = {name: model.KINDS[name] for name in model.OWN_ID_SPACES}
 
 
 class Damaged(Exception):
