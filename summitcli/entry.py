@@ -40,7 +40,7 @@ def main() -> None:
 
 def leaving() -> None:
     """The process ends next: spare the interpreter's last cycle collection over every object of Typer, Click
-    and the command (12 to 14 ms of a warm run, measured alone; tests/test_startup.py holds the reason).
+    and the command (11 to 13 ms of a warm run, measured alone; tests/test_startup.py holds the reason).
     gc.freeze() moves them out of its reach; the operating system reclaims the memory. Output is flushed, atexit
     handlers and finalizers of objects freed by reference counting still run; only garbage in reference cycles is
     left as it is."""

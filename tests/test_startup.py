@@ -158,7 +158,7 @@ main()
 def test_a_run_ends_without_the_last_cycle_collection(tmp_path, args) -> None:
     """Typer, Click and the command leave tens of thousands of objects that live until the process ends: a run
     freezes them (summitcli.entry.leaving) so that the interpreter's last collection does not walk them all
-    (12 to 14 ms of a warm run, tests/benchmarks/bench_startup.py --against a copy without it)."""
+    (11 to 13 ms of a warm run, tests/benchmarks/bench_startup.py --against a copy without it --pairs 41)."""
     env = subprocess_env(XDG_CACHE_HOME=str(tmp_path))
     for _ in range(2):  # the second run is warm
         done = subprocess.run(

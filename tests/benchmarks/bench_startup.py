@@ -12,17 +12,9 @@ package; a source checkout run with PYTHONDONTWRITEBYTECODE=1 would otherwise re
 another commit), through `python -m summitcli` with PYTHONPATH=CHECKOUT, and this one the same way, in the same
 rounds: a change's cost or saving, measured alone.
 
-Where a warm run's time goes beyond the typer import: the warm path reads only the records it needs from the index
-(figures below are from before those records became msgspec structs; tests/test_startup.py checks imports), and the
-summit command ends without the interpreter's last cycle collection (summitcli.entry.leaving), which even the
-baseline pays (about 8 ms of `python -c "import typer"`). Figures for `brief canada`, 2 shared cores, 21 rounds
-(ms, ratio):
-
-                               before      stored records   + gc.freeze at exit
-    python -c 'import typer'   60.4 1.00   61.0 1.00        61.4 1.00
-    summit brief canada | cat  90.4 1.50   81.1 1.33        71.1 1.16
-    summit brief canada (pty)  97.1 1.61   88.2 1.45        77.5 1.26
-    summit --help              73.4 1.22   72.9 1.20        63.7 1.04
+Where a warm run's time goes beyond the typer import, and the figures of the last measurement: README, "Start-up".
+Saving of one change alone: `--against` a worktree without it. On a noisy machine, add `--pairs N`: each piped
+command from each other tree and from this one, N times in alternation, and the median of the N differences.
 """
 
 from __future__ import annotations
@@ -33,6 +25,7 @@ import pty
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -44,9 +37,14 @@ IN_PTY = [["brief", "canada"]]
 GOALS = {"|": 1.5, "(pty)": 1.8}  # piped, in a terminal
 
 
+# Every run starts outside any checkout: `python -m summitcli` puts the current directory first on sys.path, and
+# run from a checkout it would import that checkout's summitcli whatever PYTHONPATH says (--against).
+ELSEWHERE = tempfile.gettempdir()
+
+
 def piped(cmd: list[str], env: dict[str, str] | None = None) -> float:
     start = time.perf_counter()
-    subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, check=True, env=env)
+    subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, check=True, env=env, cwd=ELSEWHERE)
     return time.perf_counter() - start
 
 
@@ -54,6 +52,7 @@ def in_pty(cmd: list[str], env: dict[str, str] | None = None) -> float:
     start = time.perf_counter()
     pid, fd = pty.fork()
     if pid == 0:
+        os.chdir(ELSEWHERE)
         os.environ.update(env or {})
         os.environ["COLUMNS"] = "120"
         os.environ["SUMMIT_PAGER"] = ""  # no pager: a pager waits for its reader, and start-up ends at the last byte
@@ -109,9 +108,35 @@ def report(samples: dict[str, list[float]]) -> None:
         print(f"{name:{width}} {median * 1000:7.1f} ms  iqr {(q3 - q1) * 1000:5.1f} ms  {median / base:5.2f}x{verdict}")
 
 
+def paired(against: list[Path], pairs: int) -> None:
+    """Each piped command, from each tree of `against` and from this one in alternation: the median difference."""
+    found = launchers(against)
+    here = found[f"[{ROOT.name}] summit"]
+    for tree in against:
+        start, env = found[f"[{tree.name}] summit"]
+        for args in PIPED:
+            ours, theirs = [*here[0], *args], [*start, *args]
+            piped(ours, here[1]), piped(theirs, env)  # warm both
+            diffs = []
+            for i in range(pairs):
+                if i % 2:
+                    theirs_time, ours_time = piped(theirs, env), piped(ours, here[1])
+                else:
+                    ours_time, theirs_time = piped(ours, here[1]), piped(theirs, env)
+                diffs.append(theirs_time - ours_time)
+            q1, med, q3 = statistics.quantiles(diffs, n=4)
+            print(
+                f"[{tree.name}] - [{ROOT.name}] {' '.join(args):14} median {med * 1000:+6.1f} ms  "
+                f"(middle half {q1 * 1000:+.1f} to {q3 * 1000:+.1f})"
+            )
+
+
 def main() -> None:
     args = sys.argv[1:]
     against = [Path(args[i + 1]).resolve() for i, a in enumerate(args) if a == "--against"]
+    if "--pairs" in args:
+        paired(against, int(args[args.index("--pairs") + 1]))
+        return
     rest = [a for i, a in enumerate(args) if a != "--against" and (i == 0 or args[i - 1] != "--against")]
     runs = int(rest[0]) if rest else 15
     commands = plan(against)
