@@ -75,7 +75,9 @@ def launchers(against: list[Path]) -> dict[str, tuple[list[str], dict[str, str] 
         "summit": ([str(script)] if script.exists() else [sys.executable, "-m", "summitcli"], None)
     }
     for tree in [ROOT, *against] if against else []:
-        env = {**os.environ, "PYTHONPATH": str(tree)}
+        # each tree its own index: one written by another model.py would be rebuilt on every switch of tree
+        cache = os.path.join(ELSEWHERE, f"summit-bench-cache-{tree.name}")
+        env = {**os.environ, "PYTHONPATH": str(tree), "XDG_CACHE_HOME": cache}
         found[f"[{tree.name}] summit"] = ([sys.executable, "-m", "summitcli"], env)
     return found
 
@@ -112,6 +114,8 @@ def paired(against: list[Path], pairs: int) -> None:
     """Each piped command, from each tree of `against` and from this one in alternation: the median difference."""
     found = launchers(against)
     here = found[f"[{ROOT.name}] summit"]
+    for tree in [ROOT, *against]:
+        compileall.compile_dir(tree / "summitcli", quiet=1)
     for tree in against:
         start, env = found[f"[{tree.name}] summit"]
         for args in PIPED:
