@@ -4,12 +4,12 @@ change, not the dataset.
 
 A git repository of MEETINGS meetings in FILES files (and the same meetings in FILES // 5 files, to show the cost
 does not grow with the unchanged files); one meeting's title edited and committed; the index warmed by one run.
-Each figure is the median of ROUNDS runs of whole processes, measured twice; said beside them, for where the time
-goes: `summit --version` (start-up) and summit's own parse of the file in process (`changes` parses the older
-version only: the current one is read from the index).
+Each figure is the median of ROUNDS rounds of whole processes (each round runs every command once, in turn),
+measured twice; said beside them, for where the time goes: `summit --version` (start-up) and summit's own parse of
+the file in process (`changes` parses the older version only: the current one is read from the index).
 
-Every file is dated some seconds before its commit, as a user's edited files are. Files written in the same second as
-git's own index are "racily clean" to git: until some git command rewrites its index (a `git status`), every
+Every file is dated some seconds before its commit, as a user's edited files are. Files written in the same second
+as git's own index are "racily clean" to git: until some git command rewrites its index (a `git status`), every
 `git diff` against the work tree reads all of them again (50 ms per diff for these 100 MB), and `summit changes`,
 which never writes the user's index, would pay that on each run.
 On demand, not in CI:
@@ -124,19 +124,23 @@ def start_up(env: dict[str, str]) -> float:
 
 
 def measure(folder: Path, meetings: int, files: int, rounds: int) -> tuple[float, float, float, float]:
+    """Medians of `rounds` rounds, each running `changes`, the bare parse and `summit --version` once, in turn, so
+    that a busy moment of the machine falls on all three alike."""
     edited = build(folder, meetings, files)
     env = {**os.environ, "XDG_CACHE_HOME": str(folder / "cache")}
     command(edited.parent, env)  # the index, as a user who ran summit before has it
-    changes = statistics.median(command(edited.parent, env) for _ in range(rounds))
-    bare = statistics.median(bare_parse(edited) for _ in range(rounds))
-    ours = statistics.median(in_process_parse(edited) for _ in range(rounds))
-    return changes, bare, statistics.median(start_up(env) for _ in range(rounds)), ours
+    bare_parse(edited)  # the file in the page cache, as for the command
+    samples: list[tuple[float, float, float]] = []
+    for _ in range(rounds):
+        samples.append((command(edited.parent, env), bare_parse(edited), start_up(env)))
+    changes, bare, empty = (statistics.median(s[i] for s in samples) for i in range(3))
+    return changes, bare, empty, statistics.median(in_process_parse(edited) for _ in range(rounds))
 
 
 def main() -> None:
     meetings = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
     files = int(sys.argv[2]) if len(sys.argv) > 2 else 100
-    rounds = int(sys.argv[3]) if len(sys.argv) > 3 else 3
+    rounds = int(sys.argv[3]) if len(sys.argv) > 3 else 7
     print(f"{meetings} meetings; one file of {meetings // files} edited and committed; median of {rounds} runs")
     for attempt in (1, 2):
         for n_files in (files, files // 5):
