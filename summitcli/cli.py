@@ -50,20 +50,25 @@ class OnDemand(Mapping[str, Any]):
     6 ms for summit's 17 and the export group, a tenth of a warm `summit brief`. A run asks for the command it
     names; `--help` and a mistyped name ask for them all. tests/test_startup.py holds the reason."""
 
-    def __init__(self, declared: typer.Typer) -> None:
+    def __init__(self, declared: typer.Typer, root: typer.Typer) -> None:
         self._declared = {command_name(c): c for c in declared.registered_commands}
         self._groups = {g.name: g for g in declared.registered_groups if g.name}
+        self._root = root  # whose settings each command is built with, as Typer builds the root's own
         self._built: dict[str, Any] = {}
 
     def __getitem__(self, name: str) -> Any:
         if name not in self._built:
+            short, markup = self._root.pretty_exceptions_short, self._root.rich_markup_mode
             if name in self._declared:
                 self._built[name] = typer.main.get_command_from_info(
-                    self._declared[name], pretty_exceptions_short=True, rich_markup_mode=None
+                    self._declared[name], pretty_exceptions_short=short, rich_markup_mode=markup
                 )
             elif name in self._groups:
                 self._built[name] = typer.main.get_group_from_info(
-                    self._groups[name], pretty_exceptions_short=True, rich_markup_mode=None, suggest_commands=True
+                    self._groups[name],
+                    pretty_exceptions_short=short,
+                    rich_markup_mode=markup,
+                    suggest_commands=self._root.suggest_commands,
                 )
             else:
                 raise KeyError(name)
@@ -82,7 +87,7 @@ class SummitGroup(TyperGroup):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.commands = OnDemand(commands)  # type: ignore[assignment]
+        self.commands = OnDemand(commands, app)  # type: ignore[assignment]
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
         whole_descriptions(self, ctx)
