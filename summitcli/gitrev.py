@@ -103,13 +103,14 @@ def relative(top: Path, path: Path) -> str:
 
 
 def names_in_git(top: Path, paths: list[Path]) -> list[str]:
-    """Each path as git names it in the repository at `top`. A file is named through its folder's real path (each
-    folder resolved once: a dataset's files share a few), as git keeps a symbolic link under its own name."""
+    """Each path as git names it in the repository at `top`: a folder by its real path, a file through its
+    folder's (each folder resolved once: a dataset's files share a few), as git keeps a symbolic link to a file
+    under its own name."""
     folders: dict[Path, str] = {}
     root = os.path.realpath(top)
     names = []
     for path in paths:
-        if path.name in ("", ".", ".."):
+        if path.name in ("", ".", "..") or path.is_dir():
             real = os.path.realpath(path)
         else:
             if path.parent not in folders:

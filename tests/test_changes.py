@@ -360,3 +360,14 @@ def test_the_python_api_gives_the_change_records(history: History, tmp_path: Pat
         week.changes()
     with pytest.raises(summitcli.UsageError, match="since must be text"):
         week.changes(since=1)  # type: ignore[arg-type]
+
+
+def test_a_data_folder_reached_through_a_link_is_the_folder_git_holds(tmp_path: Path) -> None:
+    """--data through a link to the data folder: git holds the folder under its own name, and the files are named
+    as git names them."""
+    data = start(tmp_path, JAPAN)
+    (tmp_path / "current").symlink_to("data")
+    path, fact = first(data, "facts", lambda r: True)
+    update(path, "facts", fact["id"], text="Corrected.")
+    found = records("--data", str(tmp_path / "current"), "changes", "--since", "HEAD")
+    assert [(r["id"], r["file"]) for r in found] == [(fact["id"], f"data/{path.name}")]
