@@ -64,9 +64,12 @@ def key_point(found: list[tuple[dict[str, Any], Change]], since: str, version: s
     from summitcli.commands.changes import said
 
     n = len(found)
+    # the label names the revision as typed; the line says which commit that was, once: (04fb214, 1 Nov 2025)
+    detail = version.removeprefix(since).strip() if version.startswith(since) else f"({version})"
     if not n:
-        return KeyPoint(f"Changed since {since}", [Line(f"nothing since {version}", dim=True)])
-    lines = [Line(f"{n} change{'' if n == 1 else 's'} since {version}" + (", first:" if n > NAMED else ":"), dim=True)]
+        return KeyPoint(f"Changed since {since}", [Line(" ".join(["no change", detail]).strip(), dim=True)])
+    counted = " ".join([f"{n} change{'' if n == 1 else 's'}", detail]).strip()
+    lines = [Line(counted + (", first:" if n > NAMED else ":"), dim=True)]
     ranked = sorted(found, key=lambda pair: weight(pair[0]))
     lines += [Line(said(record, change), record["sources"]) for record, change in ranked[:NAMED]]
     return KeyPoint(f"Changed since {since}", lines)

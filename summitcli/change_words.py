@@ -82,7 +82,7 @@ def _list_phrase(field: str, before: list[str], after: list[str]) -> str:
 
 def phrase(change: dict[str, Any], status_date: dt.date | None = None) -> str:
     """The whole change on one line (the country or countries it concerns are said apart)."""
-    kind, title = noun(change["kind"]), _short(change["title"])
+    kind, title = noun(change["kind"]), change["title"]  # whole: a terminal wraps it, a pipe keeps it
     if change["change"] == "added":
         return f'new {kind} "{title}"'
     if change["change"] == "removed":

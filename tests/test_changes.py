@@ -166,6 +166,9 @@ def test_a_pipe_reads_one_change_per_line_and_a_terminal_groups_by_country(histo
     status_line = next(line for line in plain if history.followup["id"] in line)
     assert f"{history.followup['status'].replace('-', ' ')} → done (as of 3 Mar 2026)" in status_line
     assert status_line.startswith("Canada\t") == ("CA" in history.followup["parties"])
+    titles = [record["title"] for record in records(*args)]
+    assert any(len(title) > 60 for title in titles), "a long title, said whole"
+    assert all(any(f'"{title}"' in line for line in plain) for title in titles)  # never cut short in a pipe
     screen = run(*args, env={"TTY_COMPATIBLE": "1", "COLUMNS": "100"}).stdout
     assert "7 changes" in screen and 'new outcome "An outcome added later"' in screen
     assert "renamed:" in screen and "removed quote" in screen
@@ -242,7 +245,7 @@ def test_brief_since_says_and_marks_what_changed(history: History) -> None:
     html = run(*args, "--format", "html").stdout
     assert f"changed since {history.initial[:10]}: status was" in html
     unchanged = run("--data", str(history.data), "brief", country, "--since", "HEAD", "--format", "plain").stdout
-    assert "nothing since HEAD" in unchanged
+    assert "Changed since HEAD  no change (" in unchanged
 
 
 def readme_example(marker: str) -> tuple[str, list[str]]:
