@@ -228,3 +228,25 @@ def test_validate_counts_the_countries_that_summit_countries_lists(data: tuple[s
     assert counted == len(listed) and listed
     if not data:
         assert any(line.startswith("KP\tNorth Korea\t") for line in listed)
+
+
+def test_open_items_in_json_follow_the_reader_and_keep_each_record_whole() -> None:
+    """`open_items` in the order a reader gets them: a follow-up that continues an open outcome right after it,
+    `origin` naming it; each item's own sources and count as the record's other sections give them; the due
+    date's note (a deadline no date can say) kept."""
+    canada = json.loads(run("brief", "canada", "-f", "json").stdout)
+    ids = [item["id"] for item in canada["open_items"]]
+    for at, item in enumerate(canada["open_items"]):
+        if item["kind"] == "followup" and item["origin"] in ids and ids.index(item["origin"]) < at:
+            between = canada["open_items"][ids.index(item["origin"]) + 1 : at]
+            assert all(other["kind"] == "followup" and other["origin"] == item["origin"] for other in between)
+    nested = [i for i in canada["open_items"] if i["kind"] == "followup" and i["origin"] in ids]
+    assert nested, "Canada's classified-information agreement and its entry into force"
+    followups = {f["id"]: f for f in canada["followups"]}
+    for item in (i for i in canada["open_items"] if i["kind"] == "followup"):
+        same = followups[item["id"]]
+        assert (item["sources"], item["source_count"]) == (same["sources"], same["source_count"])
+        assert item["status_sources"] == same["status_sources"]
+    us = json.loads(run("brief", "united-states", "-f", "json").stdout)
+    notes = {i["id"]: i["due_note"] for i in us["open_items"]}
+    assert any(note and "2029" in note for note in notes.values())

@@ -81,10 +81,11 @@ def once(entry: Entry) -> Entry:
     return entry._replace(lines=lines)
 
 
-def section(q: Query, followups: list[model.Followup], outcomes: list[model.Outcome], as_of: dt.date | None) -> Section:
-    """The section (empty when nothing is open, so that a brief leaves it out): the open follow-ups by due date,
-    those that continue an open outcome under it (at the place of its first), then the other open outcomes."""
-    now = today(as_of)
+def items(
+    followups: list[model.Followup], outcomes: list[model.Outcome]
+) -> list[tuple[model.Followup | model.Outcome, list[model.Followup]]]:
+    """What is open, in the order a reader gets it: the open follow-ups by due date, those that continue an open
+    outcome under it (at the place of its first), then the other open outcomes; each with the follow-ups under it."""
     open_outcomes = {o.id: o for o in outcomes if o.status in OPEN_OUTCOMES}
     under: dict[str, list[model.Followup]] = {}
     order: list[model.Followup | model.Outcome] = []
@@ -97,11 +98,15 @@ def section(q: Query, followups: list[model.Followup], outcomes: list[model.Outc
             order.append(origin)
         under.setdefault(origin.id, []).append(followup)
     order += [o for o in open_outcomes.values() if o.id not in under]
+    return [(item, under.get(item.id, [])) for item in order]
+
+
+def section(q: Query, followups: list[model.Followup], outcomes: list[model.Outcome], as_of: dt.date | None) -> Section:
+    """The section (empty when nothing is open, so that a brief leaves it out), in the order of `items`."""
+    now = today(as_of)
     entries = [
-        outcome_entry(q, item, under.get(item.id, []), now)
-        if isinstance(item, model.Outcome)
-        else followup_entry(item, now)
-        for item in order
+        outcome_entry(q, item, nested, now) if isinstance(item, model.Outcome) else followup_entry(item, now)
+        for item, nested in items(followups, outcomes)
     ]
     return Section("open_items", f"Open items (as of {day(now)})", entries)
 
@@ -109,45 +114,56 @@ def section(q: Query, followups: list[model.Followup], outcomes: list[model.Outc
 def records(
     q: Query, followups: list[model.Followup], outcomes: list[model.Outcome], as_of: dt.date | None
 ) -> list[dict[str, Any]]:
-    """The section's records as machine formats write them: typed fields, dates as dates, `overdue` a boolean
-    (None: no due date known), and how sure each is (`source_count`, `low_confidence`, as every record says)."""
+    """The section's records as machine formats write them, in the order a reader gets them (a follow-up that
+    continues an open outcome right after it, `origin` naming it): typed fields, dates as dates, `overdue` a
+    boolean (None: no due date known), the record's own `sources` and how sure it is (`source_count`,
+    `low_confidence`), as every record says, and `status_sources`, those of its latest status."""
     now = today(as_of)
     sources = q.citations()
     found: list[dict[str, Any]] = []
-    for followup in open_followups(followups):
-        due = due_period(followup)
-        cited = list(followup.status_sources or followup.sources)  # what its status line cites
-        found.append(
-            {
-                "kind": "followup",
-                "id": followup.id,
-                "title": followup.title,
-                "status": followup.status,
-                "status_date": followup.status_date,
-                "due": followup.due,
-                "due_first": due.first if due else None,
-                "due_last": due.last if due else None,
-                "overdue": is_overdue(followup, now),
-                "as_of": now,
-                "sources": cited,
-                **how_sure(followup, sources, cited),
-            }
-        )
-    for outcome in (o for o in outcomes if o.status in OPEN_OUTCOMES):
-        found.append(
-            {
-                "kind": "outcome",
-                "id": outcome.id,
-                "title": outcome.title,
-                "status": outcome.status,
-                "status_date": reported_on(q, outcome)[0],
-                "due": None,
-                "due_first": None,
-                "due_last": None,
-                "overdue": None,
-                "as_of": now,
-                "sources": list(outcome.sources),
-                **how_sure(outcome, sources),
-            }
-        )
+    for item, nested in items(followups, outcomes):
+        if isinstance(item, model.Outcome):
+            found.append(outcome_record(q, item, now) | how_sure(item, sources))
+        for followup in [item] if isinstance(item, model.Followup) else nested:
+            found.append(followup_record(followup, now) | how_sure(followup, sources))
     return found
+
+
+def followup_record(followup: model.Followup, now: dt.date) -> dict[str, Any]:
+    due = due_period(followup)
+    return {
+        "kind": "followup",
+        "id": followup.id,
+        "title": followup.title,
+        "origin": followup.origin,
+        "status": followup.status,
+        "status_date": followup.status_date,
+        "due": followup.due,
+        "due_first": due.first if due else None,
+        "due_last": due.last if due else None,
+        "due_note": followup.due_note,
+        "overdue": is_overdue(followup, now),
+        "as_of": now,
+        "sources": list(followup.sources),
+        "status_sources": list(followup.status_sources),
+    }
+
+
+def outcome_record(q: Query, outcome: model.Outcome, now: dt.date) -> dict[str, Any]:
+    when, refs = reported_on(q, outcome)
+    return {
+        "kind": "outcome",
+        "id": outcome.id,
+        "title": outcome.title,
+        "origin": None,
+        "status": outcome.status,
+        "status_date": when,
+        "due": None,
+        "due_first": None,
+        "due_last": None,
+        "due_note": None,
+        "overdue": None,
+        "as_of": now,
+        "sources": list(outcome.sources),
+        "status_sources": refs,
+    }
