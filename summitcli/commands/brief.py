@@ -129,8 +129,11 @@ def followup_entry(q: Query, followup: model.Followup, now: dt.date | None = Non
     if followup.cadence and followup.cadence != "once":
         parts.append(followup.cadence)
     origin = q.record(followup.origin)
-    parts.append(f"from: {label(origin) if origin else followup.origin}")
-    lines = [Line(" · ".join(parts), followup.status_sources)]
+    # the status's sources mark the status line; where it comes from is a line of its own (no marker of its own)
+    lines = [
+        Line(" · ".join(parts), followup.status_sources),
+        Line(f"from: {label(origin) if origin else followup.origin}"),
+    ]
     if followup.summary:
         lines.append(Line(followup.summary, dim=True))
     return Entry(followup.title, followup.sources, words(followup.status), lines)
