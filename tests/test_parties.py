@@ -239,8 +239,11 @@ def test_a_call_is_among_the_key_points_and_its_counterpart_is_met_by_telephone(
 
 def test_a_cancelled_meeting_says_cancelled_among_the_key_points() -> None:
     first = key_points(run("--data", str(JAPAN), "brief", "philippines", "--format", "plain").stdout)
-    assert "Cancelled" in first
-    assert "Manila for a summit with the Philippine President (19 Jun 2026, Manila): cancelled" in first
+    assert (
+        "Cancelled  Sato would stop in Manila for a summit with the Philippine President (19 Jun 2026, Manila): "
+        "did not take place" in first
+    )
+    assert first.casefold().count("cancel") == 1, "said once, by its label"
     held = key_points(run("--data", str(JAPAN), "brief", "korea", "--format", "plain").stdout)
     assert "Cancelled" not in held  # a plan kept is no cancelled meeting
 

@@ -155,7 +155,7 @@ def cancelled_point(plans: list[model.Plan]) -> list[KeyPoint]:
     for plan in (p for p in plans if p.did_not_happen):
         where_when = ", ".join(part for part in (day(plan.planned_date), plan.planned_place or "") if part)
         said = plan.planned.rstrip(".")
-        lines.append(Line(f"{said} ({where_when}): cancelled, did not take place", plan.actual_sources))
+        lines.append(Line(f"{said} ({where_when}): did not take place", plan.actual_sources))  # under "Cancelled"
     return [KeyPoint("Cancelled", lines)] if lines else []
 
 
