@@ -305,7 +305,8 @@ AsOfOpt = Annotated[
     typer.Option(
         "--as-of",
         metavar="DATE",
-        help="The day that counts as today (default: the day it runs): what is overdue, and dates such as +30d.",
+        help="The day that counts as today (default: the day it runs): what is overdue, and dates such as +30d. "
+        "The data is not rewound: statuses are the latest recorded.",
     ),
 ]
 DATE_FORMS = "YYYY-MM-DD, YYYY-MM, YYYY, today, yesterday, -7d, +30d or a weekday"
