@@ -69,11 +69,10 @@ def mark(document: Document) -> Document:
     return document._replace(key_points=points, sections=sections)
 
 
-def how_sure(record: Any, sources: Mapping[str, model.Source], refs: Sequence[str] | None = None) -> dict[str, Any]:
-    """`source_count` and `low_confidence` of a sourced record as it is cited by `refs` (default: its `sources`):
-    low when the record is tagged L or every source cited is."""
-    cited = record.sources if refs is None else refs
-    return {"source_count": len(cited), "low_confidence": record.confidence == "L" or all_low(cited, sources)}
+def how_sure(record: Any, sources: Mapping[str, model.Source]) -> dict[str, Any]:
+    """A sourced record's `source_count` and `low_confidence`: low when it is tagged L or every source it cites is."""
+    own = record.sources
+    return {"source_count": len(own), "low_confidence": record.confidence == "L" or all_low(own, sources)}
 
 
 def record_fields(record: Any, sources: Mapping[str, model.Source], **extra: Any) -> dict[str, Any]:
