@@ -244,6 +244,7 @@ def test_a_cancelled_meeting_says_cancelled_among_the_key_points() -> None:
         "did not take place" in first
     )
     assert first.casefold().count("cancel") == 1, "said once, by its label"
+    assert first.startswith("Japan – Philippines · briefing · 19 Jun 2026\n"), "dated by the day it was planned for"
     held = key_points(run("--data", str(JAPAN), "brief", "korea", "--format", "plain").stdout)
     assert "Cancelled" not in held  # a plan kept is no cancelled meeting
 

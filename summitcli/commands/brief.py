@@ -359,13 +359,20 @@ def machine_records(found: Found, every: dict[str, list[Any]]) -> dict[str, Any]
 
 def dated(every: dict[str, list[Any]], shown: list[Section]) -> tuple[str, list[Section]]:
     """The subtitle, with the dates the brief covers; when they fall in one year, the sections without it."""
-    dates = [d for part in every.values() for r in part for d in (getattr(r, "date", None), last_day_of(r)) if d]
+    dates = [d for part in every.values() for r in part for d in (*days_of(r), last_day_of(r)) if d]
     if not dates:
         return "briefing", shown
     first_day, last_day = min(dates), max(dates)
     if first_day.year == last_day.year:  # said once, in the subtitle
         shown = [without_year(section, last_day.year) for section in shown]
     return f"briefing · {span(first_day, last_day)}", shown
+
+
+def days_of(record: Any) -> tuple[dt.date | None, ...]:
+    """The days a record is dated by: its own; a meeting that did not take place, the day it was planned for (the
+    timeline and the calendar show it there as cancelled)."""
+    cancelled = isinstance(record, model.Plan) and record.did_not_happen
+    return (getattr(record, "date", None), record.planned_date if cancelled else None)
 
 
 def last_day_of(record: Any) -> dt.date | None:
