@@ -252,13 +252,14 @@ def _day_entries(pairs: list[tuple[Any, Entry]]) -> list[Entry]:
     """A day's entries in agenda order (`placing.in_day`), a "time not reported" line above those the sources do
     not place where the day has others (else its heading says it)."""
     entries: list[Entry] = []
-    ordered = sorted(pairs, key=lambda pair: in_day(_placing(pair[0])))
-    placed = any(not _placing(item).unplaced for item, _ in ordered)
-    for number, (item, entry) in enumerate(ordered):
-        first_unplaced = _placing(item).unplaced and (number == 0 or not _placing(ordered[number - 1][0]).unplaced)
-        if placed and first_unplaced:
+    ordered = sorted(((_placing(item), entry) for item, entry in pairs), key=lambda pair: in_day(pair[0]))
+    placed = any(not at.unplaced for at, _ in ordered)
+    before = None  # the placing of the entry above
+    for at, entry in ordered:
+        if placed and at.unplaced and (before is None or not before.unplaced):
             entries.append(Entry(NOT_REPORTED_TIME, divider=True))
         entries.append(entry)
+        before = at
     return entries
 
 
